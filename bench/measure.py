@@ -1,0 +1,210 @@
+"""One benchmark phase on one database: generate data at a scale, then measure.
+
+Run by bench/run.py in a subprocess per scale:
+    BENCH_DATABASE_URL=... python -m bench.measure --scale 1.0 --out file.json [--full]
+--full adds latency, throughput, task durations and worker memory (done on the 10x data)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from http.client import HTTPConnection
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, reset_queries  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench import pages as page_defs  # noqa: E402
+from bench.generate import generate  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+LATENCY_REQUESTS = 40
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def prepare_report_pages() -> None:
+    """The report and dashboard pages show computed results: compute those they show."""
+    from evaluations.models import EvaluationRound
+    from evaluations.services import compute_phase_report, compute_round_scores
+    from networks.models import Network
+
+    for evaluation in EvaluationRound.objects.order_by("id")[:3]:
+        compute_round_scores(evaluation.pk)
+    interim = EvaluationRound.objects.filter(kind="interim").order_by("id").first()
+    compute_round_scores(interim.pk)
+    for network_id in Network.objects.order_by("name").values_list("id", flat=True)[:30]:
+        compute_phase_report(network_id)
+
+
+def measure_pages(full: bool) -> dict:
+    prepare_report_pages()
+    results = {}
+    for name, resolve in page_defs.PAGES.items():
+        user, url = resolve()
+        client = _client_for(user)
+        client.get(url)  # warm caches, templates, connections
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{name}: {url} answered {response.status_code}")
+        entry = {"url": url, "queries": len(ctx.captured_queries)}
+        if full:
+            timings = []
+            for _ in range(LATENCY_REQUESTS):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            timings.sort()
+            entry["p50_ms"] = round(statistics.median(timings), 2)
+            entry["p95_ms"] = round(timings[int(len(timings) * 0.95) - 1], 2)
+        results[name] = entry
+        reset_queries()
+    return results
+
+
+def _load(port: int, path: str, cookie: str | None, seconds: float, clients: int = 16) -> float:
+    """Requests per second from `clients` keep-alive connections for `seconds`."""
+    done = [0] * clients
+    errors = [0] * clients
+    stop_at = time.monotonic() + seconds
+    headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+
+    def worker(i: int) -> None:
+        conn = HTTPConnection("127.0.0.1", port, timeout=10)
+        while time.monotonic() < stop_at:
+            try:
+                conn.request("GET", path, headers=headers)
+                resp = conn.getresponse()
+                resp.read()
+                if resp.status == 200:
+                    done[i] += 1
+                else:
+                    errors[i] += 1
+            except OSError:
+                errors[i] += 1
+                conn.close()
+                conn = HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    if sum(errors) > sum(done) * 0.01:
+        raise SystemExit(f"{path}: {sum(errors)} errors under load")
+    return round(sum(done) / elapsed, 1)
+
+
+def measure_throughput() -> dict:
+    port = 8765
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "leernetwerk.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--keep-alive",
+            "5",
+        ],
+        cwd=REPO,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                conn = HTTPConnection("127.0.0.1", port, timeout=1)
+                conn.request("GET", "/bench/bare/")
+                conn.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        user, start_url = page_defs.facilitator_start_page()
+        client = _client_for(user)
+        cookie = client.cookies["sessionid"].value
+        _, directory_url = page_defs.directory_page()
+        seconds = float(os.environ.get("BENCH_LOAD_SECONDS", "8"))
+        _load(port, "/bench/bare/", None, 1)  # warm up both workers
+        return {
+            "bare_rps": _load(port, "/bench/bare/", None, seconds),
+            "directory_rps": _load(port, directory_url, None, seconds),
+            "start_page_rps": _load(port, start_url, cookie, seconds),
+        }
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def measure_tasks() -> dict:
+    """Task durations and the worker's peak memory, each in a fresh worker process."""
+    out = {}
+    for key, module in (("scores", "bench.task_scores"), ("phase_reports", "bench.task_phases")):
+        env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
+        raw = subprocess.run(
+            [sys.executable, "-m", module],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if raw.returncode != 0:
+            raise SystemExit(f"{module} failed:\n{raw.stderr[-3000:]}")
+        out[key] = json.loads(raw.stdout.strip().splitlines()[-1])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scale", type=float, required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--full", action="store_true")
+    args = parser.parse_args()
+
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    dataset = generate(args.scale)
+    generated_s = round(time.monotonic() - started, 1)
+    result = {
+        "scale": args.scale,
+        "dataset": dataset,
+        "generate_s": generated_s,
+        "pages": measure_pages(args.full),
+    }
+    if args.full:
+        result["throughput"] = measure_throughput()
+        result.update(measure_tasks())
+    Path(args.out).write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

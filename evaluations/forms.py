@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from networks.enums import Phase
+
+from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
+from .models import LearningForm, Outcome
+
+
+def _helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
+    opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
+    closes_on = forms.DateField(label=_("Closes on"), widget=DateInput)
+    networks = forms.ModelMultipleChoiceField(
+        label=_("Networks"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    use_template = forms.BooleanField(
+        label=_("Use the standard questionnaire (the items of the 2014 baseline)"),
+        required=False,
+        initial=True,
+    )
+    extra_questions = forms.CharField(
+        label=_("Extra questions (one per line, on the 5-point scale)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from networks.models import Network
+
+        super().__init__(*args, **kwargs)
+        self.fields["networks"].queryset = Network.objects.order_by("name")
+        self.helper = _helper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
+            self.add_error("closes_on", _("The closing date cannot be before the opening date."))
+        questions = [q for q in (data.get("extra_questions") or "").splitlines() if q.strip()]
+        if not data.get("use_template") and not questions:
+            self.add_error("use_template", _("A round needs at least one question."))
+        data["extra_question_list"] = questions
+        return data
+
+
+class ItemForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
+    text = forms.CharField(label=_("Question"), max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class ResponseForm(forms.Form):
+    """The questionnaire: a 1-5 radio group per scale item, a text box per open item."""
+
+    def __init__(self, *args, items, scale_labels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        choices = [(str(value), f"{value} – {label}") for value, label in scale_labels.items()]
+        for item in self.items:
+            if item.is_scale:
+                self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                    label=item.text,
+                    choices=choices,
+                    required=False,
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": _("Choose a value from 1 to 5.")},
+                )
+            else:
+                self.fields[f"item_{item.pk}"] = forms.CharField(
+                    label=item.text,
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    help_text=_("Do not write names: answers are shown to the group."),
+                )
+        self.helper = _helper()
+
+    def answers(self) -> dict:
+        return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
+
+
+class SurveyForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    forms_list = forms.CharField(
+        label=_("Learning forms (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def clean_forms_list(self):
+        """Each line becomes a learning form: none may be longer than its name can be."""
+        value = self.cleaned_data["forms_list"]
+        validator = MaxLengthValidator(LearningForm._meta.get_field("name").max_length)
+        for line in value.splitlines():
+            validator(line.strip())
+        return value
+
+
+class LearningFormForm(forms.Form):
+    name = forms.CharField(label=_("Learning form"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class BallotForm(forms.Form):
+    respondent = forms.CharField(
+        label=_("Respondent"),
+        max_length=100,
+        help_text=_("A number or code, not a name."),
+    )
+
+    def __init__(self, *args, survey, **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = LearningForm.objects.filter(survey=survey).order_by("name")
+        labels = {
+            1: _("First choice (3 points)"),
+            2: _("Second choice (2 points)"),
+            3: _("Third choice (1 point)"),
+        }
+        for place in (1, 2, 3):
+            self.fields[f"choice_{place}"] = forms.ModelChoiceField(
+                label=labels[place],
+                queryset=queryset,
+                required=False,
+            )
+            self.fields[f"other_{place}"] = forms.CharField(
+                label=_("or other, namely"),
+                max_length=200,
+                required=False,
+            )
+        self.helper = _helper()
+
+    def choices(self) -> list:
+        return [
+            (self.cleaned_data.get(f"choice_{p}"), self.cleaned_data.get(f"other_{p}") or "")
+            for p in (1, 2, 3)
+        ]
+
+
+class BallotFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Ballot file (CSV)"),
+        help_text=_(
+            "First line: respondent,choice_1,choice_2,choice_3. Choices 2 and 3 may "
+            "be empty. Every form must be on the list."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+    def rows(self) -> list[list[str]]:
+        import csv
+        import io
+
+        raw = self.cleaned_data["file"].read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
+        return list(csv.reader(io.StringIO(text)))
+
+
+class MergeForm(forms.Form):
+    other_text = forms.ChoiceField(label=_("Other answer"))
+    form = forms.ModelChoiceField(label=_("Count as learning form"), queryset=None)
+
+    def __init__(self, *args, survey, other_answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other_text"].choices = [
+            (text, f"{text} ({count})") for text, count in other_answers
+        ]
+        self.fields["form"].queryset = LearningForm.objects.filter(survey=survey)
+        self.helper = _helper()
+
+
+class PhaseForm(forms.Form):
+    phase = forms.ChoiceField(
+        label=_("Phase set by the facilitator"),
+        choices=[("", _("Follow the proposal"))] + list(Phase.choices),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Outcome
+        fields = ["kind", "description", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class ValueStoryForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    visibility = forms.ChoiceField(label=_("Who may read this"), choices=OutcomeVisibility.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for cycle, label in ValueCycle.choices:
+            self.fields[cycle] = forms.CharField(
+                label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
+            )
+        self.helper = _helper()
+
+    def clean(self):
+        data = super().clean()
+        if not any((data.get(cycle) or "").strip() for cycle in ValueCycle.values):
+            self.add_error(ValueCycle.IMMEDIATE, _("Describe at least one value cycle."))
+        return data
+
+    def steps(self) -> dict:
+        return {cycle: self.cleaned_data.get(cycle, "") for cycle in ValueCycle.values}

@@ -1,0 +1,531 @@
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .enums import (
+    ComputationStatus,
+    ItemKind,
+    OutcomeKind,
+    OutcomeVisibility,
+    RoundKind,
+    RoundStatus,
+    ValueCycle,
+)
+from .querysets import (
+    EvaluationRoundQuerySet,
+    InvitationQuerySet,
+    OutcomeQuerySet,
+    PhaseReportQuerySet,
+)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class EvaluationRound(models.Model):
+    """A round of the evaluation questionnaire for one or more networks."""
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=RoundKind.choices)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
+    networks = models.ManyToManyField(
+        "networks.Network", verbose_name=_("networks"), related_name="evaluation_rounds"
+    )
+    is_published = models.BooleanField(_("report published to members"), default=False)
+    scores_status = models.CharField(
+        _("score computation"),
+        max_length=10,
+        choices=ComputationStatus.choices,
+        default=ComputationStatus.PENDING,
+    )
+    scores_computed_at = models.DateTimeField(_("scores computed at"), null=True, blank=True)
+    scores_error = models.TextField(_("computation error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = EvaluationRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens_on", "-pk"]
+        verbose_name = _("evaluation round")
+        verbose_name_plural = _("evaluation rounds")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=F("opens_on")),
+                name="round_closes_after_opening",
+                violation_error_message=_("The closing date cannot be before the opening date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluations:round-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RoundStatus.OPEN
+
+
+class Item(models.Model):
+    """One question of a round's questionnaire."""
+
+    round = models.ForeignKey(
+        EvaluationRound, verbose_name=_("round"), on_delete=models.CASCADE, related_name="items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    code = models.SlugField(_("code"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
+    text = models.CharField(_("question"), max_length=300)
+
+    class Meta:
+        ordering = ["round", "position"]
+        verbose_name = _("questionnaire item")
+        verbose_name_plural = _("questionnaire items")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "position"], name="item_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind == ItemKind.SCALE
+
+
+class Invitation(models.Model):
+    """A member's personal single-use link for a round. Records only that it was used, never
+    which response came from it, so nobody can see who answered what."""
+
+    round = models.ForeignKey(
+        EvaluationRound,
+        verbose_name=_("round"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_invitations",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluation_invitations",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_token)
+    is_used = models.BooleanField(_("used"), default=False)
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "network", "pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "network", "person"], name="invitation_unique_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} — {self.network}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluations:respond", kwargs={"token": self.token})
+
+
+class Response(models.Model):
+    """One filled-in questionnaire. Deliberately holds no link to a person and no time."""
+
+    round = models.ForeignKey(
+        EvaluationRound,
+        verbose_name=_("round"),
+        on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="evaluation_responses",
+    )
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+
+    def __str__(self) -> str:
+        return f"{self.round} — {self.network}"
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(
+        Response, verbose_name=_("response"), on_delete=models.CASCADE, related_name="answers"
+    )
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="answers"
+    )
+    value = models.PositiveSmallIntegerField(
+        _("value"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    text = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="answer_unique_item"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5),
+                name="answer_value_on_scale",
+                violation_error_message=_("Choose a value from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.value or self.text[:30]}"
+
+
+class RoundResult(models.Model):
+    """Computed response figures of a round for one network, or overall (network empty)."""
+
+    round = models.ForeignKey(
+        EvaluationRound, verbose_name=_("round"), on_delete=models.CASCADE, related_name="results"
+    )
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluation_results",
+    )
+    invited = models.PositiveIntegerField(_("invited"))
+    responded = models.PositiveIntegerField(_("responded"))
+    response_rate = models.FloatField(_("response rate"), null=True)
+    is_withheld = models.BooleanField(_("withheld"), default=False)
+
+    class Meta:
+        ordering = ["round", "network__name"]
+        verbose_name = _("round result")
+        verbose_name_plural = _("round results")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "network"],
+                condition=Q(network__isnull=False),
+                name="result_unique_network",
+            ),
+            models.UniqueConstraint(
+                fields=["round"],
+                condition=Q(network__isnull=True),
+                name="result_unique_overall",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} — {self.network or _('overall')}"
+
+
+class ItemScore(models.Model):
+    """Computed figures for one scale item within a round result."""
+
+    result = models.ForeignKey(
+        RoundResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="scores"
+    )
+    item = models.ForeignKey(
+        Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="scores"
+    )
+    n = models.PositiveIntegerField(_("respondents"))
+    mean = models.FloatField(_("mean"), null=True)
+    sd = models.FloatField(_("standard deviation"), null=True)
+    distribution = models.JSONField(_("distribution"), default=list)
+    share_agreeing = models.FloatField(_("share agreeing"), null=True)
+    is_withheld = models.BooleanField(_("withheld"), default=False)
+    baseline_n = models.PositiveIntegerField(_("respondents at baseline"), null=True)
+    baseline_mean = models.FloatField(_("baseline mean"), null=True)
+    change = models.FloatField(_("change against baseline"), null=True)
+    effect_size = models.FloatField(_("effect size (Cohen's d)"), null=True)
+
+    class Meta:
+        ordering = ["result", "item__position"]
+        verbose_name = _("item score")
+        verbose_name_plural = _("item scores")
+        constraints = [
+            models.UniqueConstraint(fields=["result", "item"], name="score_unique_item"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.mean}"
+
+
+# --- Leer-top 3 -------------------------------------------------------------------------
+
+
+class RankingSurvey(models.Model):
+    """A Leer-top 3: respondents name up to three learning forms in order."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "name"]
+        verbose_name = _("Leer-top 3 survey")
+        verbose_name_plural = _("Leer-top 3 surveys")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluations:survey-detail", kwargs={"slug": self.slug})
+
+
+class LearningForm(models.Model):
+    survey = models.ForeignKey(
+        RankingSurvey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="forms"
+    )
+    name = models.CharField(_("learning form"), max_length=200)
+
+    class Meta:
+        ordering = ["survey", "name"]
+        verbose_name = _("learning form")
+        verbose_name_plural = _("learning forms")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "name"], name="form_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ballot(models.Model):
+    survey = models.ForeignKey(
+        RankingSurvey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    respondent = models.CharField(_("respondent"), max_length=100)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["survey", "respondent"]
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "respondent"],
+                name="ballot_unique_respondent",
+                violation_error_message=_("This respondent already has a ballot."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.survey}: {self.respondent}"
+
+
+class BallotChoice(models.Model):
+    """A place on a ballot: a listed form, or an "other" text until staff merge it."""
+
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("ballot"), on_delete=models.CASCADE, related_name="choices"
+    )
+    position = models.PositiveSmallIntegerField(
+        _("place"), validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    form = models.ForeignKey(
+        LearningForm,
+        verbose_name=_("learning form"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="choices",
+    )
+    other_text = models.CharField(_("other"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["ballot", "position"]
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "position"], name="choice_unique_place"),
+            models.UniqueConstraint(fields=["ballot", "form"], name="choice_unique_form"),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=3), name="choice_place_1_to_3"
+            ),
+            models.CheckConstraint(
+                condition=Q(form__isnull=False) | ~Q(other_text=""),
+                name="choice_form_or_other",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.form or self.other_text}"
+
+
+# --- Phases and harvest ----------------------------------------------------------------
+
+
+class PhaseReport(models.Model):
+    """Evidence for a network's phase conditions on a day, computed by Celery."""
+
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="phase_reports",
+    )
+    computed_on = models.DateField(_("date"))
+    proposed_phase = models.CharField(_("proposed phase"), max_length=20, blank=True)
+    phase = models.CharField(_("phase"), max_length=20, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ComputationStatus.choices,
+        default=ComputationStatus.PENDING,
+    )
+    data = models.JSONField(_("evidence"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PhaseReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["network", "-computed_on"]
+        verbose_name = _("phase report")
+        verbose_name_plural = _("phase reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["network", "computed_on"], name="phase_report_unique_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} {self.computed_on}"
+
+
+class Outcome(models.Model):
+    """An outcome (opbrengst) of a network, recorded by a member or facilitator."""
+
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="outcomes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=OutcomeKind.choices)
+    description = models.TextField(_("description"))
+    visibility = models.CharField(
+        _("who may read this"),
+        max_length=10,
+        choices=OutcomeVisibility.choices,
+        default=OutcomeVisibility.NETWORK,
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+
+class ValueStory(models.Model):
+    """A value-creation story (waardecreatieverhaal), one step per value cycle."""
+
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="value_stories",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="value_stories",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    visibility = models.CharField(
+        _("who may read this"),
+        max_length=10,
+        choices=OutcomeVisibility.choices,
+        default=OutcomeVisibility.NETWORK,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = OutcomeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("value-creation story")
+        verbose_name_plural = _("value-creation stories")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "evaluations:story-detail", kwargs={"slug": self.network.slug, "pk": self.pk}
+        )
+
+
+class ValueStep(models.Model):
+    story = models.ForeignKey(
+        ValueStory, verbose_name=_("story"), on_delete=models.CASCADE, related_name="steps"
+    )
+    cycle = models.CharField(_("value cycle"), max_length=20, choices=ValueCycle.choices)
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.TextField(_("what happened"))
+
+    class Meta:
+        ordering = ["story", "position"]
+        verbose_name = _("value-creation step")
+        verbose_name_plural = _("value-creation steps")
+        constraints = [
+            models.UniqueConstraint(fields=["story", "cycle"], name="step_unique_cycle"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.story}: {self.get_cycle_display()}"

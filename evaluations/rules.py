@@ -1,0 +1,46 @@
+"""Who may do what with evaluations, reports, the Leer-top 3, phases and outcomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import rules
+
+from networks.rules import is_academy_staff, is_facilitator, is_member, is_penvoerder
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    """A round's report for one network: the object the report permission is about."""
+
+    round: object
+    network: object
+
+
+@rules.predicate
+def is_report_facilitator(user, ref: ReportRef) -> bool:
+    return is_facilitator(user, ref.network)
+
+
+@rules.predicate
+def is_report_member(user, ref: ReportRef) -> bool:
+    return is_member(user, ref.network)
+
+
+@rules.predicate
+def is_published(user, ref: ReportRef) -> bool:
+    return bool(ref.round.is_published)
+
+
+rules.add_perm("evaluations.manage_rounds", is_academy_staff)
+rules.add_perm("evaluations.view_overall_report", is_academy_staff)
+rules.add_perm(
+    "evaluations.view_report",
+    is_academy_staff | is_report_facilitator | (is_report_member & is_published),
+)
+rules.add_perm("evaluations.manage_surveys", is_academy_staff)
+rules.add_perm("evaluations.view_dashboard", is_academy_staff)
+rules.add_perm("evaluations.set_phase", is_academy_staff | is_facilitator)
+rules.add_perm("evaluations.view_phase", is_academy_staff | is_facilitator | is_penvoerder)
+rules.add_perm("evaluations.add_outcome", is_member)
+rules.add_perm("evaluations.view_outcomes", is_academy_staff | is_member)

@@ -1,0 +1,48 @@
+"""Writes of the evaluations app. Split by area; import from here."""
+
+from .harvest import record_outcome, record_value_story
+from .phases import (
+    compute_all_phase_reports,
+    compute_phase_report,
+    request_phase_report,
+    set_phase,
+)
+from .ranking import (
+    add_learning_form,
+    create_survey,
+    import_ballots,
+    merge_other_answer,
+    record_ballot,
+)
+from .rounds import (
+    add_item,
+    close_round,
+    open_round,
+    publish_round,
+    request_round_scores,
+    send_round_reminders,
+    submit_response,
+)
+from .scores import compute_round_scores
+
+__all__ = [
+    "add_item",
+    "add_learning_form",
+    "close_round",
+    "compute_all_phase_reports",
+    "compute_phase_report",
+    "compute_round_scores",
+    "create_survey",
+    "import_ballots",
+    "merge_other_answer",
+    "open_round",
+    "publish_round",
+    "record_ballot",
+    "record_outcome",
+    "record_value_story",
+    "request_phase_report",
+    "request_round_scores",
+    "send_round_reminders",
+    "set_phase",
+    "submit_response",
+]

@@ -1,0 +1,152 @@
+"""Staff pages for evaluation rounds: list, open, detail with live response rate, close."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from .. import selectors, services
+from ..forms import ItemForm, RoundForm
+from ..models import EvaluationRound
+from .base import PermissionOr404Mixin, paginate
+
+
+class RoundListView(PermissionOr404Mixin, TemplateView):
+    permission_required = "evaluations.manage_rounds"
+    template_name = "evaluations/round_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(paginate(self.request, selectors.rounds_for_staff()))
+        return context
+
+
+class RoundCreateView(PermissionOr404Mixin, FormView):
+    permission_required = "evaluations.manage_rounds"
+    template_name = "evaluations/round_form.html"
+    form_class = RoundForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            evaluation = services.open_round(
+                by=self.request.user,
+                title=data["title"],
+                kind=data["kind"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                networks=data["networks"],
+                use_template=data["use_template"],
+                extra_questions=data["extra_question_list"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The round is open. %(count)s members get their personal link by e-mail.")
+            % {"count": evaluation.invitations.count()},
+        )
+        return redirect(evaluation)
+
+
+class RoundMixin(PermissionOr404Mixin):
+    permission_required = "evaluations.manage_rounds"
+
+    def get_round(self) -> EvaluationRound:
+        if not hasattr(self, "round"):
+            self.round = get_object_or_404(EvaluationRound, pk=self.kwargs["pk"])
+        return self.round
+
+
+class RoundDetailView(RoundMixin, TemplateView):
+    template_name = "evaluations/round_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        evaluation = self.get_round()
+        context.update(
+            round=evaluation,
+            items=list(evaluation.items.all()),
+            rates=selectors.response_rates(evaluation),
+            network_results=selectors.network_reports_for(evaluation),
+            has_responses=evaluation.responses.exists(),
+        )
+        return context
+
+
+class ResponseRateView(RoundMixin, TemplateView):
+    """The live response figures, polled by htmx on the round page."""
+
+    template_name = "evaluations/_response_rate.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(round=self.get_round(), rates=selectors.response_rates(self.get_round()))
+        return context
+
+
+class ItemCreateView(RoundMixin, FormView):
+    template_name = "evaluations/item_form.html"
+    form_class = ItemForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(round=self.get_round(), **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.add_item(
+                self.get_round(),
+                by=self.request.user,
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The question has been added."))
+        return redirect(self.get_round())
+
+
+class RoundCloseView(RoundMixin, TemplateView):
+    """GET asks for confirmation; POST closes the round and starts the computation."""
+
+    template_name = "evaluations/round_close.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(round=self.get_round(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.close_round(self.get_round(), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.get_round())
+        messages.success(request, _("The round is closed. The scores are being computed."))
+        return redirect(self.get_round())
+
+
+class RoundComputeView(RoundMixin, TemplateView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        services.request_round_scores(self.get_round(), by=request.user)
+        messages.success(request, _("The scores are being computed."))
+        return redirect(self.get_round())
+
+
+class RoundPublishView(RoundMixin, TemplateView):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        publish = request.POST.get("publish") == "1"
+        services.publish_round(self.get_round(), by=request.user, published=publish)
+        if publish:
+            messages.success(request, _("Members can now read their network's report."))
+        else:
+            messages.success(request, _("The report is no longer visible to members."))
+        return redirect(reverse("evaluations:round-detail", kwargs={"pk": self.get_round().pk}))

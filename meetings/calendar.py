@@ -1,0 +1,66 @@
+"""iCalendar output for meetings: one .ics per meeting and the personal feed.
+
+Pure: builds from plain `CalendarEvent` values. Times are written in Europe/Amsterdam with a
+VTIMEZONE; the UID never changes, SEQUENCE rises on every change, and a cancelled meeting is
+published with STATUS:CANCELLED so calendar programs remove it."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+TZ = ZoneInfo("Europe/Amsterdam")
+PRODID = "-//VO-academie//Leernetwerk//NL"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    sequence: int
+    summary: str
+    starts_at: datetime.datetime  # aware
+    ends_at: datetime.datetime
+    updated_at: datetime.datetime
+    description: str = ""
+    location: str = ""
+    url: str = ""
+    cancelled: bool = False
+
+
+def build_calendar(events: Iterable[CalendarEvent], *, name: str) -> bytes:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    events_list = list(events)
+    for item in events_list:
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("sequence", item.sequence)
+        event.add("summary", item.summary)
+        event.add("dtstamp", item.updated_at.astimezone(datetime.UTC))
+        event.add("last-modified", item.updated_at.astimezone(datetime.UTC))
+        event.add("dtstart", item.starts_at.astimezone(TZ))
+        event.add("dtend", item.ends_at.astimezone(TZ))
+        event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
+        if item.description:
+            event.add("description", item.description)
+        if item.location:
+            event.add("location", item.location)
+        if item.url:
+            event.add("url", item.url)
+        calendar.add_component(event)
+    # A VTIMEZONE covering the years around the events keeps the file short.
+    years = [e.starts_at.year for e in events_list] or [datetime.date.today().year]  # noqa: DTZ011
+    calendar.add_missing_timezones(
+        first_date=datetime.date(min(years) - 1, 1, 1),
+        last_date=datetime.date(max(years) + 2, 1, 1),
+    )
+    return calendar.to_ical()

@@ -1,0 +1,100 @@
+"""The privacy contract for issue 5: export and erase a person's meeting data."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+
+def export_person(user) -> dict:
+    """Everything this app stores about the person, JSON-serialisable."""
+    from .models import (
+        Attendance,
+        BuddyGroup,
+        CalendarFeedToken,
+        Case,
+        ContactMoment,
+        PollAnswer,
+        Response,
+        SentMail,
+    )
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    return {
+        "meeting_responses": [
+            {
+                "meeting": r.meeting.title,
+                "starts_at": when(r.meeting.starts_at),
+                "answer": r.answer,
+                "apology": r.apology,
+                "answered_at": when(r.answered_at),
+            }
+            for r in Response.objects.filter(person=user).select_related("meeting")
+        ],
+        "attendance": [
+            {"meeting": a.meeting.title, "starts_at": when(a.meeting.starts_at), "status": a.status}
+            for a in Attendance.objects.filter(person=user).select_related("meeting")
+        ],
+        "cases": [
+            {
+                "meeting": c.meeting.title,
+                "title": c.title,
+                "description": c.description,
+                "created_at": when(c.created_at),
+            }
+            for c in Case.objects.filter(author=user).select_related("meeting")
+        ],
+        "preparation_groups": [
+            {"meeting": m.title, "starts_at": when(m.starts_at)}
+            for m in user.prepared_meetings.all()
+        ],
+        "date_poll_answers": [
+            {"poll": a.option.poll.title, "date": when(a.option.starts_at), "answer": a.answer}
+            for a in PollAnswer.objects.filter(person=user).select_related("option__poll")
+        ],
+        "buddy_groups": [
+            {"network": g.network.name, "name": g.name}
+            for g in BuddyGroup.objects.filter(members=user).select_related("network")
+        ],
+        "contact_moments": [
+            {"network": m.network.name, "date": when(m.date), "note": m.note}
+            for m in ContactMoment.objects.filter(participants=user).select_related("network")
+        ],
+        "calendar_feed": CalendarFeedToken.objects.filter(person=user).exists(),
+        "mails_sent": [
+            {"kind": s.kind, "sent_at": when(s.sent_at)}
+            for s in SentMail.objects.filter(recipient=user)
+        ],
+    }
+
+
+@transaction.atomic
+def erase_person(user) -> None:
+    """Erase what is personal; keep aggregate figures.
+
+    Answers, apologies, cases, poll answers, the feed token and the mail log go. The person
+    leaves buddy groups, preparation groups and contact moments (the moments stay, so the
+    network's contact count holds). Attendance rows stay as they are for the network's
+    rates; they only disappear if the account itself is deleted afterwards."""
+    from .models import (
+        BuddyGroup,
+        CalendarFeedToken,
+        Case,
+        ContactMoment,
+        PollAnswer,
+        Response,
+        SentMail,
+    )
+
+    Response.objects.filter(person=user).delete()
+    Case.objects.filter(author=user).delete()
+    PollAnswer.objects.filter(person=user).delete()
+    CalendarFeedToken.objects.filter(person=user).delete()
+    SentMail.objects.filter(recipient=user).delete()
+    user.prepared_meetings.clear()
+    for group in BuddyGroup.objects.filter(members=user):
+        group.members.remove(user)
+    for moment in ContactMoment.objects.filter(participants=user):
+        moment.participants.remove(user)
+    ContactMoment.objects.filter(recorded_by=user).update(recorded_by=None)

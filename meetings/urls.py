@@ -1,0 +1,55 @@
+from django.urls import path
+
+from .views import attendance, between, calendar, polls
+from .views import meetings as m
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", m.MeetingListView.as_view(), name="meeting-list"),
+    path("netwerk/<slug:slug>/", m.NetworkMeetingsView.as_view(), name="network-meetings"),
+    path("netwerk/<slug:slug>/nieuw/", m.MeetingCreateView.as_view(), name="meeting-create"),
+    path("netwerk/<slug:slug>/jaarplanner/", m.PlannerView.as_view(), name="planner"),
+    path(
+        "netwerk/<slug:slug>/aanwezigheid/",
+        attendance.AttendanceRatesView.as_view(),
+        name="attendance-rates",
+    ),
+    path("netwerk/<slug:slug>/prikken/nieuw/", polls.PollCreateView.as_view(), name="poll-create"),
+    path(
+        "netwerk/<slug:slug>/maatjesgroepen/",
+        between.BuddyGroupsView.as_view(),
+        name="buddy-groups",
+    ),
+    path(
+        "netwerk/<slug:slug>/contactmomenten/",
+        between.ContactLogView.as_view(),
+        name="contact-log",
+    ),
+    path(
+        "maatjesgroepen/<int:pk>/opheffen/",
+        between.BuddyGroupDeleteView.as_view(),
+        name="buddy-group-delete",
+    ),
+    path("<int:pk>/", m.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("<int:pk>/bewerken/", m.MeetingUpdateView.as_view(), name="meeting-update"),
+    path("<int:pk>/kopieren/", m.MeetingCopyView.as_view(), name="meeting-copy"),
+    path("<int:pk>/annuleren/", m.MeetingCancelView.as_view(), name="meeting-cancel"),
+    path("<int:pk>/voorbereiding/", m.MeetingPrepareView.as_view(), name="meeting-prepare"),
+    path("<int:pk>/gastspreker/", m.SpeakerCreateView.as_view(), name="speaker-create"),
+    path("<int:pk>/antwoord/", m.ResponseView.as_view(), name="response"),
+    path("<int:pk>/casus/", m.CaseCreateView.as_view(), name="case-create"),
+    path("<int:pk>/volgend-thema/", m.NextThemeView.as_view(), name="next-theme"),
+    path("<int:pk>/aanwezigheid/", attendance.AttendanceView.as_view(), name="attendance"),
+    path("<int:pk>/agenda.ics", calendar.MeetingIcsView.as_view(), name="meeting-ics"),
+    path("prikken/<int:pk>/", polls.PollDetailView.as_view(), name="poll-detail"),
+    path(
+        "prikken/<int:pk>/kiezen/<int:option_pk>/",
+        polls.PollChooseView.as_view(),
+        name="poll-choose",
+    ),
+    path("prikken/<int:pk>/herinneren/", polls.PollRemindView.as_view(), name="poll-remind"),
+    path("agenda-abonnement/", calendar.FeedSettingsView.as_view(), name="feed-settings"),
+    path("agenda-abonnement/vernieuwen/", calendar.FeedResetView.as_view(), name="feed-reset"),
+    path("agenda/<str:token>.ics", calendar.FeedView.as_view(), name="feed"),
+]

@@ -1,0 +1,1 @@
+"""Meeting views, split by page area."""

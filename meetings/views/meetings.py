@@ -1,0 +1,338 @@
+"""Meeting pages: list, schedule, year planner, detail, edit, copy, cancel, prepare."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView, ListView, TemplateView
+
+from .. import planner, selectors, services
+from ..forms import (
+    CaseForm,
+    GuestSpeakerForm,
+    MeetingForm,
+    NextThemeForm,
+    PlannerConfirmForm,
+    PlannerForm,
+    ResponseForm,
+)
+from ..models import Meeting
+from .base import MeetingMixin, NetworkMixin, apply_validation_error
+
+
+class MeetingListView(LoginRequiredMixin, ListView):
+    """My meetings: upcoming (default) or past, of every network I may see."""
+
+    template_name = "meetings/meeting_list.html"
+    context_object_name = "meetings"
+    paginate_by = 20
+
+    def get_queryset(self):
+        queryset = selectors.meetings_for_person(self.request.user)
+        if self.request.GET.get("wanneer") == "voorbij":
+            return queryset.past()
+        return queryset.not_ended()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["showing_past"] = self.request.GET.get("wanneer") == "voorbij"
+        context["query_string"] = "wanneer=voorbij" if context["showing_past"] else ""
+        return context
+
+
+class NetworkMeetingsView(NetworkMixin, TemplateView):
+    """All meetings of one network, its polls and links to planning and attendance."""
+
+    permission_required = "meetings.view_meeting"
+    template_name = "meetings/network_meetings.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.filter(network=self.network)
+        context.update(
+            upcoming=list(meetings.not_ended()),
+            past=list(meetings.past()),
+            polls=selectors.polls_for_network(self.network),
+        )
+        return context
+
+
+class MeetingCreateView(NetworkMixin, FormView):
+    permission_required = "meetings.add_meeting"
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(network=self.network, is_new=True)
+        return kwargs
+
+    def get_initial(self):
+        return {
+            "theme": selectors.suggested_theme(self.network),
+            "form": self.network.meeting_form,
+        }
+
+    def form_valid(self, form):
+        try:
+            meeting = services.schedule_meeting(
+                self.network,
+                by=self.request.user,
+                data=form.meeting_data(),
+                preparation_group=form.cleaned_data["preparation_group"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The meeting is scheduled and the members are invited."))
+        return redirect(meeting)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Schedule a meeting")
+        context["suggested_theme"] = selectors.suggested_theme(self.network)
+        return context
+
+
+class MeetingCopyView(MeetingMixin, MeetingCreateView):
+    """A new meeting prefilled from an existing one, moved to the same weekday and time in
+    the future (week by week)."""
+
+    permission_required = "meetings.copy_meeting"
+
+    def get_initial(self):
+        meeting = self.meeting
+        starts_at = timezone.localtime(meeting.starts_at)
+        duration = meeting.ends_at - meeting.starts_at
+        while starts_at < timezone.now():
+            starts_at += datetime.timedelta(weeks=1)
+        starts_at = timezone.localtime(starts_at)
+        initial = {
+            field: getattr(meeting, field)
+            for field in ("title", "location", "address", "form", "agenda", "academy_invited")
+        }
+        initial.update(
+            theme=selectors.suggested_theme(self.network) or meeting.theme,
+            starts_at=starts_at,
+            ends_at=starts_at + duration,
+            preparation_group=[p.pk for p in meeting.preparation_group.all()],
+        )
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Copy a meeting")
+        return context
+
+
+class MeetingUpdateView(MeetingMixin, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(network=self.network, is_new=False, instance=self.meeting)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.update_meeting(
+                self.meeting,
+                by=self.request.user,
+                data=form.meeting_data(),
+                preparation_group=form.cleaned_data["preparation_group"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The meeting is changed and the members are told."))
+        return redirect(self.meeting)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = _("Edit meeting")
+        return context
+
+
+class MeetingCancelView(MeetingMixin, TemplateView):
+    """A confirmation page; POST cancels (kept in calendars as cancelled)."""
+
+    permission_required = "meetings.cancel_meeting"
+    template_name = "meetings/meeting_cancel.html"
+
+    def post(self, request, *args, **kwargs):
+        services.cancel_meeting(self.meeting, by=request.user)
+        messages.success(request, _("The meeting is cancelled and the members are told."))
+        return redirect(self.meeting)
+
+
+class MeetingDetailView(MeetingMixin, TemplateView):
+    permission_required = "meetings.view_meeting"
+    template_name = "meetings/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        meeting = self.meeting
+        if user.has_perm("meetings.view_responses", meeting):
+            context["response_rows"] = selectors.responses_overview(meeting)
+        if user.has_perm("meetings.respond_meeting", meeting):
+            initial = {"answer": getattr(meeting, "my_answer", None)}
+            context["response_form"] = ResponseForm(initial=initial)
+        if user.has_perm("meetings.add_case", meeting):
+            context["case_form"] = CaseForm()
+        context["can_organise"] = user.has_perm("meetings.change_meeting", meeting)
+        context["is_past"] = meeting.ends_at < timezone.now()
+        return context
+
+
+class MeetingPrepareView(MeetingMixin, TemplateView):
+    """The facilitator's preparation: earlier themes, the learning questions shared with them
+    (never private ones), cases, answers and speakers."""
+
+    permission_required = "meetings.prepare_meeting"
+    template_name = "meetings/meeting_prepare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            earlier=selectors.earlier_meetings(self.meeting),
+            shared_questions=selectors.shared_questions_for(self.network),
+            response_rows=selectors.responses_overview(self.meeting),
+            next_theme_form=NextThemeForm(initial={"next_theme": self.meeting.next_theme}),
+            suggested_theme=selectors.suggested_theme(self.network),
+        )
+        return context
+
+
+class SpeakerCreateView(MeetingMixin, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/speaker_form.html"
+    form_class = GuestSpeakerForm
+
+    def get_initial(self):
+        return {"briefing": selectors.briefing_text(self.meeting)}
+
+    def form_valid(self, form):
+        services.add_guest_speaker(self.meeting, by=self.request.user, data=form.cleaned_data)
+        messages.success(self.request, _("The guest speaker is added."))
+        return redirect(self.meeting)
+
+
+class ResponseView(MeetingMixin, FormView):
+    """A member answers komt / komt niet (with an optional apology) / misschien."""
+
+    permission_required = "meetings.answer_meeting"
+    template_name = "meetings/response_form.html"
+    form_class = ResponseForm
+
+    def form_valid(self, form):
+        try:
+            services.respond_to_meeting(
+                self.meeting,
+                person=self.request.user,
+                answer=form.cleaned_data["answer"],
+                apology=form.cleaned_data["apology"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Thank you, your answer is saved."))
+        return redirect(self.meeting)
+
+
+class CaseCreateView(MeetingMixin, FormView):
+    permission_required = "meetings.add_case"
+    template_name = "meetings/case_form.html"
+    form_class = CaseForm
+
+    def form_valid(self, form):
+        services.add_case(self.meeting, author=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Your case is added to the meeting."))
+        return redirect(self.meeting)
+
+
+class NextThemeView(MeetingMixin, FormView):
+    permission_required = "meetings.change_meeting"
+    template_name = "meetings/next_theme_form.html"
+    form_class = NextThemeForm
+
+    def get_initial(self):
+        return {"next_theme": self.meeting.next_theme}
+
+    def form_valid(self, form):
+        services.record_next_theme(
+            self.meeting, by=self.request.user, theme=form.cleaned_data["next_theme"]
+        )
+        messages.success(self.request, _("The theme for the next meeting is recorded."))
+        return redirect(self.meeting)
+
+
+class PlannerView(NetworkMixin, TemplateView):
+    """The year planner: GET proposes dates from the rhythm; POST creates the adjusted series."""
+
+    permission_required = "meetings.add_meeting"
+    template_name = "meetings/planner.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "planner_form" not in context:
+            data = self.request.GET if "first_date" in self.request.GET else None
+            initial = {
+                "first_date": timezone.localdate() + datetime.timedelta(days=14),
+                "per_year": self.network.meetings_per_year or 3,
+                "count": self.network.meetings_per_year or 3,
+                "preset": planner.preset_for(self.network.meeting_form),
+            }
+            planner_form = PlannerForm(data, initial=initial)
+            context["planner_form"] = planner_form
+            if data is not None and planner_form.is_valid():
+                proposals = planner_form.proposals()
+                theme = selectors.suggested_theme(self.network)
+                title = theme or self.network.name
+                confirm_initial = {}
+                for i, proposal in enumerate(proposals):
+                    confirm_initial[f"title_{i}"] = title if i == 0 else self.network.name
+                    confirm_initial[f"starts_at_{i}"] = proposal.starts_at
+                    confirm_initial[f"ends_at_{i}"] = proposal.ends_at
+                    confirm_initial[f"include_{i}"] = True
+                context["confirm_form"] = PlannerConfirmForm(
+                    count=len(proposals), initial=confirm_initial
+                )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            count = min(max(int(request.POST.get("count", "0")), 0), 12)
+        except ValueError:
+            count = 0
+        form = PlannerConfirmForm(request.POST, count=count)
+        if form.is_valid():
+            try:
+                meetings = services.plan_meetings(
+                    self.network, by=request.user, proposals=form.meetings_data()
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d meeting is scheduled.",
+                        "%(count)d meetings are scheduled.",
+                        len(meetings),
+                    )
+                    % {"count": len(meetings)},
+                )
+                return redirect("meetings:network-meetings", slug=self.network.slug)
+        return self.render_to_response(
+            self.get_context_data(planner_form=PlannerForm(), confirm_form=form)
+        )

@@ -1,0 +1,73 @@
+"""The public read-only API: supported networks in the directory, without personal data
+beyond the facilitator's name."""
+
+import django_filters
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, viewsets
+
+from .enums import SUPPORTED_STATUSES, Access
+from .models import Network
+from .selectors import networks_for_directory, public_facilitator_names
+
+
+class PublicNetworkFilter(django_filters.FilterSet):
+    access = django_filters.ChoiceFilter(choices=Access.choices, help_text="open or closed")
+    status = django_filters.ChoiceFilter(
+        choices=[(s.value, s.label) for s in SUPPORTED_STATUSES], help_text="granted or active"
+    )
+
+    class Meta:
+        model = Network
+        fields = ["access", "status"]
+
+
+class PublicNetworkSerializer(serializers.ModelSerializer):
+    is_closed = serializers.SerializerMethodField(help_text="Closed networks take no new members.")
+    facilitators = serializers.SerializerMethodField(help_text="Names of the facilitators.")
+    url = serializers.SerializerMethodField(help_text="The network's public page.")
+
+    class Meta:
+        model = Network
+        fields = [
+            "slug",
+            "name",
+            "theme",
+            "central_question",
+            "description",
+            "target_group",
+            "access",
+            "is_closed",
+            "status",
+            "meetings_per_year",
+            "meeting_form",
+            "start_date",
+            "planned_end_date",
+            "facilitators",
+            "url",
+        ]
+        read_only_fields = fields
+
+    def get_is_closed(self, network) -> bool:
+        return network.access == Access.CLOSED
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_facilitators(self, network) -> list[str]:
+        return public_facilitator_names(network)
+
+    def get_url(self, network) -> str:
+        from django.urls import reverse
+
+        path = reverse("networks:directory-detail", kwargs={"slug": network.slug})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class PublicNetworkViewSet(viewsets.ReadOnlyModelViewSet):
+    """Supported networks in the public directory (read-only, paginated)."""
+
+    serializer_class = PublicNetworkSerializer
+    filterset_class = PublicNetworkFilter
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return networks_for_directory()

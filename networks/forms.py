@@ -1,0 +1,415 @@
+"""Forms: the application (aanvraag), staff judgements and decisions, interest in a network."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from leernetwerk.concurrency import ConcurrentEditMixin
+from participants.enums import LEADERSHIP_FUNCTIONS, Function
+from participants.models import School
+
+from .eligibility import NetworkFacts
+from .enums import Access, ContactMeans, DecisionKind, InviteeRole, Verdict
+from .models import MAX_CONTRIBUTION, Application, Competence, Network
+from .services import Invitee
+
+NETWORK_FIELDS = (
+    "name",
+    "central_question",
+    "theme",
+    "description",
+    "target_group",
+    "field_statement",
+    "access",
+    "start_date",
+    "planned_end_date",
+    "meetings_per_year",
+    "meeting_form",
+    "contact_means",
+    "contact_other",
+    "monitoring_consent",
+    "listed_in_directory",
+)
+APPLICATION_FIELDS = (
+    "applicant_function",
+    "applicant_school",
+    "invited_meeting",
+    "requested_facilitation",
+    "requested_speakers",
+    "requested_organisation",
+)
+AMOUNT_FIELDS = ("requested_facilitation", "requested_speakers", "requested_organisation")
+
+
+def _amount(label):
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal("0"),
+        max_value=MAX_CONTRIBUTION,
+        max_digits=8,
+        decimal_places=2,
+        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+    )
+
+
+def _verbose(model, field):
+    return capfirst(model._meta.get_field(field).verbose_name)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ApplicationForm(ConcurrentEditMixin, forms.Form):
+    """Everything the criteria need. Only the name is required for a draft; completeness is
+    checked when submitting (services.missing_for_submission)."""
+
+    name = forms.CharField(label=_verbose(Network, "name"), max_length=200)
+    central_question = forms.CharField(
+        label=_verbose(Network, "central_question"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    theme = forms.CharField(label=_verbose(Network, "theme"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_verbose(Network, "description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    target_group = forms.CharField(
+        label=_verbose(Network, "target_group"), max_length=300, required=False
+    )
+    field_statement = forms.CharField(
+        label=_verbose(Network, "field_statement"),
+        required=False,
+        help_text=Network._meta.get_field("field_statement").help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    applicant_function = forms.ChoiceField(
+        label=_("Your function"),
+        required=False,
+        choices=[("", "---------"), *Function.choices],
+    )
+    applicant_school = forms.ModelChoiceField(
+        label=_("Your school"),
+        required=False,
+        queryset=School.objects.filter(is_approved=True).order_by("name"),
+    )
+    access = forms.ChoiceField(
+        label=_verbose(Network, "access"),
+        required=False,
+        choices=[("", "---------"), *Access.choices],
+    )
+    listed_in_directory = forms.BooleanField(
+        label=_("List the network in the public directory"), required=False, initial=True
+    )
+    start_date = forms.DateField(label=_("Planned start"), required=False, widget=DateInput())
+    planned_end_date = forms.DateField(
+        label=_verbose(Network, "planned_end_date"), required=False, widget=DateInput()
+    )
+    meetings_per_year = forms.IntegerField(
+        label=_verbose(Network, "meetings_per_year"), required=False, min_value=1, max_value=52
+    )
+    meeting_form = forms.CharField(
+        label=_verbose(Network, "meeting_form"),
+        max_length=300,
+        required=False,
+        help_text=Network._meta.get_field("meeting_form").help_text,
+    )
+    invited_meeting = forms.CharField(
+        label=_verbose(Application, "invited_meeting"),
+        max_length=300,
+        required=False,
+        help_text=Application._meta.get_field("invited_meeting").help_text,
+    )
+    contact_means = forms.MultipleChoiceField(
+        label=_verbose(Network, "contact_means"),
+        required=False,
+        choices=ContactMeans.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    contact_other = forms.CharField(
+        label=_verbose(Network, "contact_other"), max_length=200, required=False
+    )
+    facilitator_name = forms.CharField(
+        label=_("Facilitator's name"), max_length=200, required=False
+    )
+    facilitator_email = forms.CharField(
+        label=_("Facilitator's e-mail address"),
+        max_length=254,
+        required=False,
+        help_text=_("An existing person or someone we invite by e-mail."),
+    )
+    participant_emails = forms.CharField(
+        label=_("E-mail addresses of the planned fixed participants"),
+        required=False,
+        help_text=_("One address per line."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    focus_competences = forms.ModelMultipleChoiceField(
+        label=_verbose(Network, "focus_competences"),
+        required=False,
+        queryset=Competence.objects.order_by("number"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    monitoring_consent = forms.BooleanField(
+        label=_verbose(Network, "monitoring_consent"), required=False
+    )
+    requested_facilitation = _amount(_verbose(Application, "requested_facilitation"))
+    requested_speakers = _amount(_verbose(Application, "requested_speakers"))
+    requested_organisation = _amount(_verbose(Application, "requested_organisation"))
+
+    def __init__(self, *args, application: Application | None = None, **kwargs):
+        self.application = application  # when editing: guards against a concurrent save
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "edit_version",
+            Fieldset(
+                _("The network"),
+                "name",
+                "central_question",
+                "theme",
+                "description",
+                "target_group",
+                "field_statement",
+            ),
+            Fieldset(_("You as applicant"), "applicant_function", "applicant_school"),
+            Fieldset(
+                _("Form and rhythm"),
+                "access",
+                "listed_in_directory",
+                "start_date",
+                "planned_end_date",
+                "meetings_per_year",
+                "meeting_form",
+                "invited_meeting",
+                "contact_means",
+                "contact_other",
+            ),
+            Fieldset(_("People"), "facilitator_name", "facilitator_email", "participant_emails"),
+            Fieldset(_("Professionalisation"), "focus_competences", "monitoring_consent"),
+            Fieldset(
+                _("Requested contribution for the first year"),
+                "requested_facilitation",
+                "requested_speakers",
+                "requested_organisation",
+            ),
+        )
+
+    def version_object(self):
+        return self.application
+
+    def version_columns(self) -> list[str]:
+        return ["updated_at"]  # every save of the application sets it
+
+    # --- validation ------------------------------------------------------------------
+
+    def clean_facilitator_email(self):
+        email = self.cleaned_data["facilitator_email"].strip().lower()
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise ValidationError(
+                    _("%(value)s is not an e-mail address."), params={"value": email}
+                ) from None
+        return email
+
+    def clean_participant_emails(self):
+        lines = [
+            line.strip().lower()
+            for line in self.cleaned_data["participant_emails"].replace(",", "\n").splitlines()
+        ]
+        emails, seen, errors = [], set(), []
+        for line in filter(None, lines):
+            try:
+                validate_email(line)
+            except ValidationError:
+                errors.append(
+                    ValidationError(
+                        _("%(value)s is not an e-mail address."), params={"value": line}
+                    )
+                )
+                continue
+            if line in seen:
+                errors.append(
+                    ValidationError(_("%(value)s is listed twice."), params={"value": line})
+                )
+                continue
+            seen.add(line)
+            emails.append(line)
+        if errors:
+            raise ValidationError(errors)
+        return emails
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("planned_end_date")
+        if start and end and end <= start:
+            self.add_error("planned_end_date", _("The planned end must be after the start."))
+        facilitator = cleaned.get("facilitator_email")
+        if facilitator and facilitator in (cleaned.get("participant_emails") or []):
+            self.add_error(
+                "participant_emails",
+                _("%(value)s is already the facilitator.") % {"value": facilitator},
+            )
+        return cleaned
+
+    # --- for the service and the live check ------------------------------------------
+
+    @classmethod
+    def initial_for(cls, application: Application) -> dict:
+        network = application.network
+        initial = {field: getattr(network, field) for field in NETWORK_FIELDS}
+        initial["access"] = network.access
+        initial["monitoring_consent"] = bool(network.monitoring_consent)
+        initial.update({field: getattr(application, field) for field in APPLICATION_FIELDS})
+        initial["applicant_school"] = application.applicant_school_id
+        initial["focus_competences"] = list(network.focus_competences.all())
+        invitees = list(application.invitees.all())
+        facilitator = next((i for i in invitees if i.role == InviteeRole.FACILITATOR), None)
+        if facilitator:
+            initial["facilitator_email"] = facilitator.email
+            initial["facilitator_name"] = facilitator.name
+        initial["participant_emails"] = "\n".join(
+            i.email for i in invitees if i.role == InviteeRole.PARTICIPANT
+        )
+        return initial
+
+    def network_data(self) -> dict:
+        data = {field: self.cleaned_data[field] for field in NETWORK_FIELDS}
+        data["monitoring_consent"] = bool(data["monitoring_consent"])
+        return data
+
+    def application_data(self) -> dict:
+        return {field: self.cleaned_data[field] for field in APPLICATION_FIELDS}
+
+    def invitees(self) -> list[Invitee]:
+        invitees = []
+        if self.cleaned_data.get("facilitator_email"):
+            invitees.append(
+                Invitee(
+                    InviteeRole.FACILITATOR,
+                    self.cleaned_data["facilitator_email"],
+                    self.cleaned_data.get("facilitator_name", ""),
+                )
+            )
+        invitees += [
+            Invitee(InviteeRole.PARTICIPANT, email)
+            for email in self.cleaned_data.get("participant_emails", [])
+        ]
+        return invitees
+
+    def facts(self) -> NetworkFacts:
+        """Facts from what is filled in so far (fields with errors count as missing)."""
+        self.is_valid()
+        data = self.cleaned_data
+        function = data.get("applicant_function") or ""
+        school = data.get("applicant_school")
+        competences = data.get("focus_competences")
+        participants = data.get("participant_emails")
+        return NetworkFacts(
+            field_statement=data.get("field_statement", ""),
+            applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS)
+            if function
+            else None,
+            applicant_function_label=str(Function(function).label) if function else "",
+            applicant_school_is_vo=school.is_vo if school else None,
+            applicant_school_name=school.name if school else "",
+            name=data.get("name", ""),
+            description=data.get("description", ""),
+            access=data.get("access") or None,
+            listed_in_directory=data.get("listed_in_directory", False),
+            focus_competence_count=len(competences) if competences is not None else None,
+            monitoring_consent=bool(data.get("monitoring_consent")),
+            meetings_per_12_months=data.get("meetings_per_year"),
+            contact_means_count=len(data.get("contact_means") or [])
+            + (1 if data.get("contact_other") else 0),
+            fixed_participants=len(participants) if participants is not None else None,
+            academy_invited=bool((data.get("invited_meeting") or "").strip()),
+            facilitator_count=1 if data.get("facilitator_email") else 0,
+            start_date=data.get("start_date"),
+            planned_end_date=data.get("planned_end_date")
+            if "planned_end_date" not in self.errors
+            else None,
+        )
+
+
+class JudgementForm(forms.Form):
+    verdict = forms.ChoiceField(
+        label=_("Judgement"), choices=Verdict.choices, widget=forms.RadioSelect
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when you decide against the automatic result."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class DecisionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect
+    )
+    motivation = forms.CharField(
+        label=_("Motivation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The penvoerder reads this motivation."),
+    )
+    granted_facilitation = _amount(_("Contribution for facilitation (EUR)"))
+    granted_speakers = _amount(_("Contribution for guest speakers (EUR)"))
+    granted_organisation = _amount(_("Contribution for organisation (EUR)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == DecisionKind.GRANT:
+            for field in ("granted_facilitation", "granted_speakers", "granted_organisation"):
+                if cleaned.get(field) is None and field not in self.errors:
+                    self.add_error(field, _("Give the contribution for this category (0 if none)."))
+        return cleaned
+
+    def granted(self) -> dict:
+        return {
+            field: self.cleaned_data.get(field)
+            for field in ("granted_facilitation", "granted_speakers", "granted_organisation")
+        }
+
+
+class InterestForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        error_messages={"invalid": _("Enter an e-mail address such as naam@school.nl.")},
+    )
+    message = forms.CharField(
+        label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

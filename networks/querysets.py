@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from .enums import SUPPORTED_STATUSES, Role
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        """Memberships in force on a date (today by default)."""
+        on = on or _today()
+        return self.filter(joined_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+
+    def participants(self) -> MembershipQuerySet:
+        return self.filter(role=Role.PARTICIPANT)
+
+    def facilitators(self) -> MembershipQuerySet:
+        return self.filter(role=Role.FACILITATOR)
+
+    def penvoerders(self) -> MembershipQuerySet:
+        return self.filter(role=Role.PENVOERDER)
+
+    def fixed(self) -> MembershipQuerySet:
+        return self.filter(is_fixed=True)
+
+
+class NetworkQuerySet(models.QuerySet):
+    def supported(self) -> NetworkQuerySet:
+        return self.filter(status__in=SUPPORTED_STATUSES)
+
+    def in_directory(self) -> NetworkQuerySet:
+        """What a visitor sees: supported networks that are listed."""
+        return self.supported().filter(listed_in_directory=True)
+
+    def with_role(self, user, *roles: str) -> NetworkQuerySet:
+        """Networks where the user currently holds one of the roles (any role if none given)."""
+        from .models import Membership
+
+        memberships = Membership.objects.current().filter(person=user, network=OuterRef("pk"))
+        if roles:
+            memberships = memberships.filter(role__in=roles)
+        return self.filter(Exists(memberships))
+
+    def visible_to(self, user) -> NetworkQuerySet:
+        """Networks whose member pages the user may open: staff all, others their own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_academy_staff:
+            return self.all()
+        return self.with_role(user)
+
+    def with_member_counts(self) -> NetworkQuerySet:
+        today = _today()
+        current = Q(memberships__joined_on__lte=today) & (
+            Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today)
+        )
+        return self.annotate(
+            participant_count=Count(
+                "memberships",
+                filter=current & Q(memberships__role=Role.PARTICIPANT),
+                distinct=True,
+            ),
+            fixed_participant_count=Count(
+                "memberships",
+                filter=current & Q(memberships__role=Role.PARTICIPANT, memberships__is_fixed=True),
+                distinct=True,
+            ),
+        )
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ApplicationQuerySet:
+        """Applications the user may open: staff all, penvoerders those of their networks."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_academy_staff:
+            return self.all()
+        from .models import Membership
+
+        penvoerder = Membership.objects.current().filter(
+            person=user, network=OuterRef("network"), role=Role.PENVOERDER
+        )
+        return self.filter(Exists(penvoerder))
+
+    def awaiting_review(self) -> ApplicationQuerySet:
+        from .enums import NetworkStatus
+
+        return self.filter(network__status=NetworkStatus.SUBMITTED)
+
+    def with_unmet(self, code: str) -> ApplicationQuerySet:
+        """Applications whose last automatic result did not meet `code`."""
+        return self.filter(unmet_criteria__contains=f",{code},")

@@ -1,0 +1,54 @@
+"""Background jobs of the networks app. Each takes ids, loads, and calls one service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="leernetwerk.networks.recheck_supported_networks")
+def task_recheck_supported_networks() -> int:
+    """Yearly re-check of supported networks on live data (beat runs it daily; a network is
+    checked once per support year, updated in place). Granted networks whose start date has
+    come are made active first. Returns how many networks fall short."""
+    from .services import recheck_supported_networks, start_granted_networks
+
+    start_granted_networks()
+    return sum(1 for result in recheck_supported_networks() if result.flagged)
+
+
+@shared_task(
+    name="leernetwerk.networks.send_decision_email",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def task_send_decision_email(*, decision_id: int) -> None:
+    """E-mail a decision and its motivation to the penvoerders."""
+    from .models import Decision
+    from .services import send_decision_email
+
+    decision = (
+        Decision.objects.select_related("application__network", "application__applicant")
+        .filter(pk=decision_id)
+        .first()
+    )
+    if decision is not None:
+        send_decision_email(decision)
+
+
+@shared_task(
+    name="leernetwerk.networks.notify_interest",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def task_notify_interest(*, registration_id: int) -> None:
+    """Tell a network's facilitators that a visitor registered interest."""
+    from .models import InterestRegistration
+    from .services import notify_interest
+
+    registration = (
+        InterestRegistration.objects.select_related("network").filter(pk=registration_id).first()
+    )
+    if registration is not None:
+        notify_interest(registration)

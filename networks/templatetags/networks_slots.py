@@ -1,0 +1,53 @@
+"""Slots this app fills on shared pages (navigation, start page, network page).
+
+Each tag runs a fixed number of queries, whatever the amount of data."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("networks/_nav.html", takes_context=True)
+def networks_nav(context):
+    return {"request": context["request"], "user": context["request"].user}
+
+
+@register.inclusion_tag("networks/_start_section.html", takes_context=True)
+def networks_start_section(context):
+    """Penvoerders: their open applications. Staff: the review count and re-check flags."""
+    from ..enums import EDITABLE_APPLICATION_STATUSES, NetworkStatus
+    from ..models import Application
+    from ..selectors import applications_for_person, flagged_rechecks
+
+    user = context["request"].user
+    data = {"request": context["request"], "user": user}
+    if not user.is_authenticated:
+        return data
+    data["open_applications"] = list(
+        applications_for_person(user).filter(
+            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
+        )
+    )
+    if user.has_perm("networks.review_application"):
+        data["can_review"] = True
+        data["awaiting_count"] = Application.objects.awaiting_review().count()
+        data["flagged"] = flagged_rechecks()
+    return data
+
+
+@register.inclusion_tag("networks/_network_section.html", takes_context=True)
+def networks_network_section(context, network):
+    """A link to the network's application (penvoerders, staff) and staff's re-check flag."""
+    from ..models import Application
+    from ..selectors import recheck_flags_for_networks
+
+    user = context["request"].user
+    data = {"request": context["request"], "user": user, "network": network}
+    application = Application.objects.filter(network=network).first()
+    if application is not None:
+        data["application"] = application
+        data["can_view_application"] = user.has_perm("networks.view_application", application)
+    if user.has_perm("networks.view_recheck"):
+        data["can_review"] = True
+        data["recheck"] = recheck_flags_for_networks([network.pk]).get(network.pk)
+    return data

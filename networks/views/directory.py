@@ -1,0 +1,67 @@
+"""The public directory (no login): supported networks, a detail page with a way to register
+interest in open networks, and how to start a network."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from ..filters import DirectoryFilter
+from ..forms import InterestForm
+from ..selectors import networks_for_directory
+from ..services import register_interest
+from ._base import paginate
+
+
+class DirectoryListView(TemplateView):
+    template_name = "networks/directory_list.html"
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        directory_filter = DirectoryFilter(self.request.GET, queryset=networks_for_directory())
+        context["filter"] = directory_filter
+        context.update(paginate(self.request, directory_filter.qs, self.paginate_by))
+        return context
+
+
+class DirectoryDetailView(TemplateView):
+    template_name = "networks/directory_detail.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.network = get_object_or_404(
+            networks_for_directory().prefetch_related("focus_competences"),
+            slug=kwargs["slug"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["network"] = self.network
+        if self.network.is_open:
+            context["form"] = form or InterestForm()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = InterestForm(request.POST)
+        if form.is_valid():
+            try:
+                register_interest(self.network, **form.cleaned_data)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(request.path)
+            messages.success(
+                request,
+                _("Thank you. The facilitator of %(network)s will contact you.")
+                % {"network": self.network.name},
+            )
+            return redirect(request.path)
+        messages.error(request, _("Your interest was not registered; see the form."))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class StartNetworkView(TemplateView):
+    """How to start a network, leading to the application (login required to apply)."""
+
+    template_name = "networks/start_network.html"

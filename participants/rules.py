@@ -1,0 +1,43 @@
+"""Who may do what with people's data. Roles are data (memberships, the staff group)."""
+
+import rules
+
+from networks.rules import is_academy_staff, is_member, is_organiser
+
+
+@rules.predicate
+def is_owner(user, obj) -> bool:
+    return bool(user and user.is_authenticated and obj is not None and obj.owner_id == user.pk)
+
+
+@rules.predicate
+def can_read_question(user, question) -> bool:
+    """Agrees with LearningQuestion.objects.visible_to(user) (a test checks both)."""
+    from .models import LearningQuestion
+
+    if question is None or not (user and user.is_authenticated):
+        return False
+    return LearningQuestion.objects.visible_to(user).filter(pk=question.pk).exists()
+
+
+@rules.predicate
+def can_read_scan(user, scan) -> bool:
+    """Agrees with BCScan.objects.visible_to(user)."""
+    from .models import BCScan
+
+    if scan is None or not (user and user.is_authenticated):
+        return False
+    return BCScan.objects.visible_to(user).filter(pk=scan.pk).exists()
+
+
+rules.add_perm("participants.view_learningquestion", can_read_question)
+rules.add_perm("participants.change_learningquestion", is_owner)
+rules.add_perm("participants.view_bcscan", can_read_scan)
+rules.add_perm("participants.change_bcscan", is_owner)
+rules.add_perm("participants.view_people", is_academy_staff)
+rules.add_perm("participants.view_auditlog", is_academy_staff)
+# Per network:
+rules.add_perm("participants.invite_members", is_academy_staff | is_organiser)
+rules.add_perm("participants.import_members", is_academy_staff | is_organiser)
+rules.add_perm("participants.view_member_list", is_academy_staff | is_organiser)
+rules.add_perm("participants.view_shared_questions", is_member)

@@ -1,0 +1,155 @@
+"""Reads for the participants pages; each returns what its page shows, pre-fetched."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from meetings.enums import AttendanceStatus
+from meetings.models import Attendance
+from networks.models import Membership, Network
+
+from .models import AuditLog, BCScan, LearningQuestion, ReflectionEntry, School, User
+
+
+def questions_for_owner(owner: User) -> QuerySet[LearningQuestion]:
+    return (
+        LearningQuestion.objects.owned_by(owner)
+        .prefetch_related("networks", "competences")
+        .order_by("-updated_at")
+    )
+
+
+def question_for_viewer(user: User, pk: int) -> LearningQuestion:
+    """One question the user may read (DoesNotExist otherwise: the view answers 404)."""
+    return (
+        LearningQuestion.objects.visible_to(user)
+        .select_related("owner")
+        .prefetch_related(
+            "networks",
+            "competences",
+            Prefetch(
+                "reflections",
+                to_attr="reflection_list",
+                queryset=ReflectionEntry.objects.select_related("meeting"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def shared_questions_in_network(user: User, network: Network) -> QuerySet[LearningQuestion]:
+    """Questions of others linked to the network that the user may read."""
+    return (
+        LearningQuestion.objects.visible_to(user)
+        .filter(networks=network)
+        .exclude(owner=user)
+        .select_related("owner")
+        .prefetch_related("competences")
+        .order_by("owner__last_name", "owner__first_name", "-updated_at")
+    )
+
+
+def shared_scans_in_network(user: User, network: Network) -> QuerySet[BCScan]:
+    """BC-Scans of the network's current members that the user may read (not their own)."""
+    members = Membership.objects.current().filter(network=network).values("person")
+    return (
+        BCScan.objects.visible_to(user)
+        .filter(owner__in=members)
+        .exclude(owner=user)
+        .select_related("owner")
+        .order_by("owner__last_name", "owner__first_name", "-taken_at")
+    )
+
+
+def scans_for_owner(owner: User) -> QuerySet[BCScan]:
+    return BCScan.objects.filter(owner=owner).order_by("-taken_at", "-pk")
+
+
+def earlier_scan(scan: BCScan) -> BCScan | None:
+    return (
+        BCScan.objects.filter(owner_id=scan.owner_id)
+        .filter(Q(taken_at__lt=scan.taken_at) | Q(taken_at=scan.taken_at, pk__lt=scan.pk))
+        .order_by("-taken_at", "-pk")
+        .first()
+    )
+
+
+def schools_matching(query: str, *, include: School | None = None, limit: int = 50):
+    """Approved schools whose name, BRIN code or town contains the query."""
+    schools = School.objects.filter(is_approved=True)
+    query = (query or "").strip()
+    if query:
+        schools = schools.filter(
+            Q(name__icontains=query) | Q(brin_code__icontains=query) | Q(town__icontains=query)
+        )
+    result = list(schools.order_by("name")[:limit])
+    if include is not None and include not in result:
+        result.insert(0, include)
+    return result
+
+
+def people_for_staff(filters: dict | None = None) -> QuerySet[User]:
+    """Everyone, with school and number of current memberships, for the staff people list."""
+    today_memberships = Membership.objects.current()
+    people = (
+        User.objects.select_related("school")
+        .annotate(
+            network_count=Count(
+                "memberships", filter=Q(memberships__in=today_memberships), distinct=True
+            )
+        )
+        .order_by("last_name", "first_name", "email")
+    )
+    filters = filters or {}
+    if filters.get("q"):
+        q = filters["q"]
+        people = people.filter(
+            Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(email__icontains=q)
+            | Q(school__name__icontains=q)
+            | Q(school__brin_code__iexact=q)
+        )
+    if filters.get("function"):
+        people = people.filter(function=filters["function"])
+    if filters.get("region"):
+        people = people.filter(region=filters["region"])
+    if filters.get("network"):
+        people = people.filter(
+            pk__in=today_memberships.filter(network=filters["network"]).values("person")
+        )
+    return people
+
+
+def person_for_staff(pk: int) -> User:
+    return (
+        User.objects.select_related("school")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("network").order_by("network__name"),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def members_with_contact(network: Network) -> QuerySet[Membership]:
+    return (
+        network.memberships.current()
+        .select_related("person", "person__school")
+        .order_by("role", "person__last_name", "person__first_name")
+    )
+
+
+def attended_meetings(person: User) -> QuerySet[Attendance]:
+    """Meetings the person attended (status present), oldest first, for the learning record."""
+    return (
+        Attendance.objects.filter(person=person, status=AttendanceStatus.PRESENT)
+        .select_related("meeting", "meeting__network")
+        .order_by("meeting__starts_at")
+    )
+
+
+def audit_entries() -> QuerySet[AuditLog]:
+    return AuditLog.objects.select_related("actor").order_by("-at", "-pk")

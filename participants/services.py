@@ -1,0 +1,339 @@
+"""Writes for people, invitations, learning questions, BC-Scans and the AVG duties."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import importlib.util
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from leernetwerk.dispatch import enqueue
+from leernetwerk.once import deliver_once
+from networks.enums import Access, Role
+from networks.models import Membership, Network
+
+from . import bcscan
+from .enums import AuditAction
+from .models import AuditLog, BCScan, Invitation, LearningQuestion, ReflectionEntry, School, User
+
+INVITATION_DAYS = 14
+INVITATION_SALT = "participants.invitation"
+PRIVACY_APPS = ("networks", "meetings", "participants", "evaluations")
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; the message is shown to the visitor."""
+
+
+# --- membership rules -------------------------------------------------------------------
+
+
+def closed_to_new_members(network: Network, on: datetime.date | None = None) -> str | None:
+    """Why the network accepts no new members, or None when it does.
+
+    Closed networks add nobody once they have started (DOMAIN.md); open ones always accept."""
+    on = on or timezone.localdate()
+    if network.access == Access.CLOSED and network.start_date and network.start_date <= on:
+        return _(
+            "%(network)s is a closed network that started on %(date)s: it takes no new members."
+        ) % {"network": network.name, "date": network.start_date.strftime("%d-%m-%Y")}
+    return None
+
+
+def is_current_member(network: Network, email: str) -> bool:
+    return (
+        Membership.objects.current()
+        .filter(network=network, person__email__iexact=email.strip())
+        .exists()
+    )
+
+
+def add_participant(network: Network, person: User) -> Membership:
+    """Make the person a participant of the network from today (idempotent)."""
+    reason = closed_to_new_members(network)
+    if reason:
+        raise ValidationError(reason)
+    membership, _created = Membership.objects.get_or_create(
+        person=person,
+        network=network,
+        role=Role.PARTICIPANT,
+        defaults={"joined_on": timezone.localdate()},
+    )
+    if membership.left_on is not None:
+        membership.left_on = None
+        membership.joined_on = timezone.localdate()
+        membership.save(update_fields=["left_on", "joined_on"])
+    return membership
+
+
+# --- profiles ---------------------------------------------------------------------------
+
+
+def update_profile(person: User, *, data: dict) -> User:
+    """Save the person's own profile fields. Only the person calls this."""
+    for field in ("first_name", "last_name", "function", "school", "region", "phone"):
+        if field in data:
+            setattr(person, field, data[field])
+    person.full_clean(exclude=["password"])
+    person.save()
+    return person
+
+
+def propose_school(*, by: User, name: str, brin_code: str, town: str) -> School:
+    """Record a school missing from the list, unapproved until staff approve it in the
+    management site, and make it the proposer's school."""
+    school = School.objects.create(
+        name=name.strip(),
+        brin_code=brin_code.strip().upper(),
+        town=town.strip(),
+        is_approved=False,
+    )
+    by.school = school
+    by.save(update_fields=["school"])
+    return school
+
+
+# --- invitations ------------------------------------------------------------------------
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(str(invitation.token), salt=INVITATION_SALT)
+
+
+def invite_member(
+    network: Network, *, email: str, by: User | None, role: str = Role.PARTICIPANT
+) -> Invitation:
+    """Create a single-use invitation valid for INVITATION_DAYS days and mail the link.
+
+    Callers (the invite form, a granted application) have checked that the address is not a
+    member yet and that the network accepts members; this checks again so no path skips the
+    rule. A closed network's rule concerns participants; a facilitator can always be invited."""
+    email = email.strip().lower()
+    reason = closed_to_new_members(network) if role == Role.PARTICIPANT else None
+    if reason:
+        raise ValidationError(reason)
+    if is_current_member(network, email):
+        raise ValidationError(_("This address is already a member of this network."))
+    invitation = Invitation.objects.create(
+        network=network,
+        email=email,
+        role=role,
+        invited_by=by,
+        expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
+    )
+    from .tasks import task_send_invitation
+
+    enqueue(task_send_invitation, invitation_id=invitation.pk)
+    return invitation
+
+
+def send_invitation(invitation: Invitation) -> None:
+    """Mail the invitation link to the invited address."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "participants:invitation-accept", kwargs={"token": invitation_token(invitation)}
+    )
+    context = {"invitation": invitation, "url": url, "days": INVITATION_DAYS}
+    deliver_once(
+        f"participants.invitation:{invitation.pk}",
+        lambda: send_mail(
+            subject=_("Invitation to the learning network %(network)s")
+            % {"network": invitation.network.name},
+            message=render_to_string("participants/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[invitation.email],
+        ),
+    )
+
+
+def resolve_invitation(token: str) -> Invitation:
+    """The invitation behind a link, or InvitationError with a Dutch reason."""
+    try:
+        raw = signing.loads(token, salt=INVITATION_SALT)
+        invitation = Invitation.objects.select_related("network").get(token=raw)
+    except (signing.BadSignature, Invitation.DoesNotExist, ValueError, ValidationError) as exc:
+        raise InvitationError(_("This invitation link is not valid.")) from exc
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            _("This invitation has already been used. Log in with your account instead.")
+        )
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError(_("This invitation has expired. Ask your facilitator for a new one."))
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(
+    invitation: Invitation,
+    *,
+    user: User | None = None,
+    first_name: str = "",
+    last_name: str = "",
+    password: str = "",
+) -> User:
+    """Use the invitation: create the account (or take the signed-in one with the invited
+    address) and the membership, and mark the invitation used. Single use."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise InvitationError(_("This invitation has already been used."))
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError(_("This invitation has expired. Ask your facilitator for a new one."))
+    is_participant = invitation.role == Role.PARTICIPANT
+    reason = closed_to_new_members(invitation.network) if is_participant else None
+    if reason:
+        raise InvitationError(reason)
+    if user is None:
+        user = User.objects.create_user(
+            email=invitation.email,
+            password=password,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+        )
+    if is_participant:
+        add_participant(invitation.network, user)
+    else:
+        Membership.objects.get_or_create(
+            person=user,
+            network=invitation.network,
+            role=invitation.role,
+            defaults={"joined_on": timezone.localdate(), "is_fixed": False},
+        )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+# --- learning questions -----------------------------------------------------------------
+
+
+def save_learning_question(
+    *, owner: User, data: dict, question: LearningQuestion | None = None
+) -> LearningQuestion:
+    """Create or update the owner's question with its competences and networks."""
+    question = question or LearningQuestion(owner=owner)
+    if question.owner_id != owner.pk:
+        raise PermissionError("only the owner changes a learning question")
+    for field in ("title", "description", "goal", "visibility", "status"):
+        if field in data:
+            setattr(question, field, data[field])
+    question.save()
+    if "competences" in data:
+        question.competences.set(data["competences"])
+    if "networks" in data:
+        question.networks.set(data["networks"])
+    return question
+
+
+def delete_learning_question(question: LearningQuestion, *, by: User) -> None:
+    if question.owner_id != by.pk:
+        raise PermissionError("only the owner deletes a learning question")
+    question.delete()
+
+
+def add_reflection(question: LearningQuestion, *, by: User, data: dict) -> ReflectionEntry:
+    """Add a dated note to the owner's reflection log."""
+    if question.owner_id != by.pk:
+        raise PermissionError("only the owner writes reflections")
+    return ReflectionEntry.objects.create(
+        question=question, date=data["date"], note=data["note"], meeting=data.get("meeting")
+    )
+
+
+def goal_states_a_means(goal: str) -> bool:
+    """Rule of thumb from the second source: a goal begins with "Leerlingen" (students);
+    otherwise it probably talks about means."""
+    goal = goal.strip().lstrip("'\"‘“").lower()
+    return bool(goal) and not (goal.startswith("leerlingen") or goal.startswith("students"))
+
+
+# --- BC-Scan ----------------------------------------------------------------------------
+
+
+def record_scan(*, owner: User, answers: dict[str, int], visibility: str) -> BCScan:
+    """Save a complete BC-Scan. Every statement must have an answer on the scale."""
+    if bcscan.missing_answers(answers):
+        raise ValidationError(_("Answer every statement."))
+    return BCScan.objects.create(
+        owner=owner,
+        answers={key: int(answers[key]) for key in bcscan.STATEMENT_KEYS},
+        visibility=visibility,
+    )
+
+
+def update_scan_plan(scan: BCScan, *, by: User, action_plans: dict, visibility: str) -> BCScan:
+    if scan.owner_id != by.pk:
+        raise PermissionError("only the owner changes a BC-Scan")
+    scan.action_plans = {str(k): v.strip() for k, v in action_plans.items() if v and v.strip()}
+    scan.visibility = visibility
+    scan.save(update_fields=["action_plans", "visibility"])
+    return scan
+
+
+def delete_scan(scan: BCScan, *, by: User) -> None:
+    if scan.owner_id != by.pk:
+        raise PermissionError("only the owner deletes a BC-Scan")
+    scan.delete()
+
+
+# --- AVG --------------------------------------------------------------------------------
+
+
+def pseudonym(person_id: int | None) -> str:
+    return f"persoon #{person_id}" if person_id else ""
+
+
+def audit(
+    actor: User | None, action: str, subject: User | None = None, detail: str = ""
+) -> AuditLog:
+    """Write one audit log entry. Subjects are stored as id and pseudonym, never by name."""
+    return AuditLog.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        subject_id=subject.pk if subject else None,
+        subject_pseudonym=pseudonym(subject.pk if subject else None),
+        detail=detail[:300],
+    )
+
+
+def _privacy_modules():
+    for app in PRIVACY_APPS:
+        name = f"{app}.privacy"
+        if importlib.util.find_spec(name) is not None:
+            yield app, importlib.import_module(name)
+
+
+def export_person_data(person: User, *, by: User) -> dict:
+    """Everything the apps hold about the person, by app; the export is audited."""
+    data = {"exported_at": timezone.now().isoformat()}
+    for app, module in _privacy_modules():
+        data[app] = module.export_person(person)
+    audit(by, AuditAction.EXPORT_DATA, person)
+    return data
+
+
+@transaction.atomic
+def erase_account(person: User, *, by: User) -> None:
+    """Erase or pseudonymise the person's data in every app (aggregates stay as they were),
+    then write the erasure to the audit log."""
+    person_id = person.pk
+    # participants last: the other apps may still need the person's row as it was.
+    modules = sorted(_privacy_modules(), key=lambda item: item[0] == "participants")
+    for _app, module in modules:
+        module.erase_person(person)
+    AuditLog.objects.create(
+        actor=by if by.pk != person_id else None,
+        action=AuditAction.ERASE_PERSON,
+        subject_id=person_id,
+        subject_pseudonym=pseudonym(person_id),
+        detail="" if by.pk != person_id else "op eigen verzoek",
+    )

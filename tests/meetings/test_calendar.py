@@ -1,0 +1,119 @@
+"""Calendar output parsed back with icalendar: times, time zone, UID, SEQUENCE, cancellation."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from meetings import services
+from meetings.calendar import CalendarEvent, build_calendar
+from tests.factories import MeetingFactory, NetworkFactory, make_facilitator, make_member
+
+AMS = ZoneInfo("Europe/Amsterdam")
+pytestmark = pytest.mark.django_db
+
+
+def _events(body: bytes):
+    calendar = icalendar.Calendar.from_ical(body)
+    return calendar, [c for c in calendar.walk("VEVENT")]
+
+
+def _meeting(**kwargs):
+    starts_at = datetime.datetime(2027, 3, 16, 16, 0, tzinfo=AMS)
+    return MeetingFactory(
+        starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=3), **kwargs
+    )
+
+
+def test_build_calendar_writes_amsterdam_times_with_vtimezone():
+    start = datetime.datetime(2027, 7, 1, 14, 0, tzinfo=datetime.UTC)  # 16:00 summer time
+    event = CalendarEvent(
+        uid="x@test",
+        sequence=2,
+        summary="Zomer",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=24),
+        updated_at=start,
+    )
+    calendar, (vevent,) = _events(build_calendar([event], name="Test"))
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert vevent.decoded("DTSTART") == datetime.datetime(2027, 7, 1, 16, 0, tzinfo=AMS)
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert vevent.decoded("DTEND") - vevent.decoded("DTSTART") == datetime.timedelta(hours=24)
+    assert str(vevent["STATUS"]) == "CONFIRMED"
+
+
+def test_meeting_ics_has_times_location_and_uid(client):
+    meeting = _meeting(title="Verbinden", location="Utrecht", address="Domplein 1")
+    person = make_member(meeting.network)
+    client.force_login(person)
+    response = client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar, (vevent,) = _events(response.content)
+    assert str(vevent["SUMMARY"]) == "Verbinden"
+    assert str(vevent["UID"]) == f"{meeting.uid}@leernetwerk.vo-academie.nl"
+    assert vevent.decoded("DTSTART") == datetime.datetime(2027, 3, 16, 16, 0, tzinfo=AMS)
+    assert vevent.decoded("DTEND") == datetime.datetime(2027, 3, 16, 19, 0, tzinfo=AMS)
+    assert str(vevent["LOCATION"]) == "Utrecht, Domplein 1"
+    assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_changed_meeting_keeps_uid_and_raises_sequence(client):
+    meeting = _meeting()
+    facilitator = make_facilitator(meeting.network)
+    client.force_login(facilitator)
+    _cal, (before,) = _events(client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics").content)
+    services.update_meeting(
+        meeting,
+        by=facilitator,
+        data={
+            "starts_at": meeting.starts_at + datetime.timedelta(days=1),
+            "ends_at": meeting.ends_at + datetime.timedelta(days=1),
+        },
+    )
+    _cal, (after,) = _events(client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics").content)
+    assert str(after["UID"]) == str(before["UID"])
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+    assert after.decoded("DTSTART") == datetime.datetime(2027, 3, 17, 16, 0, tzinfo=AMS)
+
+
+def test_cancelled_meeting_is_published_as_cancelled(client):
+    meeting = _meeting()
+    facilitator = make_facilitator(meeting.network)
+    services.cancel_meeting(meeting, by=facilitator)
+    token = services.calendar_feed_token_for(facilitator)
+    response = client.get(f"/bijeenkomsten/agenda/{token.token}.ics")
+    _cal, (vevent,) = _events(response.content)
+    assert str(vevent["STATUS"]) == "CANCELLED"
+    assert int(vevent["SEQUENCE"]) == 1
+    assert str(vevent["UID"]) == f"{meeting.uid}@leernetwerk.vo-academie.nl"
+
+
+def test_feed_holds_meetings_of_all_my_networks_only(client):
+    first, second, other = NetworkFactory(), NetworkFactory(), NetworkFactory()
+    person = make_member(first)
+    make_member(second, person=person)
+    mine = [_meeting(network=first, title="Eerste"), _meeting(network=second, title="Tweede")]
+    _meeting(network=other, title="Van een ander")
+    token = services.calendar_feed_token_for(person)
+    _cal, events = _events(client.get(f"/bijeenkomsten/agenda/{token.token}.ics").content)
+    assert sorted(str(e["SUMMARY"]) for e in events) == sorted(m.title for m in mine)
+
+
+def test_feed_with_wrong_token_is_404(client):
+    person = make_member(NetworkFactory())
+    services.calendar_feed_token_for(person)
+    assert client.get("/bijeenkomsten/agenda/verkeerd-token.ics").status_code == 404
+
+
+def test_reset_token_stops_the_old_feed_url(client):
+    person = make_member(NetworkFactory())
+    old = services.calendar_feed_token_for(person).token
+    client.force_login(person)
+    response = client.post("/bijeenkomsten/agenda-abonnement/vernieuwen/", follow=True)
+    assert "de oude link werkt niet meer" in response.content.decode()
+    new = services.calendar_feed_token_for(person).token
+    assert new != old
+    assert client.get(f"/bijeenkomsten/agenda/{old}.ics").status_code == 404
+    assert client.get(f"/bijeenkomsten/agenda/{new}.ics").status_code == 200
