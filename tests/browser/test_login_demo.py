@@ -81,7 +81,8 @@ def test_staff_enrols_two_factor_with_qr_code(page, live_server, settings):
         "img", name="QR-code om Leernetwerk aan uw authenticator-app toe te voegen"
     )
     expect(qr).to_be_visible()
-    assert page.evaluate("img => img.naturalWidth", qr.element_handle()) > 0
+    # The SVG arrives by its own request: wait for it to load, fail if it never renders.
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
     assert_accessible(page)
     device = TOTPDevice.objects.get(user__email=DEMO_LOGINS["staff"])
     token = f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
