@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.forms import ModelMultipleChoiceField
 from networks.enums import Phase
 
 from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
@@ -26,7 +27,7 @@ class RoundForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
     closes_on = forms.DateField(label=_("Closes on"), widget=DateInput)
-    networks = forms.ModelMultipleChoiceField(
+    networks = ModelMultipleChoiceField(
         label=_("Networks"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
     use_template = forms.BooleanField(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk.forms import ModelMultipleChoiceField
 
 from . import planner
 from .enums import AttendanceStatus, PollAnswerChoice, ResponseAnswer
@@ -46,7 +47,7 @@ def _helper() -> FormHelper:
     return helper
 
 
-class MemberChoiceField(forms.ModelMultipleChoiceField):
+class MemberChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.full_name or obj.email
 

@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk.forms import ModelMultipleChoiceField
 from participants.enums import LEADERSHIP_FUNCTIONS, Function
 from participants.models import School
 
@@ -158,7 +159,7 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
         help_text=_("One address per line."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    focus_competences = forms.ModelMultipleChoiceField(
+    focus_competences = ModelMultipleChoiceField(
         label=_verbose(Network, "focus_competences"),
         required=False,
         queryset=Competence.objects.order_by("number"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk.forms import ModelMultipleChoiceField
 from meetings.models import Meeting
 from networks.models import Competence, Network
 
@@ -169,13 +170,13 @@ class ImportUploadForm(forms.Form):
 
 
 class LearningQuestionForm(ConcurrentEditMixin, forms.ModelForm):
-    competences = forms.ModelMultipleChoiceField(
+    competences = ModelMultipleChoiceField(
         queryset=Competence.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Competences"),
     )
-    networks = forms.ModelMultipleChoiceField(
+    networks = ModelMultipleChoiceField(
         queryset=Network.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -329,13 +330,13 @@ class ScanPlanForm(forms.Form):
 
 
 class LearningRecordForm(forms.Form):
-    questions = forms.ModelMultipleChoiceField(
+    questions = ModelMultipleChoiceField(
         label=_("Learning questions and reflections to include"),
         queryset=LearningQuestion.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    scans = forms.ModelMultipleChoiceField(
+    scans = ModelMultipleChoiceField(
         label=_("BC-Scan results to include"),
         queryset=BCScan.objects.none(),
         required=False,
