@@ -91,10 +91,10 @@ def _verdicts(results: dict) -> list[tuple[str, str, str, bool]]:
         )
         rows.append(
             (
-                f"{name}: p95",
-                f"{page['p95_ms']} ms (p50 {page['p50_ms']} ms)",
-                f"<= {TARGETS['p95_ms']:.0f} ms",
-                page["p95_ms"] <= TARGETS["p95_ms"],
+                f"{name}: p95 (cached / just after a write)",
+                f"{page['p95_ms']} / {page['cold_p95_ms']} ms (p50 {page['p50_ms']} ms)",
+                f"<= {TARGETS['p95_ms']:.0f} ms, both",
+                max(page["p95_ms"], page["cold_p95_ms"]) <= TARGETS["p95_ms"],
             )
         )
     t = results["throughput"]
@@ -145,6 +145,7 @@ def main() -> None:
             "queries_10x": page["queries"],
             "p50_ms": page["p50_ms"],
             "p95_ms": page["p95_ms"],
+            "cold_p95_ms": page["cold_p95_ms"],
             "url": page["url"],
         }
     results = {
@@ -168,6 +169,10 @@ def main() -> None:
         "# Benchmark results",
         "",
         f"Database: {results['dataset']['database']}; run took {results['duration_s']} s.",
+        "",
+        "Queries are counted with no cached fragment (a page rendered from scratch). Latency is",
+        "measured twice: as served between writes (fragments cached until the data changes,",
+        "leernetwerk.datacache) and just after a write (cache empty). Throughput is as served.",
         "",
         "| measure | figure | target | met |",
         "|---|---|---|---|",

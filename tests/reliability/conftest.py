@@ -97,14 +97,34 @@ def app_on_private_redis(private_redis, settings):
     from leernetwerk.celery import app
 
     previous = (app.conf.task_always_eager, os.environ.get("CELERY_BROKER_URL", ""))
+    previous_cache_url = os.environ.get("CACHE_URL")
     app.conf.task_always_eager = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
     point_app_at(private_redis.url)
+    # The page-fragment cache lives there too (its own database), shared with the workers
+    # started by `workers` (they inherit CACHE_URL): stopping Redis takes it away as well.
+    cache_url = private_redis.url.rsplit("/", 1)[0] + "/1"
+    os.environ["CACHE_URL"] = cache_url
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": cache_url,
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 0.5,
+                "retry_on_timeout": False,
+            },
+        }
+    }
     yield private_redis
     app.conf.task_always_eager = previous[0]
     point_app_at(previous[1])
     if not previous[1]:
         del os.environ["CELERY_BROKER_URL"]
+    if previous_cache_url is None:
+        os.environ.pop("CACHE_URL", None)
+    else:
+        os.environ["CACHE_URL"] = previous_cache_url
 
 
 class Workers:
