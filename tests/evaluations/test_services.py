@@ -198,6 +198,24 @@ def test_compute_scores_hand_computed_and_idempotent():
     assert snapshot() == before
 
 
+def test_compute_scores_again_after_more_answers_updates_the_rows_in_place():
+    network = _network_with(0)
+    evaluation = make_round([network])
+    answer_all(evaluation, network, [3, 3, 4, 4, 5])
+    services.compute_round_scores(evaluation.pk)
+    score = _score(evaluation, network)
+    answer_all(evaluation, network, [5] * 5)
+    services.compute_round_scores(evaluation.pk)
+    again = _score(evaluation, network)
+    assert again.pk == score.pk
+    assert (again.n, again.mean, again.distribution) == (10, 4.4, [0, 0, 2, 2, 6])
+    result = RoundResult.objects.get(round=evaluation, network=network)
+    assert (result.invited, result.responded) == (10, 10)
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * sum(
+        1 for item in evaluation.items.all() if item.is_scale
+    )
+
+
 def test_compute_scores_withholds_below_five():
     network = _network_with(0)
     evaluation = make_round([network])
