@@ -328,31 +328,39 @@ def test_compute_scores_removes_rows_of_networks_and_items_taken_off_the_round()
     assert (overall.invited, overall.responded) == (10, 10)  # B's answers still count overall
 
 
-def _round_with_nulmetingen(n_networks):
+def _round_with_nulmetingen(n_networks, n_extra_items):
     networks = [_network_with(0) for _ in range(n_networks)]
     for network in networks:
         _nulmeting([network], [[3, 4, 4, 5, 2]], days_ago=100)
-    evaluation = make_round(networks)
+    extra = [f"Extra vraag {i}" for i in range(n_extra_items)]
+    evaluation = make_round(networks, extra_questions=extra)
     for network in networks:
         answer_all(evaluation, network, [4, 4, 5, 5, 5])
     return evaluation
 
 
-@pytest.mark.parametrize("n_networks", [1, 4])
-def test_compute_scores_queries_do_not_grow_with_networks(n_networks, django_assert_num_queries):
-    evaluation = _round_with_nulmetingen(n_networks)
-    # first run: the round's rows are created (two inserts)
+@pytest.mark.parametrize(("n_networks", "n_extra_items"), [(1, 0), (4, 3)])
+def test_compute_scores_queries_do_not_grow_with_networks_or_items(
+    n_networks, n_extra_items, django_assert_num_queries
+):
+    evaluation = _round_with_nulmetingen(n_networks, n_extra_items)
+    # The test's transaction adds a savepoint and its release to the round's own queries.
+    # First run: the round's rows are created (two inserts, no stored scores to read).
     with django_assert_num_queries(13):
         services.compute_round_scores(evaluation.pk)
-    # again: nothing changed, so nothing is written
+    # Again: nothing changed, so nothing is written.
     with django_assert_num_queries(12):
         services.compute_round_scores(evaluation.pk)
     scale_items = sum(1 for item in evaluation.items.all() if item.is_scale)
     scores = ItemScore.objects.filter(result__round=evaluation)
+    assert scores.count() == scale_items * (n_networks + 1)
+    # the 2014 items have a nulmeting to compare with; the extra questions (no code) not
     assert scores.filter(result__network__isnull=False, baseline_n=5).count() == (
-        scale_items * n_networks
+        (scale_items - n_extra_items) * n_networks
     )
-    assert scores.filter(result__network=None, baseline_n=5 * n_networks).count() == scale_items
+    assert scores.filter(result__network=None, baseline_n=5 * n_networks).count() == (
+        scale_items - n_extra_items
+    )
 
 
 def test_compute_scores_failure_is_recorded(monkeypatch):
