@@ -65,6 +65,44 @@ def summarise(values: Sequence[int]) -> ItemSummary:
     )
 
 
+def validate_counts(counts: Mapping[int, int]) -> None:
+    """Raise ValueError when a value is off the scale or a count is not a whole number >= 0."""
+    validate_values(list(counts))
+    for value, count in counts.items():
+        if not isinstance(count, int) or count < 0:
+            raise ValueError(f"count {count!r} of value {value} is not a whole number >= 0")
+
+
+def _sums(counts: Mapping[int, int]) -> tuple[int, int, int]:
+    """n, sum and sum of squares: exact integers, enough for mean and spread."""
+    n = total = squares = 0
+    for value, count in counts.items():
+        n += count
+        total += value * count
+        squares += value * value * count
+    return n, total, squares
+
+
+def mean_of_counts(counts: Mapping[int, int]) -> float | None:
+    n, total, _ = _sums(counts)
+    return total / n if n else None
+
+
+def summarise_counts(counts: Mapping[int, int]) -> ItemSummary:
+    """`summarise` over the values given as value -> how many gave it, as the database counts
+    them: the work no longer grows with the number of answers."""
+    validate_counts(counts)
+    n, total, squares = _sums(counts)
+    return ItemSummary(
+        n=n,
+        mean=total / n if n else None,
+        # n * sum of squared deviations = n * squares - total**2, exact in integers
+        sd=math.sqrt((n * squares - total * total) / (n * (n - 1))) if n >= 2 else None,
+        distribution=tuple(counts.get(point, 0) for point in SCALE),
+        share_agreeing=sum(counts.get(point, 0) for point in AGREEING) / n if n else None,
+    )
+
+
 def response_rate(responded: int, invited: int) -> float | None:
     if invited <= 0:
         return None
@@ -82,6 +120,20 @@ def cohens_d(baseline: Sequence[int], current: Sequence[int]) -> float | None:
     if pooled == 0:
         return None
     return (mean(current) - mean(baseline)) / pooled
+
+
+def cohens_d_of_counts(baseline: Mapping[int, int], current: Mapping[int, int]) -> float | None:
+    """`cohens_d` over value counts (see `summarise_counts`)."""
+    n1, total1, squares1 = _sums(baseline)
+    n2, total2, squares2 = _sums(current)
+    if n1 < 2 or n2 < 2:
+        return None
+    # pooled variance = (a1 / n1 + a2 / n2) / (n1 + n2 - 2) with a = n * squares - total**2
+    a1, a2 = n1 * squares1 - total1 * total1, n2 * squares2 - total2 * total2
+    pooled_variance = (a1 * n2 + a2 * n1) / (n1 * n2 * (n1 + n2 - 2))
+    if pooled_variance == 0:
+        return None
+    return (total2 / n2 - total1 / n1) / math.sqrt(pooled_variance)
 
 
 def is_shown(n: int, threshold: int = THRESHOLD) -> bool:

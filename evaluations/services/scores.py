@@ -6,72 +6,90 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .. import scoring
-from ..enums import ComputationStatus, RoundKind, RoundStatus
-from ..models import Answer, EvaluationRound, Invitation, ItemScore, Response, RoundResult
+from ..enums import ComputationStatus, ItemKind, RoundKind, RoundStatus
+from ..models import (
+    Answer,
+    EvaluationRound,
+    Invitation,
+    Item,
+    ItemScore,
+    Response,
+    RoundResult,
+)
+
+Counts = dict[int, int]  # scale value -> how many gave it
 
 
-def _expand(counted) -> dict:
-    """Rows of (key, value, count) -> key -> the values, in value order.
+def _networks_with_baselines(evaluation: EvaluationRound) -> dict[int, int | None]:
+    """network id -> id of its latest earlier closed nulmeting (None without one), for the
+    round's networks, in one query whatever their number."""
+    links = EvaluationRound.networks.through.objects.filter(evaluationround=evaluation)
+    if evaluation.kind == RoundKind.BASELINE:
+        return dict.fromkeys(sorted(links.values_list("network_id", flat=True)))
+    latest_baseline = (
+        EvaluationRound.objects.filter(
+            kind=RoundKind.BASELINE,
+            status=RoundStatus.CLOSED,
+            networks=OuterRef("network_id"),
+            opens_on__lte=evaluation.opens_on,
+        )
+        .exclude(pk=evaluation.pk)
+        .order_by("-opens_on", "-pk")
+        .values("pk")[:1]
+    )
+    return dict(
+        sorted(
+            links.annotate(baseline_id=Subquery(latest_baseline)).values_list(
+                "network_id", "baseline_id"
+            )
+        )
+    )
 
-    Answers are whole numbers on a 1-5 scale, so the database counts them (one GROUP BY) and
-    Python gets at most five rows per key instead of one row per answer."""
-    values: dict = defaultdict(list)
-    for key, value, count in sorted(counted, key=lambda row: (row[0], row[1])):
-        values[key].extend([value] * count)
-    return values
 
-
-def _values(round_id: int) -> dict[tuple[int, int], list[int]]:
-    """(network id, item id) -> the scale values given."""
+def _answer_counts(
+    evaluation: EvaluationRound, baselines: dict[int, int | None], codes: dict[int, str]
+) -> tuple[dict[tuple[int, int], Counts], dict[tuple[int, str], Counts]]:
+    """Counts of the scale values given, in one query (the database counts, so Python gets at
+    most five rows per network and item): (network id, item id) -> counts in this round, and
+    (network id, item code) -> counts in that network's baseline round."""
+    condition = Q(response__round=evaluation)
+    networks_of: dict[int, list[int]] = defaultdict(list)
+    for network_id, baseline_id in baselines.items():
+        if baseline_id is not None:
+            networks_of[baseline_id].append(network_id)
+    for baseline_id, network_ids in networks_of.items():
+        condition |= Q(response__round_id=baseline_id, response__network_id__in=network_ids)
     rows = (
-        Answer.objects.filter(response__round_id=round_id, value__isnull=False)
-        .values_list("response__network_id", "item_id", "value")
+        Answer.objects.filter(condition, value__isnull=False)
+        .values_list("response__round_id", "response__network_id", "item_id", "value")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    return _expand(
-        ((network_id, item_id), value, count) for network_id, item_id, value, count in rows
-    )
+    current: dict[tuple[int, int], Counts] = defaultdict(dict)
+    baseline: dict[tuple[int, str], Counts] = defaultdict(dict)
+    for round_id, network_id, item_id, value, count in rows:
+        if round_id == evaluation.pk:
+            current[network_id, item_id][value] = count
+        elif codes[item_id] and baselines.get(network_id) == round_id:
+            counts = baseline[network_id, codes[item_id]]
+            counts[value] = counts.get(value, 0) + count  # items sharing a code add up
+    return current, baseline
 
 
-def _baseline_values(evaluation: EvaluationRound, network_ids: list[int]) -> dict:
-    """network id -> item code -> values of that network's latest earlier closed nulmeting."""
-    result: dict[int, dict[str, list[int]]] = {}
-    if evaluation.kind == RoundKind.BASELINE:
-        return result
-    for network_id in network_ids:
-        baseline = (
-            EvaluationRound.objects.filter(
-                kind=RoundKind.BASELINE,
-                status=RoundStatus.CLOSED,
-                networks=network_id,
-                opens_on__lte=evaluation.opens_on,
-            )
-            .exclude(pk=evaluation.pk)
-            .order_by("-opens_on", "-pk")
-            .first()
-        )
-        if baseline is None:
-            continue
-        rows = (
-            Answer.objects.filter(
-                response__round=baseline, response__network_id=network_id, value__isnull=False
-            )
-            .exclude(item__code="")
-            .values_list("item__code", "value")
-            .annotate(count=Count("pk"))
-            .order_by()
-        )
-        result[network_id] = _expand(rows)
-    return result
+def _add(counts: list[Counts]) -> Counts:
+    total: Counts = {}
+    for one in counts:
+        for value, count in one.items():
+            total[value] = total.get(value, 0) + count
+    return total
 
 
-def _score_fields(values, baseline, withheld: bool) -> dict:
-    summary = scoring.summarise(values)
+def _score_fields(counts: Counts, baseline: Counts | None, withheld: bool) -> dict:
+    summary = scoring.summarise_counts(counts)
     fields = {
         "n": summary.n,
         "is_withheld": withheld,
@@ -92,16 +110,19 @@ def _score_fields(values, baseline, withheld: bool) -> dict:
         distribution=list(summary.distribution),
         share_agreeing=summary.share_agreeing,
     )
-    if baseline and scoring.is_shown(len(baseline)):
+    baseline_n = sum(baseline.values()) if baseline else 0
+    if scoring.is_shown(baseline_n):
+        baseline_mean = scoring.mean_of_counts(baseline)
         fields.update(
-            baseline_n=len(baseline),
-            baseline_mean=scoring.mean(baseline),
-            change=summary.mean - scoring.mean(baseline),
-            effect_size=scoring.cohens_d(baseline, values),
+            baseline_n=baseline_n,
+            baseline_mean=baseline_mean,
+            change=summary.mean - baseline_mean,
+            effect_size=scoring.cohens_d_of_counts(baseline, counts),
         )
     return fields
 
 
+_RESULT_FIELDS = ["invited", "responded", "response_rate", "is_withheld"]
 _SCORE_FIELDS = [
     "n",
     "is_withheld",
@@ -116,9 +137,32 @@ _SCORE_FIELDS = [
 ]
 
 
+def _assign(row, fields: dict) -> bool:
+    """Set the fields whose value differs; True when any did (the row needs saving)."""
+    changed = False
+    for name, value in fields.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
 def _write(evaluation: EvaluationRound) -> None:
-    network_ids = sorted(evaluation.networks.values_list("pk", flat=True))
-    items = [item for item in evaluation.items.all() if item.is_scale]
+    """Store the round's results and item scores. A fixed number of queries, whatever the
+    number of networks and items; rows that are already right are not written again."""
+    baselines = _networks_with_baselines(evaluation)
+    network_ids = list(baselines)
+    rounds = {evaluation.pk, *baselines.values()} - {None}
+    codes: dict[int, str] = {}
+    items: list[tuple[int, str]] = []  # the round's scale items (id, code) in order
+    for item_id, round_id, code, kind in (
+        Item.objects.filter(round_id__in=rounds)
+        .order_by("position", "pk")
+        .values_list("pk", "round_id", "code", "kind")
+    ):
+        codes[item_id] = code
+        if round_id == evaluation.pk and kind == ItemKind.SCALE:
+            items.append((item_id, code))
     invited = defaultdict(
         int,
         Invitation.objects.filter(round=evaluation)
@@ -133,84 +177,106 @@ def _write(evaluation: EvaluationRound) -> None:
         .annotate(count=Count("pk"))
         .order_by(),
     )
-    values = _values(evaluation.pk)
-    baselines = _baseline_values(evaluation, network_ids)
+    current, baseline = _answer_counts(evaluation, baselines, codes)
 
     overall_withheld, withheld_networks = scoring.disclosure(
         sum(responded.values()), {n: responded[n] for n in network_ids}
     )
-    keep_results = []
-    results = {}
+    existing_results = {
+        result.network_id: result
+        for result in RoundResult.objects.filter(round=evaluation).order_by()
+    }
+    results: dict[int | None, RoundResult] = {}
+    new_results: list[RoundResult] = []
+    changed_results: list[RoundResult] = []
     for network_id in [*network_ids, None]:
         n_invited = sum(invited.values()) if network_id is None else invited[network_id]
         n_responded = sum(responded.values()) if network_id is None else responded[network_id]
-        result, _ = RoundResult.objects.update_or_create(
-            round=evaluation,
-            network_id=network_id,
-            defaults={
-                "invited": n_invited,
-                "responded": n_responded,
-                "response_rate": scoring.response_rate(n_responded, n_invited),
-                "is_withheld": overall_withheld
-                if network_id is None
-                else network_id in withheld_networks,
-            },
-        )
-        keep_results.append(result.pk)
+        fields = {
+            "invited": n_invited,
+            "responded": n_responded,
+            "response_rate": scoring.response_rate(n_responded, n_invited),
+            "is_withheld": overall_withheld
+            if network_id is None
+            else network_id in withheld_networks,
+        }
+        result = existing_results.get(network_id)
+        if result is None:
+            result = RoundResult(round=evaluation, network_id=network_id, **fields)
+            new_results.append(result)
+        elif _assign(result, fields):
+            changed_results.append(result)
         results[network_id] = result
-    RoundResult.objects.filter(round=evaluation).exclude(pk__in=keep_results).delete()
+    stale_results = [r.pk for key, r in existing_results.items() if key not in results]
+    if stale_results:  # networks taken off the round; their scores go with them (cascade)
+        RoundResult.objects.filter(pk__in=stale_results).delete()
+    RoundResult.objects.bulk_create(new_results)
+    if changed_results:
+        RoundResult.objects.bulk_update(changed_results, _RESULT_FIELDS)
 
-    existing = {
-        (score.result_id, score.item_id): score
-        for score in ItemScore.objects.filter(result__round=evaluation)
-    }
-    to_create: list[ItemScore] = []
-    to_update: list[ItemScore] = []
+    existing_scores = (
+        {
+            (score.result_id, score.item_id): score
+            for score in ItemScore.objects.filter(
+                result__in=list(existing_results.values())
+            ).order_by()
+        }
+        if existing_results
+        else {}
+    )
+    to_save: list[ItemScore] = []  # new, or with a value changed
 
-    def save_score(result: RoundResult, item, fields: dict) -> None:
-        score = existing.get((result.pk, item.pk))
-        if score is None:
-            to_create.append(ItemScore(result=result, item=item, **fields))
-            return
-        if any(getattr(score, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(score, name, value)
-            to_update.append(score)
+    def save_score(result: RoundResult, item_id: int, fields: dict) -> None:
+        score = existing_scores.pop((result.pk, item_id), None)
+        if score is None or _assign(score, fields):
+            to_save.append(ItemScore(result=result, item_id=item_id, **fields))
 
-    for item in items:
-        per_network = {n: values.get((n, item.pk), []) for n in network_ids}
-        all_values = [v for n in network_ids for v in per_network[n]]
+    for item_id, code in items:
+        per_network = {n: current.get((n, item_id), {}) for n in network_ids}
         item_overall_withheld, item_withheld = scoring.disclosure(
-            len(all_values), {n: len(v) for n, v in per_network.items()}
+            sum(sum(counts.values()) for counts in per_network.values()),
+            {n: sum(counts.values()) for n, counts in per_network.items()},
         )
         for network_id in network_ids:
             withheld = results[network_id].is_withheld or network_id in item_withheld
-            baseline = baselines.get(network_id, {}).get(item.code) if item.code else None
             save_score(
                 results[network_id],
-                item,
-                _score_fields(per_network[network_id], baseline, withheld),
+                item_id,
+                _score_fields(
+                    per_network[network_id],
+                    baseline.get((network_id, code)) if code else None,
+                    withheld,
+                ),
             )
         overall_baseline = (
-            [v for n in network_ids for v in baselines.get(n, {}).get(item.code, [])]
-            if item.code
-            else []
+            _add([baseline.get((n, code), {}) for n in network_ids]) if code else None
         )
         save_score(
             results[None],
-            item,
+            item_id,
             _score_fields(
-                all_values,
+                _add(list(per_network.values())),
                 overall_baseline,
                 results[None].is_withheld or item_overall_withheld,
             ),
         )
-    ItemScore.objects.bulk_create(to_create)
-    if to_update:
-        ItemScore.objects.bulk_update(to_update, _SCORE_FIELDS)
-    ItemScore.objects.filter(result__round=evaluation).exclude(
-        item__in=[item.pk for item in items]
-    ).delete()
+    # Left over: scores of items no longer scale items of the round (those of stale results
+    # went with them).
+    stale_scores = [
+        score.pk for score in existing_scores.values() if score.result_id not in stale_results
+    ]
+    if stale_scores:
+        ItemScore.objects.filter(pk__in=stale_scores).delete()
+    if to_save:
+        # One upsert (INSERT ... ON CONFLICT DO UPDATE, keeping the row's id) for new and
+        # changed scores alike; bulk_update would build a CASE per field and row in Python,
+        # ~50 ms for one round whose scores all changed.
+        ItemScore.objects.bulk_create(
+            to_save,
+            update_conflicts=True,
+            unique_fields=["result", "item"],
+            update_fields=_SCORE_FIELDS,
+        )
 
 
 def _test_pause() -> None:

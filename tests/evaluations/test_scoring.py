@@ -1,8 +1,11 @@
 """Scoring as pure functions against hand-computed values."""
 
 import math
+from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evaluations import scoring
 
@@ -92,6 +95,49 @@ def test_disclosure_single_network_equal_to_overall():
 
 def test_disclosure_overall_below_threshold():
     assert scoring.disclosure(4, {"A": 4}) == (True, {"A"})
+
+
+scale_values = st.lists(st.sampled_from(scoring.SCALE), max_size=300)
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@given(scale_values)
+def test_summarise_counts_equals_summarise_of_the_values(values):
+    by_values = scoring.summarise(values)
+    by_counts = scoring.summarise_counts(Counter(values))
+    assert (by_counts.n, by_counts.distribution) == (by_values.n, by_values.distribution)
+    assert by_counts.mean == by_values.mean  # an exact integer sum over n either way
+    assert by_counts.mean == scoring.mean_of_counts(Counter(values))
+    assert _close(by_counts.sd, by_values.sd)
+    assert by_counts.share_agreeing == by_values.share_agreeing
+
+
+@given(scale_values, scale_values)
+def test_cohens_d_of_counts_equals_cohens_d_of_the_values(baseline, current):
+    assert _close(
+        scoring.cohens_d_of_counts(Counter(baseline), Counter(current)),
+        scoring.cohens_d(baseline, current),
+    )
+
+
+def test_summarise_counts_hand_computed_and_ignores_zero_counts():
+    summary = scoring.summarise_counts({3: 2, 4: 2, 5: 1, 1: 0})
+    assert (summary.n, summary.mean, summary.distribution) == (5, 3.8, (0, 0, 2, 2, 1))
+    assert summary.sd == pytest.approx(math.sqrt(0.7))
+    assert scoring.cohens_d_of_counts({3: 2, 4: 2, 5: 1}, {4: 2, 5: 3}) == pytest.approx(
+        0.8 / math.sqrt(0.5)
+    )
+
+
+@pytest.mark.parametrize("bad", [{0: 1}, {6: 2}, {3.5: 1}, {None: 1}, {3: -1}, {3: 1.5}])
+def test_summarise_counts_refuses_values_off_the_scale_and_bad_counts(bad):
+    with pytest.raises(ValueError):
+        scoring.summarise_counts(bad)
 
 
 def test_template_filters_round_not_truncate():

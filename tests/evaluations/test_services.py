@@ -198,6 +198,24 @@ def test_compute_scores_hand_computed_and_idempotent():
     assert snapshot() == before
 
 
+def test_compute_scores_again_after_more_answers_updates_the_rows_in_place():
+    network = _network_with(0)
+    evaluation = make_round([network])
+    answer_all(evaluation, network, [3, 3, 4, 4, 5])
+    services.compute_round_scores(evaluation.pk)
+    score = _score(evaluation, network)
+    answer_all(evaluation, network, [5] * 5)
+    services.compute_round_scores(evaluation.pk)
+    again = _score(evaluation, network)
+    assert again.pk == score.pk
+    assert (again.n, again.mean, again.distribution) == (10, 4.4, [0, 0, 2, 2, 6])
+    result = RoundResult.objects.get(round=evaluation, network=network)
+    assert (result.invited, result.responded) == (10, 10)
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * sum(
+        1 for item in evaluation.items.all() if item.is_scale
+    )
+
+
 def test_compute_scores_withholds_below_five():
     network = _network_with(0)
     evaluation = make_round([network])
@@ -253,6 +271,96 @@ def test_compute_scores_change_against_the_networks_nulmeting():
     assert score.baseline_mean == pytest.approx(3.8)
     assert score.change == pytest.approx(0.8)
     assert score.effect_size == pytest.approx(1.1314, abs=1e-4)
+
+
+def _nulmeting(networks, values_per_network, days_ago, title="Nulmeting"):
+    today = timezone.localdate()
+    baseline = make_round(
+        networks,
+        kind=RoundKind.BASELINE,
+        title=title,
+        opens_on=today - datetime.timedelta(days=days_ago),
+        closes_on=today + datetime.timedelta(days=1),
+    )
+    for network, values in zip(networks, values_per_network, strict=True):
+        answer_all(baseline, network, values)
+    close(baseline)
+    return baseline
+
+
+def test_compute_scores_each_network_against_its_own_latest_nulmeting():
+    a, b, c = _network_with(0), _network_with(0), _network_with(0)
+    # The 2014 nulmeting of all three; A had a later one of its own, which counts for A.
+    _nulmeting([a, b, c], [[1] * 5, [2, 2, 3, 3, 3], [5] * 5], days_ago=300)
+    _nulmeting([a], [[3, 3, 4, 4, 5]], days_ago=100, title="Nulmeting A")
+    now = make_round([a, b])
+    answer_all(now, a, [4, 4, 5, 5, 5])
+    answer_all(now, b, [4] * 5)
+    services.compute_round_scores(now.pk)
+    score_a, score_b = _score(now, a), _score(now, b)
+    assert (score_a.baseline_n, score_a.baseline_mean) == (5, 3.8)
+    assert score_a.effect_size == pytest.approx(1.1314, abs=1e-4)
+    assert (score_b.baseline_n, score_b.baseline_mean) == (5, 2.6)
+    overall = _score(now, None)
+    # A's latest and B's: neither A's earlier answers nor C's
+    assert (overall.baseline_n, overall.baseline_mean) == (10, 3.2)
+    assert overall.change == pytest.approx(4.3 - 3.2)
+
+
+def test_compute_scores_removes_rows_of_networks_and_items_taken_off_the_round():
+    a, b = _network_with(0), _network_with(0)
+    evaluation = make_round([a, b])
+    answer_all(evaluation, a, [4] * 5)
+    answer_all(evaluation, b, [2] * 5)
+    services.compute_round_scores(evaluation.pk)
+    scale_items = [item for item in evaluation.items.all() if item.is_scale]
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 3 * len(scale_items)
+    evaluation.networks.remove(b)
+    Item.objects.filter(pk=scale_items[0].pk).update(kind="open")
+    services.compute_round_scores(evaluation.pk)
+    assert set(RoundResult.objects.filter(round=evaluation).values_list("network", flat=True)) == {
+        a.pk,
+        None,
+    }
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * (len(scale_items) - 1)
+    assert not ItemScore.objects.filter(item=scale_items[0]).exists()
+    overall = RoundResult.objects.get(round=evaluation, network=None)
+    assert (overall.invited, overall.responded) == (10, 10)  # B's answers still count overall
+
+
+def _round_with_nulmetingen(n_networks, n_extra_items):
+    networks = [_network_with(0) for _ in range(n_networks)]
+    for network in networks:
+        _nulmeting([network], [[3, 4, 4, 5, 2]], days_ago=100)
+    extra = [f"Extra vraag {i}" for i in range(n_extra_items)]
+    evaluation = make_round(networks, extra_questions=extra)
+    for network in networks:
+        answer_all(evaluation, network, [4, 4, 5, 5, 5])
+    return evaluation
+
+
+@pytest.mark.parametrize(("n_networks", "n_extra_items"), [(1, 0), (4, 3)])
+def test_compute_scores_queries_do_not_grow_with_networks_or_items(
+    n_networks, n_extra_items, django_assert_num_queries
+):
+    evaluation = _round_with_nulmetingen(n_networks, n_extra_items)
+    # The test's transaction adds a savepoint and its release to the round's own queries.
+    # First run: the round's rows are created (two inserts, no stored scores to read).
+    with django_assert_num_queries(13):
+        services.compute_round_scores(evaluation.pk)
+    # Again: nothing changed, so nothing is written.
+    with django_assert_num_queries(12):
+        services.compute_round_scores(evaluation.pk)
+    scale_items = sum(1 for item in evaluation.items.all() if item.is_scale)
+    scores = ItemScore.objects.filter(result__round=evaluation)
+    assert scores.count() == scale_items * (n_networks + 1)
+    # the 2014 items have a nulmeting to compare with; the extra questions (no code) not
+    assert scores.filter(result__network__isnull=False, baseline_n=5).count() == (
+        (scale_items - n_extra_items) * n_networks
+    )
+    assert scores.filter(result__network=None, baseline_n=5 * n_networks).count() == (
+        scale_items - n_extra_items
+    )
 
 
 def test_compute_scores_failure_is_recorded(monkeypatch):
