@@ -3,26 +3,15 @@ but not act on, answers 404 the same as a missing one (rules permissions decide)
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from leernetwerk.permissions import PermissionOr404Mixin
 from networks.models import Network
 
 
-class ObjectPermissionMixin(LoginRequiredMixin):
-    permission_required: str = ""
-
+class ObjectPermissionMixin(PermissionOr404Mixin):
     def get_permission_object(self):
         raise NotImplementedError
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.perm_object = self.get_permission_object()
-        if not request.user.has_perm(self.permission_required, self.perm_object):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
 
 class NetworkMixin(ObjectPermissionMixin):

@@ -21,7 +21,7 @@ IMPORT_SESSION_KEY = "participants_import"
 class InviteView(NetworkPermissionMixin, FormView):
     template_name = "participants/invite_form.html"
     form_class = InviteForm
-    network_permission = "participants.invite_members"
+    permission_required = "participants.invite_members"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "network": self.network}
@@ -139,7 +139,7 @@ class ImportView(NetworkPermissionMixin, FormView):
 
     template_name = "participants/import_form.html"
     form_class = ImportUploadForm
-    network_permission = "participants.import_members"
+    permission_required = "participants.import_members"
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
@@ -165,7 +165,7 @@ class ImportView(NetworkPermissionMixin, FormView):
 class ImportConfirmView(NetworkPermissionMixin, View):
     """Step 2: import the previewed file, all rows or none."""
 
-    network_permission = "participants.import_members"
+    permission_required = "participants.import_members"
 
     def post(self, request, slug):
         stored = request.session.get(IMPORT_SESSION_KEY)

@@ -1,25 +1,16 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from leernetwerk.pagination import paginate as paginate_request
+from leernetwerk.permissions import PermissionOr404Mixin
 from networks.models import Network
 
 
-class NetworkPermissionMixin:
-    """Load the network from the slug and require `network_permission` on it; a person
-    without it gets 404, the same as for a missing network."""
+class NetworkPermissionMixin(PermissionOr404Mixin):
+    """Pages of one network (from the slug): `permission_required` is checked on it."""
 
-    network_permission = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        self.network = get_object_or_404(Network, slug=kwargs["slug"])
-        if not request.user.has_perm(self.network_permission, self.network):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    def get_permission_object(self):
+        self.network = get_object_or_404(Network, slug=self.kwargs["slug"])
+        return self.network
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -27,17 +18,10 @@ class NetworkPermissionMixin:
         return context
 
 
-class StaffRequiredMixin:
+class StaffRequiredMixin(PermissionOr404Mixin):
     """Academy staff only; anyone else signed in gets 404."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        if not request.user.has_perm("participants.view_people"):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
+    permission_required = "participants.view_people"
 
 
 def paginate(view, queryset, per_page: int = 25) -> dict:

@@ -100,7 +100,7 @@ class NetworkMembersView(NetworkPermissionMixin, TemplateView):
     """Facilitators (and penvoerders) of the network and staff: members with contact details."""
 
     template_name = "participants/network_members.html"
-    network_permission = "participants.view_member_list"
+    permission_required = "participants.view_member_list"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -121,7 +121,7 @@ class SharedQuestionsView(NetworkPermissionMixin, TemplateView):
     """Members of a network: the learning questions and BC-Scans others shared with them."""
 
     template_name = "participants/shared_questions.html"
-    network_permission = "participants.view_shared_questions"
+    permission_required = "participants.view_shared_questions"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
