@@ -1,9 +1,11 @@
 """Rendered page fragments cached until the data changes.
 
 Every write to the database (INSERT, UPDATE, DELETE, TRUNCATE through any Django connection:
-views, tasks, admin, bulk updates, raw SQL) moves one shared *data version* on. A cached
-fragment's key holds the version it was rendered at, so a write makes every fragment stale at
-once, and nothing has to know which page shows which table. Reads are far more frequent than
+views, tasks, admin, bulk updates, raw SQL) moves one shared *data version* on: at once in
+autocommit, else once when its transaction commits (nothing is cached while a transaction is
+open, so no page can hold rows others do not see yet). A cached fragment's key holds the
+version it was rendered at, so a write makes every fragment stale at once, and nothing has to
+know which page shows which table. Reads are far more frequent than
 writes here, so a coarse invalidation costs little and cannot miss a case.
 
 The version lives in the default cache, which must be shared by every process that writes
@@ -94,19 +96,33 @@ def _bump_after_commit() -> None:
     bump_version()
 
 
+def _in_transaction_to_commit(connection) -> bool:
+    """Inside a transaction whose commit is still to come; not the one a test case wraps
+    around each test, which never commits."""
+    blocks = connection.atomic_blocks
+    return bool(blocks) and not getattr(blocks[0], "_from_testcase", False)
+
+
 def _watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and _is_write(sql):
         connection = context["connection"]
-        # Now, so the writing request itself (and a test) sees fresh fragments, and again
-        # after commit, so a fragment another request rendered from the old rows in between
-        # is not kept.
-        bump_version()
-        if connection.in_atomic_block and not any(
-            entry[1] is _bump_after_commit for entry in connection.run_on_commit
-        ):
-            transaction.on_commit(_bump_after_commit, using=connection.alias)
+        if _in_transaction_to_commit(connection):
+            # Once per transaction, when it commits: until then nobody else sees the rows,
+            # and nothing is cached while it is open (`may_store`).
+            if not any(entry[1] is _bump_after_commit for entry in connection.run_on_commit):
+                transaction.on_commit(_bump_after_commit, using=connection.alias)
+        else:
+            bump_version()  # autocommit (or inside a test's transaction): visible now
     return result
+
+
+def may_store() -> bool:
+    """Whether what is rendered now may be cached: not while a transaction is open that may
+    still write or roll back (a page rendered inside it could hold rows nobody else sees)."""
+    from django.db import connections
+
+    return not any(_in_transaction_to_commit(c) for c in connections.all(initialized_only=True))
 
 
 @receiver(connection_created)
@@ -129,6 +145,8 @@ def get(key: str):
 
 
 def put(key: str, content: str) -> None:
+    if not may_store():
+        return
     try:
         cache.set(key, content, settings.LEERNETWERK_FRAGMENT_CACHE_SECONDS)
     except Exception:
