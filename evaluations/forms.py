@@ -5,6 +5,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.concurrency import ConcurrentEditMixin
 from leernetwerk.forms import ModelMultipleChoiceField
 from networks.enums import Phase
 
@@ -214,7 +215,7 @@ class PhaseForm(forms.Form):
         self.helper = _helper()
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Outcome
         fields = ["kind", "description", "visibility"]

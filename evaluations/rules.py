@@ -43,4 +43,19 @@ rules.add_perm("evaluations.view_dashboard", is_academy_staff)
 rules.add_perm("evaluations.set_phase", is_academy_staff | is_facilitator)
 rules.add_perm("evaluations.view_phase", is_academy_staff | is_facilitator | is_penvoerder)
 rules.add_perm("evaluations.add_outcome", is_member)
+
+
+@rules.predicate
+def is_outcome_author(user, outcome) -> bool:
+    return outcome is not None and outcome.author_id == user.pk and is_member(user, outcome.network)
+
+
+@rules.predicate
+def facilitates_outcome_network(user, outcome) -> bool:
+    return outcome is not None and is_facilitator(user, outcome.network)
+
+
+# Who recorded an outcome may correct or remove it while a member; so may the facilitator.
+# (Not "change_outcome": the admin asks that model permission without an object.)
+rules.add_perm("evaluations.edit_outcome", is_outcome_author | facilitates_outcome_network)
 rules.add_perm("evaluations.view_outcomes", is_academy_staff | is_member)

@@ -352,7 +352,7 @@ def outcomes_for_network(network, user) -> QuerySet[Outcome]:
     return (
         Outcome.objects.visible_to(user)
         .filter(network=network)
-        .select_related("author")
+        .select_related("author", "network")
         .order_by("-created_at", "-pk")
     )
 

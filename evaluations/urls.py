@@ -60,6 +60,16 @@ urlpatterns = [
         name="outcome-create",
     ),
     path(
+        "netwerken/<slug:slug>/opbrengsten/<int:pk>/wijzigen/",
+        harvest.OutcomeUpdateView.as_view(),
+        name="outcome-update",
+    ),
+    path(
+        "netwerken/<slug:slug>/opbrengsten/<int:pk>/verwijderen/",
+        harvest.OutcomeDeleteView.as_view(),
+        name="outcome-delete",
+    ),
+    path(
         "netwerken/<slug:slug>/verhalen/nieuw/",
         harvest.StoryCreateView.as_view(),
         name="story-create",

@@ -1,6 +1,6 @@
 """Writes of the evaluations app. Split by area; import from here."""
 
-from .harvest import record_outcome, record_value_story
+from .harvest import delete_outcome, record_outcome, record_value_story, update_outcome
 from .phases import (
     compute_all_phase_reports,
     compute_phase_report,
@@ -33,6 +33,7 @@ __all__ = [
     "compute_phase_report",
     "compute_round_scores",
     "create_survey",
+    "delete_outcome",
     "import_ballots",
     "merge_other_answer",
     "open_round",
@@ -45,4 +46,5 @@ __all__ = [
     "send_round_reminders",
     "set_phase",
     "submit_response",
+    "update_outcome",
 ]

@@ -26,6 +26,22 @@ def record_outcome(network, *, by, kind: str, description: str, visibility: str)
 
 
 @transaction.atomic
+def update_outcome(outcome: Outcome, *, kind: str, description: str, visibility: str) -> Outcome:
+    """Correct an outcome (its author or the facilitator, checked by the caller)."""
+    outcome.kind = kind
+    outcome.description = description.strip()
+    outcome.visibility = visibility
+    outcome.save(update_fields=["kind", "description", "visibility"])
+    return outcome
+
+
+@transaction.atomic
+def delete_outcome(outcome: Outcome) -> None:
+    """Remove an outcome (its author or the facilitator, checked by the caller)."""
+    outcome.delete()
+
+
+@transaction.atomic
 def record_value_story(
     network, *, by, title: str, visibility: str, steps: Mapping[str, str]
 ) -> ValueStory:

@@ -42,6 +42,51 @@ class OutcomeCreateView(NetworkMixin, FormView):
         return redirect("evaluations:outcome-list", slug=self.network.slug)
 
 
+class OutcomeMixin(NetworkMixin):
+    """An outcome of the network that the viewer sees and may change (else 404)."""
+
+    permission_required = "evaluations.edit_outcome"
+
+    def get_permission_object(self):
+        network = super().get_permission_object()
+        self.outcome = get_object_or_404(
+            selectors.outcomes_for_network(network, self.request.user), pk=self.kwargs["pk"]
+        )
+        return self.outcome
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(network=self.network, outcome=self.outcome, **kwargs)
+
+
+class OutcomeUpdateView(OutcomeMixin, FormView):
+    template_name = "evaluations/outcome_form.html"
+    form_class = OutcomeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.outcome}
+
+    def form_valid(self, form):
+        services.update_outcome(
+            self.outcome,
+            kind=form.cleaned_data["kind"],
+            description=form.cleaned_data["description"],
+            visibility=form.cleaned_data["visibility"],
+        )
+        messages.success(self.request, _("The outcome has been saved."))
+        return redirect("evaluations:outcome-list", slug=self.network.slug)
+
+
+class OutcomeDeleteView(OutcomeMixin, TemplateView):
+    """GET asks for confirmation; POST removes the outcome."""
+
+    template_name = "evaluations/outcome_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        services.delete_outcome(self.outcome)
+        messages.success(request, _("The outcome has been deleted."))
+        return redirect("evaluations:outcome-list", slug=self.network.slug)
+
+
 class StoryCreateView(NetworkMixin, FormView):
     permission_required = "evaluations.add_outcome"
     template_name = "evaluations/story_form.html"

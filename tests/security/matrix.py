@@ -82,9 +82,17 @@ MATRIX = {
         "GET": ("login", 200, 200, 404, 200, 404, 200, 404),
         "POST": ("login", 200, 200, 404, 200, 404, 200, 404),
     },
+    "evaluations:outcome-delete": {
+        "GET": ("login", 404, 404, 404, 200, 404, 404, 404),
+        "POST": ("login", 404, 404, 404, "->evaluations:outcome-list", 404, 404, 404),
+    },
     "evaluations:outcome-list": {
         "GET": ("login", 200, 200, 404, 200, 404, 200, 200),
         "POST": ("login", 405, 405, 404, 405, 404, 405, 405),
+    },
+    "evaluations:outcome-update": {
+        "GET": ("login", 404, 404, 404, 200, 404, 404, 404),
+        "POST": ("login", 404, 404, 404, 200, 404, 404, 404),
     },
     "evaluations:phase": {
         "GET": ("login", 404, 404, 404, 200, 404, 200, 200),

@@ -187,6 +187,8 @@ def url_kwargs(name: str, w: World) -> dict:
         "evaluations:network-report-pdf": {"pk": w.round.pk, **slug},
         "evaluations:network-report-csv": {"pk": w.round.pk, **slug},
         "evaluations:story-detail": {"pk": w.story.pk, **slug},
+        "evaluations:outcome-update": {"pk": w.outcome.pk, **slug},
+        "evaluations:outcome-delete": {"pk": w.outcome.pk, **slug},
         "api-network-detail": slug,
     }
     if name in table:
