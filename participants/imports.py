@@ -18,6 +18,7 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
+from leernetwerk.dispatch import enqueue
 from networks.models import Membership, Network
 
 from .models import School, User
@@ -192,16 +193,27 @@ def import_members(network: Network, data: tablib.Dataset, *, by: User) -> int:
     """Import every row or none: people are created through the resource, then each becomes
     a participant. Raises ValidationError (and writes nothing) when any row is wrong."""
     from .services import add_participant
+    from .tasks import task_send_import_welcome
 
     check = check_rows(network, data)
     if not check.ok:
         raise ValidationError(check.errors or [_("The file contains no rows.")])
+    emails = [row["email"] for row in check.rows]
+    had_account = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     result = MemberResource().import_data(
         _resource_dataset(check.rows), dry_run=False, raise_errors=True, use_transactions=True
     )
     if result.has_errors() or result.has_validation_errors():
         raise ValidationError(_("The import failed; nothing was imported."))
-    people = {u.email: u for u in User.objects.filter(email__in=[r["email"] for r in check.rows])}
+    people = {u.email: u for u in User.objects.filter(email__in=emails)}
     for row in check.rows:
-        add_participant(network, people[row["email"]])
+        person = people[row["email"]]
+        add_participant(network, person)
+        # After the commit, so a failed import mails nobody.
+        enqueue(
+            task_send_import_welcome,
+            network_id=network.pk,
+            person_id=person.pk,
+            new_account=person.email not in had_account,
+        )
     return len(check.rows)

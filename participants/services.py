@@ -9,7 +9,7 @@ import importlib.util
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
@@ -151,6 +151,44 @@ def send_invitation(invitation: Invitation) -> None:
             message=render_to_string("participants/email/invitation.txt", context),
             from_email=None,
             recipient_list=[invitation.email],
+        ),
+    )
+
+
+def send_import_welcome(network: Network, person: User, *, new_account: bool) -> None:
+    """Tell someone a facilitator imported into a network. A new account gets a link to set
+    a password (Django's password-reset token: single use, expires, dies on login); someone
+    who already had an account is told where to find the network."""
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    site = settings.SITE_URL.rstrip("/")
+    context = {
+        "person": person,
+        "network": network,
+        "network_url": site + reverse("networks:network-detail", args=[network.slug]),
+        "reset_url": site + reverse("password_reset"),
+    }
+    if new_account:
+        context["password_url"] = site + reverse(
+            "password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                "token": default_token_generator.make_token(person),
+            },
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("You have joined the learning network %(network)s") % {"network": network.name}
+        body = render_to_string("participants/email/import_welcome.txt", context)
+    deliver_once(
+        f"participants.import-welcome:{network.pk}:{person.pk}",
+        lambda: send_mail(
+            subject=subject, message=body, from_email=None, recipient_list=[person.email]
         ),
     )
 

@@ -21,3 +21,22 @@ def task_send_invitation(*, invitation_id: int) -> None:
     )
     if invitation is not None:
         send_invitation(invitation)
+
+
+@shared_task(
+    name="leernetwerk.participants.send_import_welcome",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def task_send_import_welcome(*, network_id: int, person_id: int, new_account: bool) -> None:
+    """Mail someone imported into a network (once); skipped when either is gone."""
+    from networks.models import Network
+
+    from .models import User
+    from .services import send_import_welcome
+
+    network = Network.objects.filter(pk=network_id).first()
+    person = User.objects.filter(pk=person_id, is_active=True).first()
+    if network is not None and person is not None:
+        send_import_welcome(network, person, new_account=new_account)

@@ -187,3 +187,40 @@ def test_unreadable_excel_error_at_field(client, setup):
     assert response.context["form"].errors["file"] == [
         "Dit bestand is niet te lezen als CSV of Excel."
     ]
+
+
+def test_imported_people_are_told_and_new_accounts_can_set_a_password(
+    client, setup, django_capture_on_commit_callbacks, mailoutbox
+):
+    person = make_member(NetworkFactory(), first_name="Anna", last_name="Bestaand")
+    rows = f"email,first_name,last_name\n{person.email},X,Y\nbram@school.nl,Bram,Jansen\n"
+    _upload(client, setup, rows.encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        _confirm(client, setup)
+
+    by_address = {m.to[0]: m for m in mailoutbox}
+    assert set(by_address) == {person.email, "bram@school.nl"}
+    new = by_address["bram@school.nl"]
+    assert new.subject == f"Je bent toegevoegd aan het leernetwerk {setup.name}"
+    assert "Kies hier je wachtwoord:" in new.body
+    link = next(line for line in new.body.splitlines() if "/account/wachtwoord-herstellen/" in line)
+    existing = by_address[person.email]
+    assert "wachtwoord-herstellen" not in existing.body
+    assert f"/netwerken/{setup.slug}/" in existing.body
+
+    # The link lets Bram choose a password and sign in with it.
+    client.logout()
+    form = client.get(link.strip().removeprefix("http://127.0.0.1:8000"), follow=True)
+    assert form.status_code == 200
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Zelf-gekozen-2026", "new_password2": "Zelf-gekozen-2026"},
+    )
+    assert User.objects.get(email="bram@school.nl").check_password("Zelf-gekozen-2026")
+
+
+def test_failed_import_mails_nobody(client, setup, django_capture_on_commit_callbacks, mailoutbox):
+    _upload(client, setup, (GOOD + "geen-adres,Dora,Dijk,\n").encode())
+    with django_capture_on_commit_callbacks(execute=True):
+        _confirm(client, setup)
+    assert mailoutbox == []

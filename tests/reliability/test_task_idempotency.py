@@ -212,6 +212,12 @@ def setup_send_invitation():
     return {"invitation_id": invitation.pk}, True
 
 
+def setup_send_import_welcome():
+    network = NetworkFactory()
+    person = make_member(network)
+    return {"network_id": network.pk, "person_id": person.pk, "new_account": True}, True
+
+
 SCENARIOS = {
     "leernetwerk.core.record_heartbeat": setup_heartbeat,
     "leernetwerk.core.flush_outbox": setup_flush_outbox,
@@ -228,6 +234,7 @@ SCENARIOS = {
     "leernetwerk.networks.send_decision_email": setup_send_decision_email,
     "leernetwerk.networks.notify_interest": setup_notify_interest,
     "leernetwerk.participants.send_invitation": setup_send_invitation,
+    "leernetwerk.participants.send_import_welcome": setup_send_import_welcome,
 }
 
 
