@@ -62,3 +62,25 @@ def test_command_plain_text():
 def test_command_unknown_slug():
     with pytest.raises(CommandError):
         run("bestaat-niet")
+
+
+def test_command_shows_staff_override_of_an_automatic_criterion():
+    from networks.services import judge_criterion
+    from tests.factories import make_staff
+
+    application = make_application(participants=4)
+    network = application.network
+    judge_criterion(
+        application,
+        code="min_six_fixed_participants",
+        verdict="met",
+        motivation="Twee deelnemers sluiten in september aan.",
+        by=make_staff(),
+    )
+    payload = json.loads(run(network.slug, "--json"))
+    criterion = next(c for c in payload["criteria"] if c["code"] == "min_six_fixed_participants")
+    assert criterion["status"] == "met"
+    assert criterion["automatic_status"] == "not_met"
+    assert criterion["staff_motivation"] == "Twee deelnemers sluiten in september aan."
+    text = run(network.slug)
+    assert "[staff: not_met -> met: Twee deelnemers sluiten in september aan.]" in text

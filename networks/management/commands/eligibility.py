@@ -1,11 +1,15 @@
-"""python manage.py eligibility <network-slug> [--json]: the eligibility result of a network."""
+"""python manage.py eligibility <network-slug> [--json]: the eligibility result of a network.
+
+The automatic result per criterion, with staff's judgement where there is one: the two judged
+criteria always, and an automatic criterion staff decided against (with their motivation), as
+on the review page."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from networks import eligibility
-from networks.models import Network
+from networks.models import Application, Network
 from networks.selectors import facts_for_network
 
 
@@ -21,16 +25,32 @@ class Command(BaseCommand):
         if network is None:
             raise CommandError(f"No network with slug {options['slug']!r}.")
         results = eligibility.evaluate(facts_for_network(network))
-        eligible = eligibility.is_eligible(results)
+        criteria = [result.as_dict() for result in results]
+        application = Application.objects.filter(network=network).first()
+        overrides = {
+            judgement.criterion: judgement
+            for judgement in (application.judgements.all() if application else [])
+            if judgement.is_override and judgement.criterion not in eligibility.JUDGED_CRITERIA
+        }
+        for criterion in criteria:
+            judgement = overrides.get(criterion["code"])
+            if judgement is not None:
+                criterion.update(
+                    status=judgement.status,
+                    automatic_status=judgement.automatic_status,
+                    staff_motivation=judgement.motivation,
+                )
+        eligible = bool(criteria) and all(c["status"] == eligibility.MET for c in criteria)
         if options["json"]:
-            payload = {
-                "network": network.slug,
-                "eligible": eligible,
-                "criteria": [result.as_dict() for result in results],
-            }
+            payload = {"network": network.slug, "eligible": eligible, "criteria": criteria}
             self.stdout.write(json.dumps(payload, ensure_ascii=False))
             return
         self.stdout.write(f"{network.name} ({network.slug})")
-        for result in results:
-            self.stdout.write(f"  {result.status:8} {result.code}: {result.explanation}")
+        for c in criteria:
+            line = f"  {c['status']:8} {c['code']}: {c['explanation']}"
+            if "staff_motivation" in c:
+                line += (
+                    f" [staff: {c['automatic_status']} -> {c['status']}: {c['staff_motivation']}]"
+                )
+            self.stdout.write(line)
         self.stdout.write("eligible" if eligible else "not eligible")
