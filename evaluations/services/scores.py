@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -290,33 +291,69 @@ def _test_pause() -> None:
         time.sleep(pause)
 
 
+# Namespace of the PostgreSQL advisory locks that mark a score computation as alive.
+_COMPUTING_LOCK_CLASS = 7301
+
+
+@contextmanager
+def _computing_lock(round_id: int):
+    """Held by a live computation of the round from before it is marked running until it
+    ends; the database drops it with the connection of a worker that dies. A session-level
+    advisory lock on PostgreSQL (one process does everything on SQLite, so none is needed)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
+
+
+def _computation_is_alive(round_id: int) -> bool:
+    """Whether some connection holds the round's computing lock (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
+        (acquired,) = cursor.fetchone()
+        if acquired:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
+    return not acquired
+
+
 def compute_round_scores(round_id: int) -> None:
     """Compute and store a round's results (per network and overall) in one transaction.
 
     Marks the round running first (visible to staff), then done, or failed with the error.
     Idempotent: running it again yields the same rows. Called by the Celery task."""
-    EvaluationRound.objects.filter(pk=round_id).update(
-        scores_status=ComputationStatus.RUNNING, scores_error=""
-    )
-    try:
-        with transaction.atomic():
-            evaluation = EvaluationRound.objects.select_for_update().get(pk=round_id)
-            _write(evaluation)
-            _test_pause()
-            EvaluationRound.objects.filter(pk=round_id).update(
-                scores_status=ComputationStatus.DONE, scores_computed_at=timezone.now()
-            )
-    except Exception as error:
+    with _computing_lock(round_id):
         EvaluationRound.objects.filter(pk=round_id).update(
-            scores_status=ComputationStatus.FAILED, scores_error=str(error)[:2000]
+            scores_status=ComputationStatus.RUNNING, scores_error=""
         )
-        raise
+        try:
+            with transaction.atomic():
+                evaluation = EvaluationRound.objects.select_for_update().get(pk=round_id)
+                _write(evaluation)
+                _test_pause()
+                EvaluationRound.objects.filter(pk=round_id).update(
+                    scores_status=ComputationStatus.DONE, scores_computed_at=timezone.now()
+                )
+        except Exception as error:
+            EvaluationRound.objects.filter(pk=round_id).update(
+                scores_status=ComputationStatus.FAILED, scores_error=str(error)[:2000]
+            )
+            raise
 
 
 def recover_score_computations() -> list[int]:
-    """Re-dispatch computations whose worker died: rounds marked running whose row no worker
-    holds locked (a live computation holds it for its whole transaction; a killed one's
-    connection is gone, so its lock is too). They go back to pending. Returns their ids.
+    """Re-dispatch computations whose worker died: rounds marked running that no live
+    computation holds (it holds the round's computing lock from before it marks the round
+    running until it ends, and the database drops a killed worker's lock with its
+    connection; on SQLite, where there is no worker, the row lock). They go back to pending.
+    Returns their ids.
 
     Celery would redeliver the unacknowledged message too, but only after the broker's
     visibility timeout (an hour); this makes reports complete within a beat interval. Running
@@ -326,11 +363,12 @@ def recover_score_computations() -> list[int]:
     from ..tasks import task_compute_round_scores
 
     with transaction.atomic():
-        stuck = list(
+        running = list(
             EvaluationRound.objects.select_for_update(skip_locked=True)
             .filter(scores_status=ComputationStatus.RUNNING)
             .values_list("pk", flat=True)
         )
+        stuck = [round_id for round_id in running if not _computation_is_alive(round_id)]
         EvaluationRound.objects.filter(pk__in=stuck).update(scores_status=ComputationStatus.PENDING)
         for round_id in stuck:
             enqueue(task_compute_round_scores, round_id=round_id)

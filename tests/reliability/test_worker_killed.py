@@ -31,10 +31,14 @@ PER_NETWORK = 8
 
 
 def _computing(round_id: int) -> bool:
-    """True while some worker is inside the computation's transaction (holds the row lock)."""
+    """True while a worker is inside the computation's transaction: the round is marked
+    running and its row is locked. (The row lock alone is not enough: the round's
+    invitation task also locks the row for a moment, while the round is still pending.)"""
     with transaction.atomic():
         free = EvaluationRound.objects.select_for_update(skip_locked=True).filter(pk=round_id)
-        return not list(free.values_list("pk", flat=True))
+        if list(free.values_list("pk", flat=True)):
+            return False
+    return EvaluationRound.objects.get(pk=round_id).scores_status == ComputationStatus.RUNNING
 
 
 def _report_rows(evaluation) -> dict:
@@ -107,3 +111,39 @@ def test_score_computation_survives_20_sigkills(app_on_private_redis, workers):
     overall = ItemScore.objects.get(result__round=evaluation, result__network=None, item=item)
     assert overall.n == NETWORKS * PER_NETWORK
     assert overall.mean == pytest.approx(statistics.mean(values))
+
+
+@pytest.mark.realstack
+@pytest.mark.django_db(transaction=True)
+def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row():
+    """A worker marks the round running and only then opens its transaction: in between, the
+    row is not locked yet. Its computing lock (taken before marking) tells recovery it lives;
+    once its connection is gone, the round is recovered."""
+    import threading
+
+    from django.db import connection as main_connection
+    from django.db import connections
+
+    from evaluations.services.scores import _computing_lock
+
+    evaluation = make_round([NetworkFactory()])
+    EvaluationRound.objects.filter(pk=evaluation.pk).update(scores_status=ComputationStatus.RUNNING)
+    locked, release = threading.Event(), threading.Event()
+
+    def live_worker():
+        with _computing_lock(evaluation.pk):  # holds it like a computation between its steps
+            locked.set()
+            release.wait(30)
+        connections.close_all()
+
+    thread = threading.Thread(target=live_worker)
+    thread.start()
+    try:
+        assert locked.wait(10)
+        assert main_connection.vendor == "postgresql"
+        assert recover_score_computations() == []
+        assert EvaluationRound.objects.get(pk=evaluation.pk).scores_status == "running"
+    finally:
+        release.set()
+        thread.join(30)
+    assert recover_score_computations() == [evaluation.pk]
