@@ -103,9 +103,13 @@ def seed_demo_extras() -> None:
             answers = {
                 s.key: 2 + (s.competence + int(s.key[-1]) + index) % 4 for s in bcscan.STATEMENTS
             }
-            BCScan.objects.create(
+            shared = index == 0 and bool(networks)
+            scan = BCScan.objects.create(
                 owner=person,
                 answers=answers,
-                visibility=Visibility.FACILITATOR if index == 0 else Visibility.PRIVATE,
+                visibility=Visibility.FACILITATOR if shared else Visibility.PRIVATE,
                 action_plans={"3": "Een leesgroep starten over onderzoek in de eigen school."},
             )
+            if shared:
+                # Shared with the facilitator of the same network as the person's questions.
+                scan.networks.set(networks[:1])

@@ -269,9 +269,40 @@ class ReflectionForm(forms.Form):
         self.helper = _helper()
 
 
-class BCScanForm(forms.Form):
+def _scan_networks_field() -> ModelMultipleChoiceField:
+    """The owner's current networks a BC-Scan may be shared with (as for a question)."""
+    return ModelMultipleChoiceField(
+        queryset=Network.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("My networks"),
+        help_text=_("Sharing reaches only the networks you link here."),
+    )
+
+
+class ScanSharingMixin:
+    """Who may read a scan and through which of the owner's networks: sharing needs at least
+    one network (the links of a private scan are cleared by the service)."""
+
+    def _set_up_networks(self, owner: User) -> None:
+        self.fields["networks"].queryset = Network.objects.with_role(owner).order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("visibility") in (Visibility.FACILITATOR, Visibility.NETWORK) and not (
+            cleaned.get("networks")
+        ):
+            self.add_error(
+                "networks",
+                _("Choose at least one network to share your BC-Scan with, or choose “Only me”."),
+            )
+        return cleaned
+
+
+class BCScanForm(ScanSharingMixin, forms.Form):
     """One required 1-5 answer per statement, plus who may read the result."""
 
+    networks = _scan_networks_field()
     visibility = forms.ChoiceField(
         label=_("Who may read the result"),
         choices=Visibility.choices,
@@ -279,8 +310,9 @@ class BCScanForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, owner: User, **kwargs):
         super().__init__(*args, **kwargs)
+        self._set_up_networks(owner)
         choices = [(str(v), f"{v} – {bcscan.SCALE_LABELS[v]}") for v in bcscan.SCALE]
         for statement in bcscan.STATEMENTS:
             self.fields[statement.key] = forms.TypedChoiceField(
@@ -290,7 +322,8 @@ class BCScanForm(forms.Form):
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Answer this statement.")},
             )
-        # visibility last
+        # sharing last
+        self.fields["networks"] = self.fields.pop("networks")
         self.fields["visibility"] = self.fields.pop("visibility")
 
     def competence_groups(self):
@@ -307,15 +340,23 @@ class BCScanForm(forms.Form):
     def answers(self) -> dict[str, int]:
         return {key: self.cleaned_data[key] for key in bcscan.STATEMENT_KEYS}
 
+    @property
+    def has_answer_errors(self) -> bool:
+        return any(key in self.errors for key in bcscan.STATEMENT_KEYS)
 
-class ScanPlanForm(forms.Form):
+
+class ScanPlanForm(ScanSharingMixin, forms.Form):
+    networks = _scan_networks_field()
     visibility = forms.ChoiceField(
         label=_("Who may read the result"), choices=Visibility.choices, widget=forms.RadioSelect
     )
 
     def __init__(self, *args, scan: BCScan, **kwargs):
         super().__init__(*args, **kwargs)
+        self._set_up_networks(scan.owner)
         self.fields["visibility"].initial = scan.visibility
+        # Links to networks the owner has left are not choices: saving drops them.
+        self.fields["networks"].initial = list(scan.networks.values_list("pk", flat=True))
         for number, name in bcscan.COMPETENCE_NAMES.items():
             self.fields[f"plan_{number}"] = forms.CharField(
                 label=_("Action plan: %(competence)s") % {"competence": name},

@@ -213,7 +213,8 @@ class ReflectionEntry(models.Model):
 
 class BCScan(models.Model):
     """One BC-Scan self-assessment: answers per statement (1-5) and an action plan per
-    competence. Private unless its owner shares it, like a learning question."""
+    competence. Private unless its owner shares it, like a learning question: sharing
+    reaches only the networks the owner links it to."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -224,6 +225,12 @@ class BCScan(models.Model):
     taken_at = models.DateTimeField(_("taken on"), default=timezone.now)
     answers = models.JSONField(_("answers"), default=dict)
     action_plans = models.JSONField(_("action plans"), default=dict, blank=True)
+    networks = models.ManyToManyField(
+        "networks.Network",
+        verbose_name=_("networks"),
+        related_name="shared_scans",
+        blank=True,
+    )
     visibility = models.CharField(
         _("who may read this"),
         max_length=20,

@@ -62,8 +62,9 @@ def export_person(user) -> dict:
                 "answers": scan.answers,
                 "action_plans": scan.action_plans,
                 "visibility": scan.visibility,
+                "networks": [n.name for n in scan.networks.all()],
             }
-            for scan in user.bc_scans.all()
+            for scan in user.bc_scans.prefetch_related("networks")
         ],
         "invitations": [
             {

@@ -47,28 +47,38 @@ class LearningQuestionQuerySet(models.QuerySet):
 
 
 class BCScanQuerySet(models.QuerySet):
-    def visible_to(self, user) -> BCScanQuerySet:
+    def visible_to(self, user, *, in_network=None) -> BCScanQuerySet:
         """Scans the user may read: their own, and those shared with them.
 
-        A scan is linked to no network, so sharing reaches the owner's current networks:
-        "facilitator" lets the facilitators of those networks read it, "network" also every
-        current member. Staff get no special right (the scan is its owner's)."""
+        Sharing reaches only the networks the owner linked the scan to, and only while the
+        owner is still a current member there: "facilitator" lets the current facilitators of
+        such a network read it, "network" also every current member. With `in_network`, only
+        what reaches the user through that one network counts (a facilitator elsewhere does
+        not see a scan on a network page where they are a participant). Staff get no special
+        right (the scan is its owner's)."""
         if not user.is_authenticated:
             return self.none()
         from networks.enums import Role
         from networks.models import Membership
 
         current = Membership.objects.current()
-        my_networks = current.filter(person=user).values("network")
-        my_facilitated = current.filter(person=user, role=Role.FACILITATOR).values("network")
-        owner_in_my_networks = current.filter(person=OuterRef("owner"), network__in=my_networks)
-        owner_in_facilitated = current.filter(person=OuterRef("owner"), network__in=my_facilitated)
+        # The user's membership of a network the scan is linked to, where the owner is still
+        # a current member too: a link to a network the owner left reaches nobody there.
+        owner_still_there = current.filter(
+            person=OuterRef(OuterRef("owner")), network=OuterRef("network")
+        )
+        member_of_reachable = current.filter(
+            person=user, network__shared_scans=OuterRef("pk")
+        ).filter(Exists(owner_still_there))
+        if in_network is not None:
+            member_of_reachable = member_of_reachable.filter(network=in_network)
+        facilitator_of_reachable = member_of_reachable.filter(role=Role.FACILITATOR)
         return self.filter(
             Q(owner=user)
-            | (Q(visibility=Visibility.NETWORK) & Exists(owner_in_my_networks))
+            | (Q(visibility=Visibility.NETWORK) & Exists(member_of_reachable))
             | (
                 Q(visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK])
-                & Exists(owner_in_facilitated)
+                & Exists(facilitator_of_reachable)
             )
         )
 

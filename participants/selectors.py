@@ -50,15 +50,39 @@ def shared_questions_in_network(user: User, network: Network) -> QuerySet[Learni
 
 
 def shared_scans_in_network(user: User, network: Network) -> QuerySet[BCScan]:
-    """BC-Scans of the network's current members that the user may read (not their own)."""
-    members = Membership.objects.current().filter(network=network).values("person")
+    """BC-Scans of others linked to the network that reach the user through it: the owner
+    and the user are both current members there and the owner's choice includes the user's
+    role. One query, however many scans."""
     return (
-        BCScan.objects.visible_to(user)
-        .filter(owner__in=members)
+        BCScan.objects.visible_to(user, in_network=network)
         .exclude(owner=user)
         .select_related("owner")
         .order_by("owner__last_name", "owner__first_name", "-taken_at")
     )
+
+
+def scan_for_viewer(user: User, pk: int) -> BCScan:
+    """One scan the user may read, with the networks it is linked to (DoesNotExist
+    otherwise: the view answers 404)."""
+    return (
+        BCScan.objects.visible_to(user)
+        .select_related("owner")
+        .prefetch_related(Prefetch("networks", queryset=Network.objects.order_by("name")))
+        .get(pk=pk)
+    )
+
+
+def scan_reach(scan: BCScan) -> list[dict]:
+    """For the owner: each network the scan is linked to, and whether sharing still reaches
+    it (the owner is a current member there). Uses the prefetched links of scan_for_viewer."""
+    current = set(
+        Membership.objects.current()
+        .filter(person_id=scan.owner_id)
+        .values_list("network_id", flat=True)
+    )
+    return [
+        {"network": network, "reaches": network.pk in current} for network in scan.networks.all()
+    ]
 
 
 def scans_for_owner(owner: User) -> QuerySet[BCScan]:

@@ -32,10 +32,15 @@ class ScanCreateView(LoginRequiredMixin, FormView):
     template_name = "participants/scan_form.html"
     form_class = BCScanForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "owner": self.request.user}
+
     def form_invalid(self, form):
-        messages.error(
-            self.request, _("Not every statement has been answered: nothing has been saved.")
-        )
+        if form.has_answer_errors:
+            message = _("Not every statement has been answered: nothing has been saved.")
+        else:
+            message = _("Your BC-Scan has not been saved: check with whom you share it.")
+        messages.error(self.request, message)
         return super().form_invalid(form)
 
     def form_valid(self, form):
@@ -43,6 +48,7 @@ class ScanCreateView(LoginRequiredMixin, FormView):
             owner=self.request.user,
             answers=form.answers(),
             visibility=form.cleaned_data["visibility"],
+            networks=form.cleaned_data["networks"],
         )
         messages.success(self.request, _("Your BC-Scan has been saved. Add an action plan below."))
         return redirect(scan.get_absolute_url())
@@ -53,16 +59,15 @@ class ScanDetailView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        scan = (
-            BCScan.objects.visible_to(self.request.user)
-            .select_related("owner")
-            .filter(pk=self.kwargs["pk"])
-            .first()
-        )
-        if scan is None:
-            raise Http404
+        user = self.request.user
+        try:
+            scan = selectors.scan_for_viewer(user, self.kwargs["pk"])
+        except BCScan.DoesNotExist as exc:
+            raise Http404 from exc
         context["scan"] = scan
-        context["is_owner"] = scan.owner_id == self.request.user.pk
+        context["is_owner"] = scan.owner_id == user.pk
+        if context["is_owner"]:
+            context["shared_with"] = selectors.scan_reach(scan)
         context.update(scan_result(scan, selectors.earlier_scan(scan)))
         return context
 
@@ -88,6 +93,7 @@ class ScanPlanView(LoginRequiredMixin, FormView):
             by=self.request.user,
             action_plans=form.action_plans(),
             visibility=form.cleaned_data["visibility"],
+            networks=form.cleaned_data["networks"],
         )
         messages.success(self.request, _("Your action plan has been saved."))
         return redirect(self.scan.get_absolute_url())

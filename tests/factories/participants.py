@@ -18,9 +18,16 @@ def full_answers(value: int = 3) -> dict[str, int]:
 class BCScanFactory(DjangoModelFactory):
     class Meta:
         model = BCScan
+        skip_postgeneration_save = True
 
     owner = factory.SubFactory(UserFactory)
     answers = factory.LazyFunction(full_answers)
+
+    @factory.post_generation
+    def networks(self, create, extracted, **kwargs):
+        """BCScanFactory(networks=[a, b]) links the scan to those networks."""
+        if create and extracted:
+            self.networks.set(extracted)
 
 
 class InvitationFactory(DjangoModelFactory):

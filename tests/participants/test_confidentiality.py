@@ -132,6 +132,28 @@ def test_scan_shared_with_network_reaches_members_not_outsiders(client, world):
     scan = world["scan"]
     scan.visibility = Visibility.NETWORK
     scan.save()
+    scan.networks.add(world["network"])
+
+    seen = {role: SCAN in _seen(client, world, world["people"][role]) for role in EXPECTED}
+
+    assert seen == {
+        "owner": True,
+        "same_network": True,
+        "other_network": False,
+        "facilitator": True,
+        "other_facilitator": False,
+        "staff": False,
+        "anonymous": False,
+    }
+
+
+def test_scan_shared_with_one_network_does_not_reach_the_owners_other_network(client, world):
+    # The owner is a member of both networks but links the scan to the first one only.
+    make_member(world["other"], person=world["people"]["owner"])
+    scan = world["scan"]
+    scan.visibility = Visibility.NETWORK
+    scan.save()
+    scan.networks.add(world["network"])
 
     seen = {role: SCAN in _seen(client, world, world["people"][role]) for role in EXPECTED}
 

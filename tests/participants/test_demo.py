@@ -26,3 +26,18 @@ def test_seed_demo_extras_is_idempotent_and_mixes_private_and_shared():
     assert (LearningQuestion.objects.count(), BCScan.objects.count()) == counts == (4, 2)
     visibilities = set(LearningQuestion.objects.values_list("visibility", flat=True))
     assert Visibility.PRIVATE in visibilities and Visibility.FACILITATOR in visibilities
+
+
+def test_seed_demo_extras_shares_the_scan_with_the_persons_network_only():
+    first = NetworkFactory(name="Aaa netwerk")
+    # the demo takes the first network's participants by e-mail address
+    person = make_member(first, email="a-deelnemer@school.example.nl")
+    make_member(first, email="b-deelnemer@school.example.nl")
+    make_member(NetworkFactory(name="Bbb netwerk"), person=person)
+
+    seed_demo_extras()
+
+    shared = BCScan.objects.exclude(visibility=Visibility.PRIVATE)
+    assert [(s.owner, list(s.networks.all())) for s in shared] == [(person, [first])]
+    private = BCScan.objects.filter(visibility=Visibility.PRIVATE)
+    assert [list(s.networks.all()) for s in private] == [[]]

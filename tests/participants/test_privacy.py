@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meetings.models import Attendance
 from networks.models import Membership
-from participants.enums import ERASED_NAME, AuditAction
+from participants.enums import ERASED_NAME, AuditAction, Visibility
 from participants.models import AuditLog, BCScan, Invitation, LearningQuestion, User
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -70,6 +70,18 @@ def test_export_holds_everything_and_is_audited(client, person):
     assert (
         AuditLog.objects.filter(action=AuditAction.EXPORT_DATA, subject_id=person.pk).count() == 1
     )
+
+
+def test_export_names_the_networks_a_scan_is_shared_with(client, person):
+    network = person.memberships.get().network
+    BCScanFactory(owner=person, visibility=Visibility.FACILITATOR, networks=[network])
+    client.force_login(person)
+
+    data = client.get(reverse("participants:data-export")).json()
+
+    assert sorted(
+        (scan["visibility"], scan["networks"]) for scan in data["participants"]["bc_scans"]
+    ) == [("facilitator", [network.name]), ("private", [])]
 
 
 def test_export_anonymous_redirects_to_login(client):

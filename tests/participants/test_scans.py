@@ -23,7 +23,8 @@ def test_scan_form_lists_every_statement_in_dutch(client):
     response = client.get(reverse("participants:scan-create"))
 
     body = response.content.decode()
-    assert body.count("<legend") == len(bcscan.STATEMENTS) + 1
+    # one legend per statement, plus the networks and the visibility of the result
+    assert body.count("<legend") == len(bcscan.STATEMENTS) + 2
     assert "Ik onderscheid doelen van middelen als oplossingen worden besproken." in body
     assert "1. Een gezamenlijke visie en richting creëren" in body
 
@@ -91,17 +92,23 @@ def test_scan_compares_with_earlier_scan(client):
 
 
 def test_action_plan_saved_per_competence(client):
-    scan = BCScanFactory()
+    network = NetworkFactory()
+    scan = BCScanFactory(owner=make_member(network))
     client.force_login(scan.owner)
 
     client.post(
         reverse("participants:scan-plan", args=[scan.pk]),
-        {"visibility": Visibility.FACILITATOR, "plan_3": "Leesgroep starten."},
+        {
+            "visibility": Visibility.FACILITATOR,
+            "networks": [network.pk],
+            "plan_3": "Leesgroep starten.",
+        },
     )
 
     scan.refresh_from_db()
     assert scan.action_plans == {"3": "Leesgroep starten."}
     assert scan.visibility == Visibility.FACILITATOR
+    assert list(scan.networks.all()) == [network]
 
 
 def test_action_plan_of_other_is_404(client):
@@ -118,7 +125,7 @@ def test_action_plan_of_other_is_404(client):
 def test_scan_shared_with_facilitator_visible_to_facilitator_only():
     network = NetworkFactory()
     owner = make_member(network)
-    scan = BCScanFactory(owner=owner, visibility=Visibility.FACILITATOR)
+    scan = BCScanFactory(owner=owner, visibility=Visibility.FACILITATOR, networks=[network])
     facilitator, peer = make_facilitator(network), make_member(network)
     outsider = make_facilitator(NetworkFactory())
 
