@@ -1,6 +1,7 @@
 """Scores of many rounds in one pass (the daily close): the same rows as one round at a time."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -9,6 +10,8 @@ from evaluations import services
 from evaluations.enums import ComputationStatus, RoundKind, RoundStatus
 from evaluations.models import EvaluationRound, Item, ItemScore, RoundResult
 from evaluations.services import scores
+from evaluations.services.rounds import close_due_rounds
+from leernetwerk.celery import app
 from tests.factories import NetworkFactory
 from tests.factories.evaluations import answer_all, close, make_round
 
@@ -205,3 +208,79 @@ def test_batch_of_a_deleted_round_computes_the_rest():
     EvaluationRound.objects.filter(pk=gone).delete()
     assert services.compute_scores_of_rounds(ids) == [gone]
     assert set(RoundResult.objects.values_list("round_id", flat=True)) == set(ids) - {gone}
+
+
+@pytest.fixture
+def published():
+    """A broker that records what it is handed (enqueue publishes after commit)."""
+    sent = []
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    with mock.patch(
+        "leernetwerk.dispatch._publish",
+        side_effect=lambda name, kwargs: sent.append((name, kwargs)),
+    ):
+        yield sent
+    app.conf.task_always_eager = previous
+
+
+def _due_rounds(n):
+    today = timezone.localdate()
+    due = []
+    for _ in range(n):
+        evaluation = make_round([NetworkFactory()], opens_on=today - datetime.timedelta(days=10))
+        EvaluationRound.objects.filter(pk=evaluation.pk).update(
+            closes_on=today - datetime.timedelta(days=1)
+        )
+        due.append(evaluation.pk)
+    return due
+
+
+def test_close_due_rounds_publishes_one_batch_task_for_all(
+    published, django_capture_on_commit_callbacks
+):
+    due = _due_rounds(3)
+    still_open = make_round([NetworkFactory()], title="Nog open")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert close_due_rounds() == 3
+    assert published == [("leernetwerk.evaluations.compute_scores_of_rounds", {"round_ids": due})]
+    assert set(
+        EvaluationRound.objects.filter(pk__in=due).values_list("status", "scores_status")
+    ) == {(RoundStatus.CLOSED, ComputationStatus.PENDING)}
+    still_open.refresh_from_db()
+    assert still_open.status == RoundStatus.OPEN
+    with django_capture_on_commit_callbacks(execute=True):
+        assert close_due_rounds() == 0
+    assert len(published) == 1
+
+
+def test_closing_one_round_by_hand_publishes_the_single_task(
+    published, django_capture_on_commit_callbacks
+):
+    evaluation = make_round([NetworkFactory()])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.close_round(evaluation, by=None)
+    assert published == [
+        ("leernetwerk.evaluations.compute_round_scores", {"round_id": evaluation.pk})
+    ]
+
+
+def test_daily_task_computes_every_round_it_closes(django_capture_on_commit_callbacks):
+    from evaluations.tasks import task_send_round_reminders
+
+    due = _due_rounds(2)
+    network = EvaluationRound.objects.get(pk=due[0]).networks.get()
+    EvaluationRound.objects.filter(pk=due[0]).update(closes_on=timezone.localdate())
+    answer_all(EvaluationRound.objects.get(pk=due[0]), network, [4] * 5)
+    EvaluationRound.objects.filter(pk=due[0]).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        task_send_round_reminders.delay()
+    assert set(
+        EvaluationRound.objects.filter(pk__in=due).values_list("status", "scores_status")
+    ) == {(RoundStatus.CLOSED, ComputationStatus.DONE)}
+    score = ItemScore.objects.get(
+        result__round_id=due[0], result__network=network, item__code="right_topics"
+    )
+    assert (score.n, score.mean) == (5, 4.0)
