@@ -1,5 +1,13 @@
 """Worker-side timing: every round's scores by the real service code, then the SQL floor.
 
+`all_rounds_s` times the body of the batch task `task_compute_scores_of_rounds` over all the
+rounds in one call, the way the daily close (`close_due_rounds`) runs it: every round that
+closes on a day goes to one batch task, and at the end of a school year that is hundreds of
+rounds at once. It is compared with `group_by_s`, one plain GROUP BY over the same answers.
+`per_round_s` (informational, no target) times the older path, one single-round task
+`task_compute_round_scores` per round, which a round closed by hand or recomputed on demand
+still takes. Both run against the rows the first one left, so `per_round_s` is a rerun.
+
 Runs in a fresh process (like a worker) and prints one JSON line with its peak memory."""
 
 import json
@@ -17,18 +25,30 @@ from django.db import connection  # noqa: E402
 from django.db.models import Avg, Count  # noqa: E402
 
 from evaluations.models import Answer, EvaluationRound  # noqa: E402
-from evaluations.tasks import task_compute_round_scores  # noqa: E402
+from evaluations.tasks import (  # noqa: E402
+    task_compute_round_scores,
+    task_compute_scores_of_rounds,
+)
+
+
+def _all_done() -> None:
+    failed = EvaluationRound.objects.exclude(scores_status="done").count()
+    if failed:
+        raise SystemExit(f"{failed} rounds not done")
 
 
 def main() -> None:
     round_ids = list(EvaluationRound.objects.order_by("id").values_list("id", flat=True))
     started = time.perf_counter()
-    for round_id in round_ids:
-        task_compute_round_scores.run(round_id=round_id)  # the task body, as the worker runs it
+    task_compute_scores_of_rounds.run(round_ids=round_ids)  # the task body, as a worker runs it
     all_rounds_s = time.perf_counter() - started
-    failed = EvaluationRound.objects.exclude(scores_status="done").count()
-    if failed:
-        raise SystemExit(f"{failed} rounds not done")
+    _all_done()
+
+    started = time.perf_counter()
+    for round_id in round_ids:
+        task_compute_round_scores.run(round_id=round_id)
+    per_round_s = time.perf_counter() - started
+    _all_done()
 
     aggregates = {"n": Count("value"), "mean": Avg("value")}
     if connection.vendor == "postgresql":
@@ -48,6 +68,7 @@ def main() -> None:
         json.dumps(
             {
                 "all_rounds_s": round(all_rounds_s, 2),
+                "per_round_s": round(per_round_s, 2),
                 "group_by_s": round(group_by_s, 2),
                 "rounds": len(round_ids),
                 "group_rows": len(rows),

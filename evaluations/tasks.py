@@ -13,6 +13,15 @@ def task_compute_round_scores(*, round_id: int) -> None:
     compute_round_scores(round_id)
 
 
+@shared_task(name="leernetwerk.evaluations.compute_scores_of_rounds")
+def task_compute_scores_of_rounds(*, round_ids: list[int]) -> list[int]:
+    """Compute the scores of many rounds in one pass (the rounds the daily close closed).
+    Returns the ids of rounds whose computation failed (each marked failed with its error)."""
+    from .services import compute_scores_of_rounds
+
+    return compute_scores_of_rounds(round_ids)
+
+
 @shared_task(name="leernetwerk.evaluations.recover_score_computations")
 def task_recover_score_computations() -> int:
     """Beat: re-dispatch score computations whose worker died mid-way (see the service)."""

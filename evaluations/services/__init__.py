@@ -23,7 +23,7 @@ from .rounds import (
     send_round_reminders,
     submit_response,
 )
-from .scores import compute_round_scores
+from .scores import compute_round_scores, compute_scores_of_rounds
 
 __all__ = [
     "add_item",
@@ -32,6 +32,7 @@ __all__ = [
     "compute_all_phase_reports",
     "compute_phase_report",
     "compute_round_scores",
+    "compute_scores_of_rounds",
     "create_survey",
     "delete_outcome",
     "import_ballots",

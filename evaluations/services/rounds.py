@@ -275,12 +275,28 @@ def send_round_reminders(today: datetime.date | None = None) -> int:
     return sent
 
 
+@transaction.atomic
 def close_due_rounds(today: datetime.date | None = None) -> int:
-    """Close open rounds whose closing date has passed, each computing its scores after
-    commit (the daily beat task runs this before the reminders). Returns how many."""
+    """Close open rounds whose closing date has passed and have Celery compute all their scores
+    after commit, in one batch task (at the end of a school year hundreds of rounds close on
+    the same day). The daily beat task runs this before the reminders. Returns how many."""
     today = today or timezone.localdate()
-    closed = 0
-    for evaluation in EvaluationRound.objects.filter(status=RoundStatus.OPEN, closes_on__lt=today):
-        close_round(evaluation, by=None)
-        closed += 1
-    return closed
+    # Locked like close_round locks one: a round a staff member is closing meanwhile is
+    # re-read after their commit, and then no longer open.
+    due = list(
+        EvaluationRound.objects.select_for_update()
+        .filter(status=RoundStatus.OPEN, closes_on__lt=today)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not due:
+        return 0
+    EvaluationRound.objects.filter(pk__in=due).update(
+        status=RoundStatus.CLOSED,
+        closed_at=timezone.now(),
+        scores_status=ComputationStatus.PENDING,
+    )
+    from ..tasks import task_compute_scores_of_rounds
+
+    enqueue(task_compute_scores_of_rounds, round_ids=due)
+    return len(due)

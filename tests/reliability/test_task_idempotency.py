@@ -101,6 +101,10 @@ def setup_compute_round_scores():
     return {"round_id": _closed_round_with_answers().pk}, False
 
 
+def setup_compute_scores_of_rounds():
+    return {"round_ids": [_closed_round_with_answers().pk, _closed_round_with_answers().pk]}, False
+
+
 def setup_recover_score_computations():
     evaluation = _closed_round_with_answers()
     EvaluationRound.objects.filter(pk=evaluation.pk).update(
@@ -222,6 +226,7 @@ SCENARIOS = {
     "leernetwerk.core.record_heartbeat": setup_heartbeat,
     "leernetwerk.core.flush_outbox": setup_flush_outbox,
     "leernetwerk.evaluations.compute_round_scores": setup_compute_round_scores,
+    "leernetwerk.evaluations.compute_scores_of_rounds": setup_compute_scores_of_rounds,
     "leernetwerk.evaluations.recover_score_computations": setup_recover_score_computations,
     "leernetwerk.evaluations.send_round_invitations": setup_send_round_invitations,
     "leernetwerk.evaluations.send_round_reminders": setup_send_round_reminders,

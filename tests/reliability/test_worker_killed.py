@@ -115,7 +115,7 @@ def test_score_computation_survives_20_sigkills(app_on_private_redis, workers):
 
 @pytest.mark.realstack
 @pytest.mark.django_db(transaction=True)
-def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row():
+def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row(monkeypatch):
     """A worker marks the round running and only then opens its transaction: in between, the
     row is not locked yet. Its computing lock (taken before marking) tells recovery it lives;
     once its connection is gone, the round is recovered."""
@@ -128,6 +128,10 @@ def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row():
 
     evaluation = make_round([NetworkFactory()])
     EvaluationRound.objects.filter(pk=evaluation.pk).update(scores_status=ComputationStatus.RUNNING)
+    dispatched = []
+    monkeypatch.setattr(
+        "leernetwerk.dispatch.enqueue", lambda task, **ids: dispatched.append((task.name, ids))
+    )
     locked, release = threading.Event(), threading.Event()
 
     def live_worker():
@@ -147,3 +151,6 @@ def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row():
         release.set()
         thread.join(30)
     assert recover_score_computations() == [evaluation.pk]
+    assert dispatched == [
+        ("leernetwerk.evaluations.compute_round_scores", {"round_id": evaluation.pk})
+    ]
