@@ -3,8 +3,8 @@ changes (see leernetwerk.datacache).
 
 The key always holds the data version, the language and the viewer, so a fragment is never
 shown to another person; add what else the fragment depends on (usually the full path, which
-holds the filters and the page). The viewer's CSRF token is not cached: it is stored as a
-placeholder and filled in for each request."""
+holds the filters and the page). Only GET requests use the cache. The viewer's CSRF token
+is not cached: it is stored as a placeholder and filled in for each request."""
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -23,7 +23,9 @@ class DataCacheNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        version = datacache.current_version() if datacache.enabled() and request else None
+        # Only pages asked for with GET: an answer to a POST shows that form's errors.
+        cacheable = datacache.enabled() and request is not None and request.method == "GET"
+        version = datacache.current_version() if cacheable else None
         if version is None:
             return self.nodelist.render(context)
         user = getattr(request, "user", None)

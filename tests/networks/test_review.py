@@ -195,9 +195,12 @@ def test_review_page_shows_criteria_and_history(client):
     assert "Geschiedenis" in content
 
 
-def test_review_page_override_without_motivation_shows_error_at_field(client):
+@pytest.mark.parametrize("viewed_first", [False, True])
+def test_review_page_override_without_motivation_shows_error_at_field(client, viewed_first):
     application = make_application(submitted=True, network_overrides={"meetings_per_year": 2})
     client.force_login(make_staff())
+    if viewed_first:  # the criteria are then cached for GET; the answer to a POST is not
+        client.get(reverse("networks:review-detail", args=[application.pk]))
     response = client.post(
         reverse("networks:review-detail", args=[application.pk]),
         {
