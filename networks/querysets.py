@@ -3,7 +3,8 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .enums import SUPPORTED_STATUSES, Role
@@ -58,21 +59,26 @@ class NetworkQuerySet(models.QuerySet):
         return self.with_role(user)
 
     def with_member_counts(self) -> NetworkQuerySet:
-        today = _today()
-        current = Q(memberships__joined_on__lte=today) & (
-            Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today)
+        """Current participants and fixed participants per network, each as a subquery: no
+        join and GROUP BY over all memberships, and a count of the list (the paginator's)
+        leaves them out."""
+        from .models import Membership
+
+        participants = Membership.objects.current().filter(
+            network=OuterRef("pk"), role=Role.PARTICIPANT
         )
+
+        def count(memberships):
+            return Coalesce(
+                Subquery(
+                    memberships.order_by().values("network").annotate(n=Count("pk")).values("n")[:1]
+                ),
+                0,
+            )
+
         return self.annotate(
-            participant_count=Count(
-                "memberships",
-                filter=current & Q(memberships__role=Role.PARTICIPANT),
-                distinct=True,
-            ),
-            fixed_participant_count=Count(
-                "memberships",
-                filter=current & Q(memberships__role=Role.PARTICIPANT, memberships__is_fixed=True),
-                distinct=True,
-            ),
+            participant_count=count(participants),
+            fixed_participant_count=count(participants.filter(is_fixed=True)),
         )
 
 
