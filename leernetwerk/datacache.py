@@ -3,7 +3,7 @@
 Every write to the database (INSERT, UPDATE, DELETE, TRUNCATE through any Django connection:
 views, tasks, admin, bulk updates, raw SQL) moves one shared *data version* on: at once in
 autocommit, else once when its transaction commits (nothing is cached while a transaction is
-open, so no page can hold rows others do not see yet). A cached fragment's key holds the
+open that has written, so no page can hold rows others do not see yet). A cached fragment's key holds the
 version it was rendered at, so a write makes every fragment stale at once, and nothing has to
 know which page shows which table. Reads are far more frequent than
 writes here, so a coarse invalidation costs little and cannot miss a case.
@@ -117,12 +117,19 @@ def _watch_writes(execute, sql, params, many, context):
     return result
 
 
+def _wrote_in_open_transaction(connection) -> bool:
+    return _in_transaction_to_commit(connection) and any(
+        entry[1] is _bump_after_commit for entry in connection.run_on_commit
+    )
+
+
 def may_store() -> bool:
-    """Whether what is rendered now may be cached: not while a transaction is open that may
-    still write or roll back (a page rendered inside it could hold rows nobody else sees)."""
+    """Whether what is rendered now may be cached: not while a transaction that has written
+    is still open (a page rendered inside it could hold rows nobody else sees yet, or that
+    roll back). A GET request's own transaction (ATOMIC_REQUESTS) that only read is fine."""
     from django.db import connections
 
-    return not any(_in_transaction_to_commit(c) for c in connections.all(initialized_only=True))
+    return not any(_wrote_in_open_transaction(c) for c in connections.all(initialized_only=True))
 
 
 @receiver(connection_created)

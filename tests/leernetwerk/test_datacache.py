@@ -174,3 +174,54 @@ def test_nothing_rendered_inside_an_open_transaction_is_cached(client):
         transaction.set_rollback(True)
     content = _directory(client)
     assert "Verbindend Vernieuwen" in content and "Nooit Bevestigd" not in content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_transaction_that_only_read_may_still_cache(client, settings):
+    """Production runs every request in a transaction (ATOMIC_REQUESTS); a page that only
+    read inside it is cached like any other."""
+    settings.DATABASES["default"]["ATOMIC_REQUESTS"] = True
+    from django.db import transaction
+
+    NetworkFactory(name="Verbindend Vernieuwen")
+    with transaction.atomic():
+        assert "Verbindend Vernieuwen" in _directory(client)
+    with CaptureQueriesContext(connection) as cached:
+        assert "Verbindend Vernieuwen" in _directory(client)
+    assert not any("networks_network" in q["sql"] for q in cached.captured_queries)
+
+
+def test_start_page_follows_the_data(client):
+    network = NetworkFactory(name="Verbindend Vernieuwen")
+    client.force_login(make_facilitator(network))
+    start = reverse("networks:my-networks")
+    assert "Verbindend Vernieuwen" in client.get(start).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        assert "Verbindend Vernieuwen" in client.get(start).content.decode()
+    assert not any("networks_membership" in q["sql"] for q in cached.captured_queries)
+    NetworkFactory(name="Samen Sturen")  # any write
+    Network.objects.filter(pk=network.pk).update(name="Leren Leiden")
+    content = client.get(start).content.decode()
+    assert "Leren Leiden" in content and "Verbindend Vernieuwen" not in content
+
+
+def test_page_with_a_waiting_message_is_rendered_fresh_and_not_kept(client, rf):
+    from django.contrib import messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from networks.views.mine import MyNetworksView
+
+    network = NetworkFactory(name="Verbindend Vernieuwen")
+    user = make_facilitator(network)
+    client.force_login(user)
+    start = reverse("networks:my-networks")
+    client.get(start)  # cached now
+    request = rf.get(start)
+    request.user = user
+    request.session = client.session
+    request._messages = FallbackStorage(request)
+    messages.success(request, "Uw wijziging is opgeslagen-4411.")
+    response = MyNetworksView.as_view()(request)
+    response.render()
+    assert "Uw wijziging is opgeslagen-4411." in response.content.decode()
+    assert "Uw wijziging is opgeslagen-4411." not in client.get(start).content.decode()
