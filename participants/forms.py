@@ -169,6 +169,17 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+def _my_networks_field() -> ModelMultipleChoiceField:
+    """The owner's current networks a question or BC-Scan may be shared with."""
+    return ModelMultipleChoiceField(
+        queryset=Network.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("My networks"),
+        help_text=_("Sharing reaches only the networks you link here."),
+    )
+
+
 class LearningQuestionForm(ConcurrentEditMixin, forms.ModelForm):
     competences = ModelMultipleChoiceField(
         queryset=Competence.objects.all(),
@@ -176,13 +187,7 @@ class LearningQuestionForm(ConcurrentEditMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_("Competences"),
     )
-    networks = ModelMultipleChoiceField(
-        queryset=Network.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("My networks"),
-        help_text=_("Sharing reaches only the networks you link here."),
-    )
+    networks = _my_networks_field()
 
     class Meta:
         model = LearningQuestion
@@ -269,17 +274,6 @@ class ReflectionForm(forms.Form):
         self.helper = _helper()
 
 
-def _scan_networks_field() -> ModelMultipleChoiceField:
-    """The owner's current networks a BC-Scan may be shared with (as for a question)."""
-    return ModelMultipleChoiceField(
-        queryset=Network.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("My networks"),
-        help_text=_("Sharing reaches only the networks you link here."),
-    )
-
-
 class ScanSharingMixin:
     """Who may read a scan and through which of the owner's networks: sharing needs at least
     one network (the links of a private scan are cleared by the service)."""
@@ -302,7 +296,7 @@ class ScanSharingMixin:
 class BCScanForm(ScanSharingMixin, forms.Form):
     """One required 1-5 answer per statement, plus who may read the result."""
 
-    networks = _scan_networks_field()
+    networks = _my_networks_field()
     visibility = forms.ChoiceField(
         label=_("Who may read the result"),
         choices=Visibility.choices,
@@ -346,7 +340,7 @@ class BCScanForm(ScanSharingMixin, forms.Form):
 
 
 class ScanPlanForm(ScanSharingMixin, forms.Form):
-    networks = _scan_networks_field()
+    networks = _my_networks_field()
     visibility = forms.ChoiceField(
         label=_("Who may read the result"), choices=Visibility.choices, widget=forms.RadioSelect
     )

@@ -7,13 +7,13 @@ import pytest
 from django.utils import timezone
 
 from evaluations import services
-from evaluations.enums import ComputationStatus, RoundKind, RoundStatus
+from evaluations.enums import ComputationStatus, RoundStatus
 from evaluations.models import EvaluationRound, Item, ItemScore, RoundResult
 from evaluations.services import scores
 from evaluations.services.rounds import close_due_rounds
 from leernetwerk.celery import app
 from tests.factories import NetworkFactory
-from tests.factories.evaluations import answer_all, close, make_round
+from tests.factories.evaluations import answer_all, close, make_closed_baseline, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -44,28 +44,13 @@ def _rows(with_ids=False) -> dict:
     }
 
 
-def _nulmeting(networks, values_per_network, days_ago, title="Nulmeting"):
-    today = timezone.localdate()
-    baseline = make_round(
-        networks,
-        kind=RoundKind.BASELINE,
-        title=title,
-        opens_on=today - datetime.timedelta(days=days_ago),
-        closes_on=today + datetime.timedelta(days=1),
-    )
-    for network, values in zip(networks, values_per_network, strict=True):
-        answer_all(baseline, network, values)
-    close(baseline)
-    return baseline
-
-
 def _school_year():
     """Rounds of several networks closing together: nulmetingen (one of them also the
     baseline of another round of the batch), a network withheld, a round below the
     threshold, an extra question without a code."""
     a, b, c, d, e = (NetworkFactory(name=name) for name in "ABCDE")
-    old = _nulmeting([a, b, c], [[1, 2, 3, 4, 5], [2, 2, 3, 3, 3], [5] * 5], days_ago=300)
-    latest_a = _nulmeting([a], [[3, 3, 4, 4, 5]], days_ago=100, title="Nulmeting A")
+    old = make_closed_baseline([a, b, c], [[1, 2, 3, 4, 5], [2, 2, 3, 3, 3], [5] * 5], days_ago=300)
+    latest_a = make_closed_baseline([a], [[3, 3, 4, 4, 5]], days_ago=100, title="Nulmeting A")
     both = make_round([a, b], extra_questions=["Extra vraag"])
     answer_all(both, a, [4, 4, 5, 5, 5])
     answer_all(both, b, [4, 3, 5, 2, 4, 4])
@@ -150,7 +135,7 @@ def _rounds_with_nulmetingen(n_rounds):
     rounds = []
     for _ in range(n_rounds):
         network = NetworkFactory()
-        _nulmeting([network], [[3, 4, 4, 5, 2]], days_ago=100)
+        make_closed_baseline([network], [[3, 4, 4, 5, 2]], days_ago=100)
         evaluation = make_round([network], extra_questions=["Extra vraag"])
         answer_all(evaluation, network, [4, 4, 5, 5, 5])
         rounds.append(evaluation.pk)

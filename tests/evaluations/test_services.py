@@ -31,7 +31,7 @@ from tests.factories import (
     make_member,
     make_staff,
 )
-from tests.factories.evaluations import answer_all, close, make_round
+from tests.factories.evaluations import answer_all, close, make_closed_baseline, make_round
 
 pytestmark = pytest.mark.django_db
 
@@ -273,26 +273,11 @@ def test_compute_scores_change_against_the_networks_nulmeting():
     assert score.effect_size == pytest.approx(1.1314, abs=1e-4)
 
 
-def _nulmeting(networks, values_per_network, days_ago, title="Nulmeting"):
-    today = timezone.localdate()
-    baseline = make_round(
-        networks,
-        kind=RoundKind.BASELINE,
-        title=title,
-        opens_on=today - datetime.timedelta(days=days_ago),
-        closes_on=today + datetime.timedelta(days=1),
-    )
-    for network, values in zip(networks, values_per_network, strict=True):
-        answer_all(baseline, network, values)
-    close(baseline)
-    return baseline
-
-
 def test_compute_scores_each_network_against_its_own_latest_nulmeting():
     a, b, c = _network_with(0), _network_with(0), _network_with(0)
     # The 2014 nulmeting of all three; A had a later one of its own, which counts for A.
-    _nulmeting([a, b, c], [[1] * 5, [2, 2, 3, 3, 3], [5] * 5], days_ago=300)
-    _nulmeting([a], [[3, 3, 4, 4, 5]], days_ago=100, title="Nulmeting A")
+    make_closed_baseline([a, b, c], [[1] * 5, [2, 2, 3, 3, 3], [5] * 5], days_ago=300)
+    make_closed_baseline([a], [[3, 3, 4, 4, 5]], days_ago=100, title="Nulmeting A")
     now = make_round([a, b])
     answer_all(now, a, [4, 4, 5, 5, 5])
     answer_all(now, b, [4] * 5)
@@ -331,7 +316,7 @@ def test_compute_scores_removes_rows_of_networks_and_items_taken_off_the_round()
 def _round_with_nulmetingen(n_networks, n_extra_items):
     networks = [_network_with(0) for _ in range(n_networks)]
     for network in networks:
-        _nulmeting([network], [[3, 4, 4, 5, 2]], days_ago=100)
+        make_closed_baseline([network], [[3, 4, 4, 5, 2]], days_ago=100)
     extra = [f"Extra vraag {i}" for i in range(n_extra_items)]
     evaluation = make_round(networks, extra_questions=extra)
     for network in networks:

@@ -51,3 +51,19 @@ def answer_all(evaluation, network, values, comments=()) -> None:
 def close(evaluation) -> None:
     EvaluationRound.objects.filter(pk=evaluation.pk).update(status=RoundStatus.CLOSED)
     evaluation.refresh_from_db()
+
+
+def make_closed_baseline(networks, values_per_network, days_ago, title="Nulmeting"):
+    """A nulmeting of the networks that opened `days_ago`, answered and closed."""
+    today = timezone.localdate()
+    baseline = make_round(
+        networks,
+        kind=RoundKind.BASELINE,
+        title=title,
+        opens_on=today - datetime.timedelta(days=days_ago),
+        closes_on=today + datetime.timedelta(days=1),
+    )
+    for network, values in zip(networks, values_per_network, strict=True):
+        answer_all(baseline, network, values)
+    close(baseline)
+    return baseline
