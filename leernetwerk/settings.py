@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "evaluations",
+    "demo",
 ]
 
 MIDDLEWARE = [

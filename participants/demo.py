@@ -11,7 +11,7 @@ from .models import BCScan, LearningQuestion, ReflectionEntry
 
 # Demo participants by e-mail address, if seed_demo created them; otherwise the first
 # participants of the first network with participants are used.
-# The demo logins of seed_demo (leernetwerk/demo_data.py): the participant (Jacqueline
+# The demo logins of seed_demo (demo/seeds.py): the participant (Jacqueline
 # Schoones) and the penvoerder (Ella Verweij, also a participant of Verbindend Vernieuwen).
 DEMO_EMAILS = (
     "participant@leernetwerk.test",
