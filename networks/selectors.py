@@ -8,7 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participants.enums import LEADERSHIP_FUNCTIONS
+from participants.enums import LEADERSHIP_FUNCTIONS, Function
 
 from . import eligibility
 from .eligibility import NetworkFacts
@@ -87,8 +87,6 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
     meetings in the first 12 months; fixed participants and facilitators are current members
     plus the application's invitees. Live (the yearly re-check): meetings held in the last
     12 months and current members only. Read-only; anyone who may see the network may call."""
-    from meetings.models import Meeting
-
     application = _application_of(network)
     today = timezone.localdate()
     memberships = list(network.memberships.current().select_related("person", "person__school"))
@@ -104,7 +102,7 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         )
         target.add(invitee.email.lower())
 
-    meetings = Meeting.objects.filter(network=network).scheduled()
+    meetings = network.meetings.scheduled()
     if live:
         since = timezone.now() - datetime.timedelta(days=365)
         meetings_count = meetings.filter(starts_at__gte=since, ends_at__lt=timezone.now()).count()
@@ -136,8 +134,6 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
             function, school = penvoerders[0].person.function, penvoerders[0].person.school
     function_label = ""
     if function:
-        from participants.enums import Function
-
         function_label = str(Function(function).label)
 
     judgements = {}

@@ -19,6 +19,7 @@ from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
 from leernetwerk.dispatch import enqueue
+from networks.memberships import closed_to_new_members
 from networks.models import Membership, Network
 
 from .models import School, User
@@ -102,7 +103,6 @@ def read_file(content: bytes, extension: str) -> tablib.Dataset:
 
 def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     """Check every row; the messages name the spreadsheet row and the problem in Dutch."""
-    from .services import closed_to_new_members
 
     check = ImportCheck()
     reason = closed_to_new_members(network)

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from leernetwerk.once import deliver_once
-from networks.enums import Access, Role
+from networks.enums import Role
+from networks.memberships import add_member, closed_to_new_members, is_current_member
 from networks.models import Membership, Network
 
 from . import bcscan
@@ -31,27 +32,7 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message is shown to the visitor."""
 
 
-# --- membership rules -------------------------------------------------------------------
-
-
-def closed_to_new_members(network: Network, on: datetime.date | None = None) -> str | None:
-    """Why the network accepts no new members, or None when it does.
-
-    Closed networks add nobody once they have started (DOMAIN.md); open ones always accept."""
-    on = on or timezone.localdate()
-    if network.access == Access.CLOSED and network.start_date and network.start_date <= on:
-        return _(
-            "%(network)s is a closed network that started on %(date)s: it takes no new members."
-        ) % {"network": network.name, "date": network.start_date.strftime("%d-%m-%Y")}
-    return None
-
-
-def is_current_member(network: Network, email: str) -> bool:
-    return (
-        Membership.objects.current()
-        .filter(network=network, person__email__iexact=email.strip())
-        .exists()
-    )
+# --- membership ------------------------------------------------------------------------
 
 
 def add_participant(network: Network, person: User) -> Membership:
@@ -59,17 +40,7 @@ def add_participant(network: Network, person: User) -> Membership:
     reason = closed_to_new_members(network)
     if reason:
         raise ValidationError(reason)
-    membership, _created = Membership.objects.get_or_create(
-        person=person,
-        network=network,
-        role=Role.PARTICIPANT,
-        defaults={"joined_on": timezone.localdate()},
-    )
-    if membership.left_on is not None:
-        membership.left_on = None
-        membership.joined_on = timezone.localdate()
-        membership.save(update_fields=["left_on", "joined_on"])
-    return membership
+    return add_member(network, person, role=Role.PARTICIPANT)
 
 
 # --- profiles ---------------------------------------------------------------------------
@@ -240,12 +211,7 @@ def accept_invitation(
     if is_participant:
         add_participant(invitation.network, user)
     else:
-        Membership.objects.get_or_create(
-            person=user,
-            network=invitation.network,
-            role=invitation.role,
-            defaults={"joined_on": timezone.localdate(), "is_fixed": False},
-        )
+        add_member(invitation.network, user, role=invitation.role, is_fixed=False)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

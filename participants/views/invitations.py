@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from networks.memberships import closed_to_new_members
+
 from .. import imports, services
 from ..forms import AcceptInvitationForm, ImportUploadForm, InviteForm
 from ..models import User
@@ -28,7 +30,7 @@ class InviteView(NetworkPermissionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["closed_reason"] = services.closed_to_new_members(self.network)
+        context["closed_reason"] = closed_to_new_members(self.network)
         context["pending"] = list(self.network.invitations.pending().order_by("-created_at")[:50])
         return context
 
