@@ -50,7 +50,7 @@ class SchoolAdmin(admin.ModelAdmin):
 
 @admin.register(LearningQuestion)
 class LearningQuestionAdmin(admin.ModelAdmin):
-    """Only metadata: a question's text is its owner's (DOMAIN.md), so staff see no content."""
+    """Only metadata: a question's text is its owner's (docs/domain.md), so staff see no content."""
 
     list_display = ["id", "owner", "status", "visibility", "updated_at"]
     fields = ["owner", "status", "visibility"]

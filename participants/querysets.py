@@ -12,7 +12,7 @@ class LearningQuestionQuerySet(models.QuerySet):
 
         Shared with the facilitator: the facilitators of a network the question is linked to.
         Shared with the network: every current member of a linked network. Staff get no
-        special right: a learning question is its owner's (DOMAIN.md)."""
+        special right: a learning question is its owner's (docs/domain.md)."""
         if not user.is_authenticated:
             return self.none()
         from networks.enums import Role
