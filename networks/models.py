@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from participants.enums import Function
 
 from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
     Access,
     Criterion,
     CriterionStatus,
@@ -234,7 +235,6 @@ class Application(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        from .enums import EDITABLE_APPLICATION_STATUSES
 
         return self.network.status in EDITABLE_APPLICATION_STATUSES
 

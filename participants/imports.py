@@ -23,6 +23,8 @@ from networks.memberships import closed_to_new_members
 from networks.models import Membership, Network
 
 from .models import School, User
+from .services import add_participant
+from .tasks import task_send_import_welcome
 
 COLUMNS = ("email", "first_name", "last_name", "brin")
 HEADER_ALIASES = {
@@ -192,8 +194,6 @@ def _resource_dataset(rows: list[dict]) -> tablib.Dataset:
 def import_members(network: Network, data: tablib.Dataset, *, by: User) -> int:
     """Import every row or none: people are created through the resource, then each becomes
     a participant. Raises ValidationError (and writes nothing) when any row is wrong."""
-    from .services import add_participant
-    from .tasks import task_send_import_welcome
 
     check = check_rows(network, data)
     if not check.ok:

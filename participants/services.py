@@ -7,10 +7,17 @@ import importlib
 import importlib.util
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
@@ -22,6 +29,7 @@ from networks.models import Membership, Network
 from . import bcscan
 from .enums import AuditAction, Visibility
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, ReflectionEntry, School, User
+from .tasks import task_send_invitation
 
 INVITATION_DAYS = 14
 INVITATION_SALT = "participants.invitation"
@@ -98,7 +106,6 @@ def invite_member(
         invited_by=by,
         expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
     )
-    from .tasks import task_send_invitation
 
     enqueue(task_send_invitation, invitation_id=invitation.pk)
     return invitation
@@ -106,10 +113,6 @@ def invite_member(
 
 def send_invitation(invitation: Invitation) -> None:
     """Mail the invitation link to the invited address."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
 
     url = settings.SITE_URL.rstrip("/") + reverse(
         "participants:invitation-accept", kwargs={"token": invitation_token(invitation)}
@@ -131,13 +134,6 @@ def send_import_welcome(network: Network, person: User, *, new_account: bool) ->
     """Tell someone a facilitator imported into a network. A new account gets a link to set
     a password (Django's password-reset token: single use, expires, dies on login); someone
     who already had an account is told where to find the network."""
-    from django.conf import settings
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
 
     site = settings.SITE_URL.rstrip("/")
     context = {

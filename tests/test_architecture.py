@@ -63,14 +63,12 @@ def _copy_of_the_code(tmp_path: Path) -> Path:
         (
             "meetings/models.py",
             "from .forms import MeetingForm  # planted\n",
-            "Inside each app: views > forms > services/selectors > models/querysets > enums "
-            "BROKEN",
+            "Inside each app: views > forms > services/selectors > models/querysets > enums BROKEN",
         ),
         (
             "participants/services.py",
             "def _planted():\n    from .views import profile  # noqa: F401\n",
-            "Inside each app: views > forms > services/selectors > models/querysets > enums "
-            "BROKEN",
+            "Inside each app: views > forms > services/selectors > models/querysets > enums BROKEN",
         ),
         # A pure calculation module must not touch the database.
         (

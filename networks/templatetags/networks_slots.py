@@ -4,6 +4,10 @@ Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
 
+from ..enums import EDITABLE_APPLICATION_STATUSES, NetworkStatus
+from ..models import Application
+from ..selectors import applications_for_person, flagged_rechecks, recheck_flags_for_networks
+
 register = template.Library()
 
 
@@ -15,9 +19,6 @@ def networks_nav(context):
 @register.inclusion_tag("networks/_start_section.html", takes_context=True)
 def networks_start_section(context):
     """Penvoerders: their open applications. Staff: the review count and re-check flags."""
-    from ..enums import EDITABLE_APPLICATION_STATUSES, NetworkStatus
-    from ..models import Application
-    from ..selectors import applications_for_person, flagged_rechecks
 
     user = context["request"].user
     data = {"request": context["request"], "user": user}
@@ -38,8 +39,6 @@ def networks_start_section(context):
 @register.inclusion_tag("networks/_network_section.html", takes_context=True)
 def networks_network_section(context, network):
     """A link to the network's application (penvoerders, staff) and staff's re-check flag."""
-    from ..models import Application
-    from ..selectors import recheck_flags_for_networks
 
     user = context["request"].user
     data = {"request": context["request"], "user": user, "network": network}

@@ -4,6 +4,9 @@ Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
 
+from ..models import BCScan, LearningQuestion
+from ..selectors import shared_questions_in_network
+
 register = template.Library()
 
 
@@ -19,7 +22,6 @@ def participants_nav(context):
 
 @register.inclusion_tag("participants/_start_section.html", takes_context=True)
 def participants_start_section(context):
-    from ..models import BCScan, LearningQuestion
 
     user = context["request"].user
     data = {"request": context["request"], "user": user}
@@ -33,7 +35,6 @@ def participants_start_section(context):
 
 @register.inclusion_tag("participants/_network_section.html", takes_context=True)
 def participants_network_section(context, network):
-    from ..models import LearningQuestion
 
     user = context["request"].user
     data = {"request": context["request"], "user": user, "network": network}
@@ -53,7 +54,6 @@ def participants_shared_questions(context, network, heading_level=2):
     """The learning questions of a network's members that the viewer may read (for a
     facilitator: those shared with the facilitator or the network), e.g. on a meeting's
     preparation page. Two queries, whatever the number of questions."""
-    from ..selectors import shared_questions_in_network
 
     user = context["request"].user
     questions = list(shared_questions_in_network(user, network)) if user.is_authenticated else []
