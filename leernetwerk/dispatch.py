@@ -12,8 +12,10 @@ person whose request left it."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 
+from celery import Task
 from django.db import transaction
 from django.db.models import F
 
@@ -37,7 +39,7 @@ def _publish(task_name: str, kwargs: dict) -> Exception | None:
     return None
 
 
-def enqueue(task, **kwargs) -> None:
+def enqueue(task: Task, **kwargs: object) -> None:
     """Run `task(**kwargs)` in the background after the current transaction commits.
 
     Keeps true: every enqueued task is either published or left in the outbox to be
@@ -59,7 +61,7 @@ def enqueue(task, **kwargs) -> None:
     transaction.on_commit(publish)
 
 
-def waiting_since(moment) -> bool:
+def waiting_since(moment: datetime.datetime) -> bool:
     """Whether work enqueued at or after `moment` failed to reach the broker and waits in the
     outbox. Read-only; used by the web layer to tell the person the rest follows."""
     if _eager():

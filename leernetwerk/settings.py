@@ -89,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leernetwerk.context_processors.roles",
+                "evaluations.context_processors.enums",
             ],
             "builtins": ["rules.templatetags.rules"],
         },

@@ -369,6 +369,11 @@ class Decision(models.Model):
         return f"{self.application}: {self.get_kind_display()}"
 
     @property
+    def is_grant(self) -> bool:
+        """For templates and mails, which must not compare with enum values themselves."""
+        return self.kind == DecisionKind.GRANT
+
+    @property
     def granted_total(self) -> Decimal:
         return sum(
             (a or Decimal("0"))

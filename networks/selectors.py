@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -23,6 +25,9 @@ from .models import (
     RecheckResult,
 )
 
+if TYPE_CHECKING:
+    from participants.models import User
+
 
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     """All networks with member counts and facilitators, for the staff overview."""
@@ -40,7 +45,7 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
-def memberships_for_person(person) -> QuerySet[Membership]:
+def memberships_for_person(person: User) -> QuerySet[Membership]:
     """The person's current memberships with their networks: the start page of a member."""
     return (
         Membership.objects.current()
@@ -175,7 +180,7 @@ def eligibility_for_network(network: Network) -> list[eligibility.CriterionResul
 # --- Applications ----------------------------------------------------------------------------
 
 
-def applications_for_person(person) -> QuerySet[Application]:
+def applications_for_person(person: User) -> QuerySet[Application]:
     """The applications the person may open as penvoerder, newest first."""
     return (
         Application.objects.filter(network__in=Network.objects.with_role(person, Role.PENVOERDER))
@@ -195,7 +200,7 @@ def applications_for_review() -> QuerySet[Application]:
     )
 
 
-def application_for_page(pk: int, user) -> Application:
+def application_for_page(pk: int, user: User) -> Application:
     """One application the user may see, with its network, invitees and decisions loaded."""
     from django.shortcuts import get_object_or_404
 
@@ -339,7 +344,7 @@ def networks_due_for_recheck(on: datetime.date | None = None) -> QuerySet[Networ
     ).order_by("pk")
 
 
-def recheck_flags_for_networks(network_ids) -> dict[int, RecheckResult]:
+def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
     """The latest flagged re-check per network id (only flagged ones), in one query.
 
     For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""

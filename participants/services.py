@@ -82,6 +82,7 @@ def propose_school(*, by: User, name: str, brin_code: str, town: str) -> School:
 
 
 def invitation_token(invitation: Invitation) -> str:
+    """The signed token of the invitation's link. Writes nothing; any caller."""
     return signing.dumps(str(invitation.token), salt=INVITATION_SALT)
 
 
@@ -187,7 +188,10 @@ def accept_invitation(
     password: str = "",
 ) -> User:
     """Use the invitation: create the account (or take the signed-in one with the invited
-    address) and the membership, and mark the invitation used. Single use."""
+    address) and the membership, and mark the invitation used. Single use.
+
+    Keeps true: an address that already has an account joins only as that account (`user`
+    must be it: signed in), never through a second account or someone else's."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation has already been used."))
@@ -197,6 +201,14 @@ def accept_invitation(
     reason = closed_to_new_members(invitation.network) if is_participant else None
     if reason:
         raise InvitationError(reason)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and (user is None or user.pk != existing.pk):
+        raise InvitationError(
+            _(
+                "There is already an account with this address. Log in first, then open the "
+                "link again."
+            )
+        )
     if user is None:
         user = User.objects.create_user(
             email=invitation.email,
@@ -236,6 +248,8 @@ def save_learning_question(
 
 
 def delete_learning_question(question: LearningQuestion, *, by: User) -> None:
+    """Delete the question with its reflections. Only its owner (`by`); PermissionError for
+    anyone else. Running it twice fails the second time (nothing left to delete)."""
     if question.owner_id != by.pk:
         raise PermissionError("only the owner deletes a learning question")
     question.delete()
@@ -319,6 +333,7 @@ def update_scan_plan(
 
 
 def delete_scan(scan: BCScan, *, by: User) -> None:
+    """Delete the BC-Scan. Only its owner (`by`); PermissionError for anyone else."""
     if scan.owner_id != by.pk:
         raise PermissionError("only the owner deletes a BC-Scan")
     scan.delete()
@@ -328,6 +343,7 @@ def delete_scan(scan: BCScan, *, by: User) -> None:
 
 
 def pseudonym(person_id: int | None) -> str:
+    """How the audit log names a person whose account is gone. Pure; any caller."""
     return f"persoon #{person_id}" if person_id else ""
 
 
