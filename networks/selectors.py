@@ -14,7 +14,13 @@ from participants.enums import LEADERSHIP_FUNCTIONS, Function
 
 from . import eligibility
 from .eligibility import NetworkFacts
-from .enums import SUPPORTED_STATUSES, InviteeRole, Role
+from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
+    SUPPORTED_STATUSES,
+    InviteeRole,
+    NetworkStatus,
+    Role,
+)
 from .models import (
     Application,
     ApplicationInvitee,
@@ -367,3 +373,24 @@ def flagged_rechecks() -> list[RecheckResult]:
     for result in results:
         latest.setdefault(result.network_id, result)
     return [r for r in latest.values() if r.flagged]
+
+
+def open_applications_for_person(person: User) -> list[Application]:
+    """The person's applications still being written or awaiting review (the start page of a
+    penvoerder). Read-only; for the person themself."""
+    return list(
+        applications_for_person(person).filter(
+            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
+        )
+    )
+
+
+def review_queue_count() -> int:
+    """How many applications await review. Read-only; for staff who may review."""
+    return Application.objects.awaiting_review().count()
+
+
+def application_of_network(network: Network) -> Application | None:
+    """The network's application, if it was started through one. Read-only; the caller
+    checks `networks.view_application` before showing it."""
+    return Application.objects.filter(network=network).first()

@@ -219,3 +219,26 @@ def invitee_account_for(invitation: Invitation, viewer: User | AnonymousUser) ->
     existing = User.objects.filter(email__iexact=invitation.email).first()
     is_viewer = bool(viewer.is_authenticated and existing is not None and viewer.pk == existing.pk)
     return InviteeAccount(existing=existing, is_viewer=is_viewer)
+
+
+def open_questions_for_owner(owner: User, *, limit: int = 5) -> tuple[list[LearningQuestion], int]:
+    """The owner's `limit` most recently changed open learning questions, and how many open
+    ones there are (the start page). Read-only; for the owner themself."""
+    questions = LearningQuestion.objects.owned_by(owner).open().order_by("-updated_at")
+    return list(questions[:limit]), questions.count()
+
+
+def latest_scan_for_owner(owner: User) -> BCScan | None:
+    """The owner's most recent BC-Scan, or None. Read-only; for the owner themself."""
+    return BCScan.objects.filter(owner=owner).order_by("-taken_at").first()
+
+
+def shared_question_count(viewer: User, network: Network) -> int:
+    """How many learning questions of other members of the network the viewer may read.
+    Read-only; any signed-in viewer (the count follows `visible_to`)."""
+    return (
+        LearningQuestion.objects.visible_to(viewer)
+        .filter(networks=network)
+        .exclude(owner=viewer)
+        .count()
+    )

@@ -4,8 +4,12 @@ Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
 
-from ..models import BCScan, LearningQuestion
-from ..selectors import shared_questions_in_network
+from ..selectors import (
+    latest_scan_for_owner,
+    open_questions_for_owner,
+    shared_question_count,
+    shared_questions_in_network,
+)
 
 register = template.Library()
 
@@ -26,10 +30,8 @@ def participants_start_section(context):
     user = context["request"].user
     data = {"request": context["request"], "user": user}
     if user.is_authenticated:
-        open_questions = LearningQuestion.objects.owned_by(user).open().order_by("-updated_at")
-        data["open_questions"] = list(open_questions[:5])
-        data["open_question_count"] = open_questions.count()
-        data["latest_scan"] = BCScan.objects.filter(owner=user).order_by("-taken_at").first()
+        data["open_questions"], data["open_question_count"] = open_questions_for_owner(user)
+        data["latest_scan"] = latest_scan_for_owner(user)
     return data
 
 
@@ -40,12 +42,7 @@ def participants_network_section(context, network):
     data = {"request": context["request"], "user": user, "network": network}
     if user.is_authenticated:
         data["can_manage_members"] = user.has_perm("participants.view_member_list", network)
-        data["shared_question_count"] = (
-            LearningQuestion.objects.visible_to(user)
-            .filter(networks=network)
-            .exclude(owner=user)
-            .count()
-        )
+        data["shared_question_count"] = shared_question_count(user, network)
     return data
 
 
