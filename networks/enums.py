@@ -82,8 +82,12 @@ class DecisionKind(models.TextChoices):
 
 
 class InviteeRole(models.TextChoices):
+    """Someone an application names by e-mail address."""
+
     FACILITATOR = "facilitator", _("Facilitator")
     PARTICIPANT = "participant", _("Fixed participant")
+    # Edits the draft with the penvoerder; becomes a penvoerder when the network is granted.
+    CO_INITIATOR = "co_initiator", _("Co-initiator")
 
 
 EDITABLE_APPLICATION_STATUSES = (NetworkStatus.DRAFT, NetworkStatus.NEEDS_INFO)

@@ -83,18 +83,31 @@ class NetworkQuerySet(models.QuerySet):
 
 
 class ApplicationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ApplicationQuerySet:
-        """Applications the user may open: staff all, penvoerders those of their networks."""
+    def of_initiator(self, user) -> ApplicationQuerySet:
+        """Applications the user made or helps make: penvoerder of the network, or named as
+        co-initiator (by account or address). Agrees with rules.is_application_initiator."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_academy_staff:
-            return self.all()
-        from .models import Membership
+        from .enums import InviteeRole
+        from .models import ApplicationInvitee, Membership
 
         penvoerder = Membership.objects.current().filter(
             person=user, network=OuterRef("network"), role=Role.PENVOERDER
         )
-        return self.filter(Exists(penvoerder))
+        co_initiator = ApplicationInvitee.objects.filter(
+            Q(person=user) | Q(email__iexact=user.email),
+            application=OuterRef("pk"),
+            role=InviteeRole.CO_INITIATOR,
+        )
+        return self.filter(Q(Exists(penvoerder)) | Q(Exists(co_initiator)))
+
+    def visible_to(self, user) -> ApplicationQuerySet:
+        """Applications the user may open: staff all, initiators their own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_academy_staff:
+            return self.all()
+        return self.of_initiator(user)
 
     def awaiting_review(self) -> ApplicationQuerySet:
         from .enums import NetworkStatus

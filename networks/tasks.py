@@ -37,6 +37,25 @@ def task_send_decision_email(*, decision_id: int) -> None:
 
 
 @shared_task(
+    name="leernetwerk.networks.send_submission_emails",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def task_send_submission_emails(*, application_id: int, submitted_at: str) -> None:
+    """Tell the applicant's side that the application is in and academy staff that it
+    awaits review (once per submission)."""
+    from .models import Application
+    from .services import send_submission_emails
+
+    application = (
+        Application.objects.select_related("network", "applicant").filter(pk=application_id).first()
+    )
+    if application is not None:
+        send_submission_emails(application, submitted_at=submitted_at)
+
+
+@shared_task(
     name="leernetwerk.networks.notify_interest",
     autoretry_for=(OSError,),
     retry_backoff=True,

@@ -11,7 +11,7 @@ from leernetwerk.pagination import paginate
 
 from ..filters import StaffNetworkFilter
 from ..models import Network
-from ..selectors import members_of_network, memberships_for_person, networks_for_staff
+from ..selectors import members_of_network, my_networks_for_person, networks_for_staff
 
 
 class MyNetworksView(LoginRequiredMixin, DataCachedPageMixin, TemplateView):
@@ -24,7 +24,7 @@ class MyNetworksView(LoginRequiredMixin, DataCachedPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         # Lazy: the page body is usually served from the fragment cache (leernetwerk.datacache).
-        context["memberships"] = SimpleLazyObject(lambda: list(memberships_for_person(user)))
+        context["my_networks"] = SimpleLazyObject(lambda: my_networks_for_person(user))
         if user.is_academy_staff:
             network_filter = SimpleLazyObject(
                 lambda: StaffNetworkFilter(self.request.GET, queryset=networks_for_staff())
