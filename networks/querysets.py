@@ -20,6 +20,11 @@ class MembershipQuerySet(models.QuerySet):
         on = on or _today()
         return self.filter(joined_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
 
+    def not_ended(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        """Memberships in force on a date or still to begin (not left by then)."""
+        on = on or _today()
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+
     def participants(self) -> MembershipQuerySet:
         return self.filter(role=Role.PARTICIPANT)
 

@@ -100,14 +100,19 @@ def is_co_initiator(user, application) -> bool:
 
 @rules.predicate
 def is_party_to_application(user, application) -> bool:
-    """A current member of the applied-for network (any role), its applicant, or named in the
+    """A member of the applied-for network (any role, current or still to begin), its applicant, or named in the
     application: such a staff member has a conflict of interest and neither judges nor
     decides it (DOMAIN.md, deciding)."""
     if application is None or not (user and user.is_authenticated):
         return False
+    from .models import Membership
+
     return (
         application.applicant_id == user.pk
-        or _has_role(user, application.network)
+        # Also a membership still to begin: a network that has not started yet.
+        or Membership.objects.not_ended()
+        .filter(person_id=user.pk, network_id=application.network_id)
+        .exists()
         or _named_in(user, application)
     )
 

@@ -285,7 +285,7 @@ def staff_free_to_review(application: Application) -> list:
     staff = (
         User.objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
         .exclude(
-            pk__in=Membership.objects.current()
+            pk__in=Membership.objects.not_ended()
             .filter(network_id=application.network_id)
             .values("person")
         )
