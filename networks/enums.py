@@ -92,3 +92,5 @@ class InviteeRole(models.TextChoices):
 
 EDITABLE_APPLICATION_STATUSES = (NetworkStatus.DRAFT, NetworkStatus.NEEDS_INFO)
 REVIEWABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED,)
+# Staff judge the criteria of a submitted application, also while more information is asked.
+JUDGEABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED, NetworkStatus.NEEDS_INFO)

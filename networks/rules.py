@@ -3,7 +3,12 @@
 import rules
 from django.db.models import Q
 
-from .enums import REVIEWABLE_APPLICATION_STATUSES, InviteeRole, Role
+from .enums import (
+    JUDGEABLE_APPLICATION_STATUSES,
+    REVIEWABLE_APPLICATION_STATUSES,
+    InviteeRole,
+    Role,
+)
 
 
 @rules.predicate
@@ -118,6 +123,14 @@ def is_party_to_application(user, application) -> bool:
 
 
 @rules.predicate
+def is_open_for_judgement(user, application) -> bool:
+    """Submitted, or sent back for more information: staff may (re)judge its criteria."""
+    return application is not None and application.network.status in (
+        JUDGEABLE_APPLICATION_STATUSES
+    )
+
+
+@rules.predicate
 def is_submitted_application(user, application) -> bool:
     return application is not None and application.network.status in (
         REVIEWABLE_APPLICATION_STATUSES
@@ -141,7 +154,10 @@ rules.add_perm("networks.view_application", is_academy_staff | is_application_in
 rules.add_perm("networks.change_application", is_application_initiator & is_editable_application)
 # Staff open the queue and every review page; judging and deciding exclude a conflict.
 rules.add_perm("networks.review_application", is_academy_staff)
-rules.add_perm("networks.judge_application", is_academy_staff & ~is_party_to_application)
+rules.add_perm(
+    "networks.judge_application",
+    is_academy_staff & ~is_party_to_application & is_open_for_judgement,
+)
 rules.add_perm(
     "networks.decide_application",
     is_academy_staff & ~is_party_to_application & is_submitted_application,

@@ -21,6 +21,7 @@ from participants.models import User
 
 from .. import eligibility
 from ..enums import (
+    JUDGEABLE_APPLICATION_STATUSES,
     CriterionStatus,
     DecisionKind,
     InviteeRole,
@@ -78,6 +79,9 @@ def judge_criteria(
     if not rules.has_perm("networks.review_application", by):
         raise ValidationError(_("Only academy staff judge applications."))
     _check_no_conflict(application, by)
+    application = Application.objects.select_related("network").get(pk=application.pk)
+    if application.network.status not in JUDGEABLE_APPLICATION_STATUSES:
+        raise ValidationError(_("Only a submitted application can be judged."))
     unknown = set(judgements) - set(eligibility.CRITERIA)
     if unknown:
         raise ValidationError({"criterion": _("Unknown criterion.")})

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from ..facts import criteria_rows, shortfalls
 from ..filters import ReviewQueueFilter
 from ..forms import ReviewForm
+from ..rules import is_party_to_application
 from ..selectors import (
     application_for_page,
     applications_for_review,
@@ -64,6 +65,7 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateV
             decisions=list(application.decisions.all()),
             named=invitees_by_role(application),
             history=history_for_application(application),
+            conflict=is_party_to_application(self.request.user, application),
             free_staff=staff_free_to_review(application),
         )
         return context
@@ -71,13 +73,18 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateV
     def post(self, request, *args, **kwargs):
         application = self.object
         if not request.user.has_perm("networks.judge_application", application):
-            messages.error(
-                request,
-                _(
-                    "You are a member of this network or named in its application, so you may "
-                    "not judge or decide it (conflict of interest). Nothing was saved."
-                ),
-            )
+            if is_party_to_application(request.user, application):
+                messages.error(
+                    request,
+                    _(
+                        "You are a member of this network or named in its application, so you "
+                        "may not judge or decide it (conflict of interest). Nothing was saved."
+                    ),
+                )
+            else:
+                messages.error(
+                    request, _("This application is not open for review. Nothing was saved.")
+                )
             return redirect(request.path)
         decide = request.POST.get("action") == "decide"
         form = ReviewForm(request.POST, rows=criteria_rows(application.network), decide=decide)

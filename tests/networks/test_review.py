@@ -555,3 +555,23 @@ def test_review_pages_role_matrix(client, url_name):
         assert client.post(url, {"action": "decide"}).status_code == 404, role
     client.force_login(make_staff())
     assert client.get(url).status_code == 200
+
+
+def test_judging_after_the_decision_is_refused_and_changes_nothing(client):
+    application = make_application(submitted=True)
+    staff = make_staff()
+    decide_application(application, kind="reject", motivation="Nee.", by=staff)
+    with pytest.raises(ValidationError) as raised:
+        judge_criteria(application, judgements=IN_FAVOUR, by=staff)
+    assert raised.value.messages == ["Alleen een ingediende aanvraag kan worden beoordeeld."]
+    client.force_login(staff)
+    response = client.post(
+        _review_url(application),
+        _form_data(**{"field_initiative-verdict": "met", "field_initiative-motivation": "Ja."}),
+        follow=True,
+    )
+    assert "Deze aanvraag staat niet open voor beoordeling. Er is niets opgeslagen." in (
+        response.content.decode()
+    )
+    assert "Oordelen opslaan" not in response.content.decode()
+    assert CriterionJudgement.objects.count() == 0

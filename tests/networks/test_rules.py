@@ -146,10 +146,16 @@ def test_judge_and_decide_permissions_exclude_staff_who_are_party_to_the_network
     }
 
 
-def test_decide_permission_needs_a_submitted_application():
-    from tests.factories.networks import make_application
+def test_judging_and_deciding_need_a_submitted_application():
+    from networks.services import decide_application
+    from tests.factories.networks import make_applicant, make_application
 
     draft = make_application()
     staff = make_staff()
-    assert staff.has_perm("networks.judge_application", draft) is True
+    assert staff.has_perm("networks.judge_application", draft) is False
     assert staff.has_perm("networks.decide_application", draft) is False
+    sent_back = make_application(make_applicant(), submitted=True)
+    decide_application(sent_back, kind="request_info", motivation="Aanvullen.", by=staff)
+    sent_back.network.refresh_from_db()
+    assert staff.has_perm("networks.judge_application", sent_back) is True
+    assert staff.has_perm("networks.decide_application", sent_back) is False
