@@ -37,9 +37,6 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
     plus the people the application names in that role. Live (the yearly re-check): meetings
     held in the last 12 months and current members only. Read-only; safe to call any time.
     Callers have checked that the viewer may see the network."""
-    # Imported here: meetings' models import networks' models (the app order is networks first).
-    from meetings.models import Meeting
-
     network = Network.objects.get(pk=network.pk)  # the saved row, not the caller's copy
     application = (
         Application.objects.select_related("applicant_school").filter(network=network).first()
@@ -66,7 +63,7 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         elif invitee.role == InviteeRole.PARTICIPANT:
             participant_emails.add(invitee.email.lower())
 
-    meetings = Meeting.objects.filter(network=network).scheduled()
+    meetings = network.meetings.scheduled()  # meetings sit above networks: the reverse relation
     if live:
         since = timezone.now() - datetime.timedelta(days=365)
         meetings_count = meetings.filter(starts_at__gte=since, ends_at__lt=timezone.now()).count()

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .enums import SUPPORTED_STATUSES, Role
+from .enums import SUPPORTED_STATUSES, InviteeRole, NetworkStatus, Role
 
 
 def _today() -> datetime.date:
@@ -48,7 +48,7 @@ class NetworkQuerySet(models.QuerySet):
 
     def with_role(self, user, *roles: str) -> NetworkQuerySet:
         """Networks where the user currently holds one of the roles (any role if none given)."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         memberships = Membership.objects.current().filter(person=user, network=OuterRef("pk"))
         if roles:
@@ -67,7 +67,7 @@ class NetworkQuerySet(models.QuerySet):
         """Current participants and fixed participants per network, each as a subquery: no
         join and GROUP BY over all memberships, and a count of the list (the paginator's)
         leaves them out."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         participants = Membership.objects.current().filter(
             network=OuterRef("pk"), role=Role.PARTICIPANT
@@ -93,8 +93,10 @@ class ApplicationQuerySet(models.QuerySet):
         co-initiator (by account or address). Agrees with rules.is_application_initiator."""
         if not user.is_authenticated:
             return self.none()
-        from .enums import InviteeRole
-        from .models import ApplicationInvitee, Membership
+        from .models import (  # noqa: PLC0415 - cycle: models build their managers from these querysets
+            ApplicationInvitee,
+            Membership,
+        )
 
         penvoerder = Membership.objects.current().filter(
             person=user, network=OuterRef("network"), role=Role.PENVOERDER
@@ -115,7 +117,6 @@ class ApplicationQuerySet(models.QuerySet):
         return self.of_initiator(user)
 
     def awaiting_review(self) -> ApplicationQuerySet:
-        from .enums import NetworkStatus
 
         return self.filter(network__status=NetworkStatus.SUBMITTED)
 

@@ -9,6 +9,7 @@ from .enums import (
     InviteeRole,
     Role,
 )
+from .models import ApplicationInvitee, Membership
 
 
 @rules.predicate
@@ -20,22 +21,18 @@ def _current_roles(user, network) -> frozenset[str]:
     """The user's current roles in the network: one query, then remembered for the request.
 
     Pages ask several predicates about the same network (view, change, organiser...); within a
-    request the answer cannot change, so it is kept on the request object. Outside a request
-    (services, tests calling predicates directly) nothing is cached."""
-    from leernetwerk.dispatch import current_request
-
-    request = current_request()
-    cache = None
-    if request is not None and getattr(request, "user", None) is not None:
-        cache = request.__dict__.setdefault("_leernetwerk_roles", {})
-        key = (user.pk, network.pk)
-        if key in cache:
-            return cache[key]
+    request the answer cannot change, so it is kept in the memo the web layer gives the
+    request's user (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware). A user
+    without one (services, tasks, tests calling predicates directly) is asked afresh."""
+    memo = getattr(user, "request_memo", None)
+    key = ("network-roles", network.pk)
+    if memo is not None and key in memo:
+        return memo[key]
     roles = frozenset(
         network.memberships.current().filter(person=user).values_list("role", flat=True)
     )
-    if cache is not None:
-        cache[(user.pk, network.pk)] = roles
+    if memo is not None:
+        memo[key] = roles
     return roles
 
 
@@ -85,8 +82,6 @@ def is_application_penvoerder(user, application) -> bool:
 
 
 def _named_in(user, application, *roles: str) -> bool:
-    from .models import ApplicationInvitee
-
     if not (user and user.is_authenticated) or application is None or application.pk is None:
         return False
     named = ApplicationInvitee.objects.filter(application_id=application.pk).filter(
@@ -110,8 +105,6 @@ def is_party_to_application(user, application) -> bool:
     decides it (DOMAIN.md, deciding)."""
     if application is None or not (user and user.is_authenticated):
         return False
-    from .models import Membership
-
     return (
         application.applicant_id == user.pk
         # Also a membership still to begin: a network that has not started yet.

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import eligibility
-from .enums import SUPPORTED_STATUSES, InviteeRole, NetworkStatus, Role
+from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
+    SUPPORTED_STATUSES,
+    InviteeRole,
+    NetworkStatus,
+    Role,
+)
 from .models import (
     Application,
     ApplicationInvitee,
@@ -20,6 +31,9 @@ from .models import (
     Network,
     RecheckResult,
 )
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
@@ -38,7 +52,7 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
-def memberships_for_person(person) -> QuerySet[Membership]:
+def memberships_for_person(person: User) -> QuerySet[Membership]:
     """The person's current memberships with their networks: the start page of a member."""
     return (
         Membership.objects.current()
@@ -56,7 +70,7 @@ class MyNetwork:
     roles: list[str]  # role labels, in Role order
 
 
-def my_networks_for_person(person) -> list[MyNetwork]:
+def my_networks_for_person(person: User) -> list[MyNetwork]:
     """The person's current networks, each once with all her roles (penvoerder and
     participant of the same network is one entry), by network name. One query."""
     order = {value: i for i, value in enumerate(Role.values)}
@@ -82,7 +96,7 @@ def members_of_network(network: Network) -> QuerySet[Membership]:
 # --- Applications ----------------------------------------------------------------------------
 
 
-def applications_for_person(person) -> QuerySet[Application]:
+def applications_for_person(person: User) -> QuerySet[Application]:
     """The applications the person made or helps make (penvoerder or co-initiator), newest
     first."""
     return (
@@ -99,10 +113,8 @@ def applications_for_review() -> QuerySet[Application]:
     )
 
 
-def application_for_page(pk: int, user) -> Application:
+def application_for_page(pk: int, user: User) -> Application:
     """One application the user may see, with its network, invitees and decisions loaded."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         Application.objects.visible_to(user)
         .select_related("network", "applicant", "applicant_school")
@@ -243,7 +255,7 @@ def networks_due_for_recheck(on: datetime.date | None = None) -> QuerySet[Networ
     ).order_by("pk")
 
 
-def recheck_flags_for_networks(network_ids) -> dict[int, RecheckResult]:
+def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
     """The latest flagged re-check per network id (only flagged ones), in one query.
 
     For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""
@@ -268,22 +280,39 @@ def flagged_rechecks() -> list[RecheckResult]:
     return [r for r in latest.values() if r.flagged]
 
 
+def open_applications_for_person(person: User) -> list[Application]:
+    """The person's applications still being written or awaiting review (the start page of a
+    penvoerder). Read-only; for the person themself."""
+    return list(
+        applications_for_person(person).filter(
+            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
+        )
+    )
+
+
+def review_queue_count() -> int:
+    """How many applications await review. Read-only; for staff who may review."""
+    return Application.objects.awaiting_review().count()
+
+
+def application_of_network(network: Network) -> Application | None:
+    """The network's application, if it was started through one. Read-only; the caller
+    checks `networks.view_application` before showing it."""
+    return Application.objects.filter(network=network).first()
+
+
 # --- Review ----------------------------------------------------------------------------------
 
 
-def staff_free_to_review(application: Application) -> list:
+def staff_free_to_review(application: Application) -> list[User]:
     """Active academy staff who may judge and decide this application: not a member of the
     network, not its applicant and not named in it (rules.is_party_to_application), in name
     order. For the review page's conflict-of-interest notice. Two queries."""
-    from django.conf import settings
-    from django.db.models import Q
-
-    from participants.models import User
-
     named = ApplicationInvitee.objects.filter(application=application)
     named_emails = [e.lower() for e in named.values_list("email", flat=True)]
     staff = (
-        User.objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
         .exclude(
             pk__in=Membership.objects.not_ended()
             .filter(network_id=application.network_id)

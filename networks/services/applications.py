@@ -8,16 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from leernetwerk.once import deliver_once
-from participants.models import User
 
 from .. import eligibility
 from ..eligibility import CriterionResult
@@ -29,7 +34,11 @@ from ..enums import (
     Role,
 )
 from ..facts import facts_for_network
+from ..memberships import add_member
 from ..models import Application, ApplicationInvitee, Competence, Membership, Network
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 @dataclass(frozen=True)
@@ -109,12 +118,7 @@ def _write_application(
 
     if application is None:
         application = Application(network=network, applicant=applicant)
-        Membership.objects.get_or_create(
-            person=applicant,
-            network=network,
-            role=Role.PENVOERDER,
-            defaults={"joined_on": timezone.localdate(), "is_fixed": False},
-        )
+        add_member(network, applicant, role=Role.PENVOERDER, is_fixed=False)
     for field, value in application_data.items():
         setattr(application, field, value)
     application._history_user = applicant
@@ -214,7 +218,7 @@ def _sync_invitees(application: Application, invitees: list[Invitee], *, by: Use
             continue
         row.role, row.name = invitee.role, invitee.name
         if row.person_id is None:
-            row.person = User.objects.filter(email__iexact=email).first()
+            row.person = get_user_model().objects.filter(email__iexact=email).first()
         row._history_user = by
         row.save()
 
@@ -307,7 +311,7 @@ def submit_application(
     application.save(update_fields=["submitted_at", "updated_at"])
     refresh_application_snapshot(application)
 
-    from ..tasks import task_send_submission_emails
+    from ..tasks import task_send_submission_emails  # noqa: PLC0415 - the task module imports the services
 
     enqueue(
         task_send_submission_emails,
@@ -340,11 +344,6 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
     """Mail the applicant's side that the application is in, and academy staff that there is
     one to review. Once per submission (a resubmission after more information mails again);
     safe to run twice."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-
     network = application.network
     base = settings.SITE_URL.rstrip("/")
     context = {
@@ -368,7 +367,8 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
     staff = sorted(
         {
             e.lower()
-            for e in User.objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
+            for e in get_user_model()
+            .objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
             .exclude(email="")
             .values_list("email", flat=True)
         }

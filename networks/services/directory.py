@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
@@ -28,7 +30,7 @@ def register_interest(
         defaults={"name": name.strip(), "message": message.strip()},
     )
     if created:
-        from ..tasks import task_notify_interest
+        from ..tasks import task_notify_interest  # noqa: PLC0415 - the task module imports the services
 
         enqueue(task_notify_interest, registration_id=registration.pk)
     return registration
@@ -36,9 +38,6 @@ def register_interest(
 
 def notify_interest(registration: InterestRegistration) -> None:
     """E-mail the network's current facilitators about a registration of interest."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
     network = registration.network
     recipients = list(
         network.memberships.current().facilitators().values_list("person__email", flat=True)

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import rules
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from leernetwerk.once import deliver_once
-from participants.models import User
 
 from .. import eligibility
 from ..enums import (
@@ -30,9 +33,13 @@ from ..enums import (
     Verdict,
 )
 from ..facts import automatic_result, criteria_rows, shortfalls
-from ..models import Application, CriterionJudgement, Decision, Membership
+from ..memberships import add_member
+from ..models import Application, CriterionJudgement, Decision
 from ..rules import is_party_to_application
 from .applications import applicant_side_addresses, refresh_application_snapshot
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 def _check_no_conflict(application: Application, by: User) -> None:
@@ -167,9 +174,10 @@ def _add_invitees_as_members(application: Application, *, by: User) -> None:
     """On a grant, people named in the application join: those with an account become members
     today; the others get an invitation by e-mail to create one and join (participants'
     invitation service), unless a closed network has already started."""
-    from participants.services import invite_member
+    from participants.services import (  # noqa: PLC0415 - participants sits above networks (invitations live there)
+        invite_member,
+    )
 
-    today = timezone.localdate()
     roles = {
         InviteeRole.FACILITATOR: Role.FACILITATOR,
         InviteeRole.PARTICIPANT: Role.PARTICIPANT,
@@ -177,19 +185,16 @@ def _add_invitees_as_members(application: Application, *, by: User) -> None:
     }
     for invitee in application.invitees.select_related("person"):
         role = roles[invitee.role]
-        person = invitee.person or User.objects.filter(email__iexact=invitee.email).first()
+        person = (
+            invitee.person or get_user_model().objects.filter(email__iexact=invitee.email).first()
+        )
         if person is None:
             try:
                 invite_member(application.network, email=invitee.email, by=by, role=role)
             except ValidationError:
                 pass  # a closed network that has started takes no new participants
             continue
-        Membership.objects.get_or_create(
-            person=person,
-            network=application.network,
-            role=role,
-            defaults={"joined_on": today, "is_fixed": role == Role.PARTICIPANT},
-        )
+        add_member(application.network, person, role=role, is_fixed=role == Role.PARTICIPANT)
 
 
 @transaction.atomic
@@ -257,7 +262,7 @@ def decide_application(
     if kind == DecisionKind.GRANT:
         _add_invitees_as_members(application, by=by)
 
-    from ..tasks import task_send_decision_email
+    from ..tasks import task_send_decision_email  # noqa: PLC0415 - the task module imports the services
 
     enqueue(task_send_decision_email, decision_id=decision.pk)
     return decision
@@ -282,9 +287,6 @@ def review_application(
 
 def send_decision_email(decision: Decision) -> None:
     """E-mail the decision and its motivation to the application's penvoerders."""
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-
     application = decision.application
     recipients = applicant_side_addresses(application)
     if not recipients:
