@@ -74,45 +74,56 @@ def response_rates(evaluation: EvaluationRound) -> dict:
 
 
 def report_for(evaluation: EvaluationRound, network=None) -> dict:
-    """A round's stored result for one network (or overall with network None), its item
-    scores, and the open answers when the result is shown. Open answers are plain texts in
-    a fixed order: there is no link to a person to show."""
-    result = (
-        RoundResult.objects.filter(round=evaluation, network=network)
-        .select_related("network")
-        .prefetch_related(
-            Prefetch(
-                "scores",
-                queryset=ItemScore.objects.select_related("item").order_by("item__position"),
+    """A round's stored result for one network (or overall with network None), its scale
+    item scores, and the comments of each open question whose own small-group rule lets them
+    be shown. A round still open has no figures at all (one more response would change them
+    by exactly that person's answer). Comments are plain texts in a fixed order: there is no
+    link to a person to show."""
+    result = None
+    if evaluation.status == RoundStatus.CLOSED:
+        result = (
+            RoundResult.objects.filter(round=evaluation, network=network)
+            .select_related("network")
+            .prefetch_related(
+                Prefetch(
+                    "scores",
+                    queryset=ItemScore.objects.select_related("item").order_by("item__position"),
+                )
             )
+            .first()
         )
-        .first()
-    )
-    open_answers: dict = {}
-    if result is not None and not result.is_withheld:
-        answers = (
-            Answer.objects.filter(response__round=evaluation, item__kind=ItemKind.OPEN)
-            .exclude(text="")
-            .select_related("item")
-            .order_by("item__position", "text")
-        )
+    all_scores = list(result.scores.all()) if result else []
+    scores = [s for s in all_scores if s.item.is_scale]
+    open_scores = [s for s in all_scores if not s.item.is_scale]
+    shown_items = [s.item_id for s in open_scores if not s.is_withheld]
+    texts: dict[int, list[str]] = defaultdict(list)
+    if result is not None and not result.is_withheld and shown_items:
+        answers = Answer.objects.filter(
+            response__round=evaluation, response__is_sent=True, item_id__in=shown_items
+        ).exclude(text="")
         if network is not None:
             answers = answers.filter(response__network=network)
-        for answer in answers:
-            open_answers.setdefault(answer.item, []).append(answer.text)
-    scores = list(result.scores.all()) if result else []
+        for item_id, text in answers.order_by("item_id", "text").values_list("item_id", "text"):
+            texts[item_id].append(text)
     return {
         "result": result,
+        "is_open": evaluation.status != RoundStatus.CLOSED,
         "scores": scores,
-        "open_answers": list(open_answers.items()),
+        "open_answers": [
+            (s.item, texts[s.item_id]) for s in open_scores if not s.is_withheld and s.n
+        ],
+        "withheld_open": [s.item for s in open_scores if s.is_withheld and not result.is_withheld],
         "has_baseline": any(s.baseline_mean is not None for s in scores),
         "threshold": scoring.THRESHOLD,
     }
 
 
 def network_reports_for(evaluation: EvaluationRound) -> list[RoundResult]:
+    """The per-network results of a closed round (none while it is open)."""
     return list(
-        RoundResult.objects.filter(round=evaluation, network__isnull=False)
+        RoundResult.objects.filter(
+            round=evaluation, round__status=RoundStatus.CLOSED, network__isnull=False
+        )
         .select_related("network")
         .order_by("network__name")
     )
@@ -137,6 +148,7 @@ def published_reports_for(person) -> list[RoundResult]:
         RoundResult.objects.filter(
             network__in=Network.objects.with_role(person),
             round__is_published=True,
+            round__status=RoundStatus.CLOSED,
         )
         .select_related("round", "network")
         .order_by("-round__opens_on")[:10]
@@ -194,7 +206,11 @@ def _score_summary(network, codes=None) -> dict | None:
     )
     if result is None:
         return None
-    scores = result.scores.select_related("item").order_by("item__position")
+    scores = (
+        result.scores.filter(item__kind=ItemKind.SCALE)
+        .select_related("item")
+        .order_by("item__position")
+    )
     if codes:
         scores = scores.filter(item__code__in=codes)
     return {
@@ -218,8 +234,13 @@ def _score_summary(network, codes=None) -> dict | None:
 def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     """The proposed phase and the evidence for each phase's conditions, as plain data."""
     from meetings.models import Case, ContactMoment
-    from participants.enums import QuestionStatus
+    from participants.enums import QuestionStatus, Visibility
     from participants.models import LearningQuestion
+
+    # Only questions their owners shared with the whole network count: the report is read by
+    # the facilitator, the penvoerder and staff, and a private question's existence is its
+    # owner's too (issue 10, leak 8).
+    shared = LearningQuestion.objects.filter(networks=network, visibility=Visibility.NETWORK)
 
     facts = phase_facts(network, today)
     proposed = phases.propose_phase(facts)
@@ -229,9 +250,7 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     people = {m.person_id: m.person for m in members}
     school_types = sorted({t for p in people.values() if p.school for t in p.school.school_types})
     with_question = set(
-        LearningQuestion.objects.filter(networks=network, owner_id__in=people).values_list(
-            "owner_id", flat=True
-        )
+        shared.filter(owner_id__in=people).values_list("owner_id", flat=True)
     )
     preparing = set(
         network.meetings.filter(preparation_group__in=people).values_list(
@@ -283,9 +302,7 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
             }
         )
     year_ago = today - datetime.timedelta(days=365)
-    questions = Counter(
-        LearningQuestion.objects.filter(networks=network).values_list("status", flat=True)
-    )
+    questions = Counter(shared.values_list("status", flat=True))
     cultivate = {
         "meetings_held": len(held),
         "meetings_planned": planned,

@@ -158,7 +158,12 @@ class Invitation(models.Model):
 
 
 class Response(models.Model):
-    """One filled-in questionnaire. Deliberately holds no link to a person and no time."""
+    """One filled-in questionnaire. Deliberately holds no link to a person and no time.
+
+    `access_key` lets the personal link find the response again to continue or change it: an
+    HMAC of the link's token with a key kept in the settings, not in the database, so the
+    database alone cannot tie a response to an invitation (docs: EVALUATION_RESPONSE_KEY).
+    Only sent responses count in the figures; a saved one waits for its owner."""
 
     round = models.ForeignKey(
         EvaluationRound,
@@ -172,6 +177,11 @@ class Response(models.Model):
         on_delete=models.CASCADE,
         related_name="evaluation_responses",
     )
+    access_key = models.CharField(
+        _("access key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    is_sent = models.BooleanField(_("sent"), default=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("response")
@@ -195,6 +205,7 @@ class Answer(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     text = models.TextField(_("answer"), blank=True)
+    dont_know = models.BooleanField(_("don't know / not applicable"), default=False)
 
     class Meta:
         verbose_name = _("answer")
@@ -205,6 +216,10 @@ class Answer(models.Model):
                 condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5),
                 name="answer_value_on_scale",
                 violation_error_message=_("Choose a value from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(dont_know=False) | Q(value__isnull=True),
+                name="answer_dont_know_has_no_value",
             ),
         ]
 
@@ -262,6 +277,7 @@ class ItemScore(models.Model):
         Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="scores"
     )
     n = models.PositiveIntegerField(_("respondents"))
+    dont_know = models.PositiveIntegerField(_("don't know / not applicable"), null=True)
     mean = models.FloatField(_("mean"), null=True)
     sd = models.FloatField(_("standard deviation"), null=True)
     distribution = models.JSONField(_("distribution"), default=list)

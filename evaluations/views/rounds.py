@@ -134,7 +134,11 @@ class RoundComputeView(RoundMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        services.request_round_scores(self.get_round(), by=request.user)
+        try:
+            services.request_round_scores(self.get_round(), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.get_round())
         messages.success(request, _("The scores are being computed."))
         return redirect(self.get_round())
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluations.models import EvaluationRound, Invitation
-from evaluations.services import submit_response
+from evaluations.services import save_response
 from tests.conftest import assert_accessible, login
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -45,7 +45,7 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     invitations = {i.person_id: i for i in Invitation.objects.filter(round=evaluation)}
     scale = [i for i in evaluation.items.all() if i.is_scale]
     for person in participants[:4]:  # four answer outside the browser
-        submit_response(invitations[person.pk].token, answers={i.pk: 4 for i in scale})
+        save_response(invitations[person.pk].token, answers={i.pk: 4 for i in scale})
 
     # The fifth answers through the personal link (no login needed).
     page.context.clear_cookies()
