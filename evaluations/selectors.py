@@ -249,9 +249,7 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     )
     people = {m.person_id: m.person for m in members}
     school_types = sorted({t for p in people.values() if p.school for t in p.school.school_types})
-    with_question = set(
-        shared.filter(owner_id__in=people).values_list("owner_id", flat=True)
-    )
+    with_question = set(shared.filter(owner_id__in=people).values_list("owner_id", flat=True))
     preparing = set(
         network.meetings.filter(preparation_group__in=people).values_list(
             "preparation_group", flat=True

@@ -21,8 +21,8 @@ from .rounds import (
     open_round,
     publish_round,
     request_round_scores,
-    send_round_reminders,
     save_response,
+    send_round_reminders,
 )
 from .scores import compute_round_scores, compute_scores_of_rounds
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from evaluations import services
 from evaluations.enums import ComputationStatus, RoundStatus
 from evaluations.models import EvaluationRound, Item, ItemScore, RoundResult
-from evaluations.services.scores import writing as scores
 from evaluations.services.rounds import close_due_rounds
+from evaluations.services.scores import writing as scores
 from leernetwerk.celery import app
 from tests.factories import NetworkFactory
 from tests.factories.evaluations import answer_all, close, make_closed_baseline, make_round
