@@ -86,7 +86,7 @@ class ResponseForm(forms.Form):
                     label=item.text,
                     choices=choices,
                     required=False,
-                    widget=forms.RadioSelect,
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
                     error_messages={
                         "invalid_choice": _("Choose a value from 1 to 5 or “don't know”.")
                     },

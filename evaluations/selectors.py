@@ -12,7 +12,7 @@ from django.utils import timezone
 from networks.enums import Role
 
 from . import phases, scoring
-from .enums import ItemKind, OutcomeKind, RoundKind, RoundStatus
+from .enums import ItemKind, OutcomeKind, RoundStatus
 from .models import (
     Answer,
     BallotChoice,
@@ -71,6 +71,32 @@ def response_rates(evaluation: EvaluationRound) -> dict:
         "responded": used_total,
         "rate": scoring.response_rate(used_total, invited_total),
     }
+
+
+def network_response_rates(network) -> list[dict]:
+    """The live response of the network's members to each round open today: counts only,
+    never who (for its facilitators and staff). One query."""
+    rounds = (
+        EvaluationRound.objects.open_today()
+        .filter(networks=network)
+        .annotate(
+            invited=Count("invitations", filter=Q(invitations__network=network)),
+            responded=Count(
+                "invitations",
+                filter=Q(invitations__network=network, invitations__is_used=True),
+            ),
+        )
+        .order_by("closes_on", "pk")
+    )
+    return [
+        {
+            "round": evaluation,
+            "invited": evaluation.invited,
+            "responded": evaluation.responded,
+            "rate": scoring.response_rate(evaluation.responded, evaluation.invited),
+        }
+        for evaluation in rounds
+    ]
 
 
 def report_for(evaluation: EvaluationRound, network=None) -> dict:
@@ -197,9 +223,12 @@ def phase_facts(network, today: datetime.date) -> phases.PhaseFacts:
 
 
 def _score_summary(network, codes=None) -> dict | None:
-    """Item means of the network's latest computed round, withheld ones marked."""
+    """Item means of the network's latest closed round with answers from it (any kind),
+    withheld ones marked."""
     result = (
-        RoundResult.objects.filter(network=network, round__status=RoundStatus.CLOSED)
+        RoundResult.objects.filter(
+            network=network, round__status=RoundStatus.CLOSED, responded__gt=0
+        )
         .select_related("round")
         .order_by("-round__opens_on", "-round__pk")
         .first()
@@ -321,17 +350,13 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     }
 
     by_kind = Counter(network.outcomes.values_list("kind", flat=True))
-    latest = (
-        RoundResult.objects.filter(network=network, round__status=RoundStatus.CLOSED)
-        .exclude(round__kind=RoundKind.BASELINE)
-        .order_by("-round__opens_on")
-        .first()
-    )
     harvest = {
         "outcomes": {kind: by_kind.get(kind, 0) for kind in OutcomeKind.values},
         "outcomes_total": sum(by_kind.values()),
         "stories": network.value_stories.count(),
-        "last_round": _score_summary(network) if latest else None,
+        # Every closed round with answers from the network counts, a nulmeting too, whatever
+        # phase the network was in then (issue 12.4).
+        "last_round": cultivate["latest_scores"],
         "last_quarter_from": (
             d.isoformat()
             if (d := phases.last_quarter_start(network.start_date, network.planned_end_date))

@@ -56,6 +56,7 @@ class EvaluationRound(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
 
     objects = EvaluationRoundQuerySet.as_manager()
 

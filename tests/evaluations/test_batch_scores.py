@@ -138,6 +138,7 @@ def _rounds_with_nulmetingen(n_rounds):
         make_closed_baseline([network], [[3, 4, 4, 5, 2]], days_ago=100)
         evaluation = make_round([network], extra_questions=["Extra vraag"])
         answer_all(evaluation, network, [4, 4, 5, 5, 5])
+        close(evaluation)
         rounds.append(evaluation.pk)
     return rounds
 

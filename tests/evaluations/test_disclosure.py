@@ -193,3 +193,15 @@ def test_phase_evidence_counts_only_questions_shared_with_the_network():
     _, evidence = phase_evidence(network, today)
     assert evidence["sow"]["learning_questions"]["count"] == 1
     assert evidence["cultivate"]["questions_open"] == 1
+
+
+def test_phase_report_uses_a_nulmeting_with_answers_in_the_harvest_phase():
+    """Issue 12.4: every round with answers from the network counts, whatever its kind."""
+    from tests.factories.evaluations import make_closed_baseline
+
+    network = NetworkFactory()
+    baseline = make_closed_baseline([network], [[4, 4, 5, 3, 4]], days_ago=400)
+    services.compute_round_scores(baseline.pk)
+    _, evidence = phase_evidence(network, datetime.date.today())
+    assert evidence["harvest"]["last_round"]["round"] == baseline.title
+    assert evidence["harvest"]["last_round"]["items"][0]["mean"] == 4.0

@@ -175,9 +175,7 @@ def test_add_item_refused_once_answers_came_in():
     evaluation = make_round([_network_with(1)])
     services.add_item(evaluation, by=None, kind="scale", text="Nieuwe vraag")
     assert evaluation.items.count() == 11
-    services.save_response(
-        Invitation.objects.get().token, answers={evaluation.items.first().pk: 4}
-    )
+    services.save_response(Invitation.objects.get().token, answers={evaluation.items.first().pk: 4})
     with pytest.raises(ValidationError):
         services.add_item(evaluation, by=None, kind="scale", text="Te laat")
     assert evaluation.items.count() == 11
