@@ -9,7 +9,7 @@ from leernetwerk.concurrency import ConcurrentEditMixin
 from leernetwerk.forms import ModelMultipleChoiceField
 from networks.enums import Phase
 
-from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
+from .enums import DONT_KNOW, ItemKind, OutcomeVisibility, RoundKind, ValueCycle
 from .models import LearningForm, Outcome
 
 
@@ -70,32 +70,58 @@ class ItemForm(forms.Form):
 
 
 class ResponseForm(forms.Form):
-    """The questionnaire: a 1-5 radio group per scale item, a text box per open item."""
+    """The questionnaire: per scale item a 1-5 radio group plus "don't know / n/a", per open
+    item a text box; `version` is the stored response's version the form was loaded with."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, items, scale_labels, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
         choices = [(str(value), f"{value} – {label}") for value, label in scale_labels.items()]
+        choices.append((DONT_KNOW, _("Don't know / not applicable")))
         for item in self.items:
             if item.is_scale:
                 self.fields[f"item_{item.pk}"] = forms.ChoiceField(
                     label=item.text,
                     choices=choices,
                     required=False,
-                    widget=forms.RadioSelect,
-                    error_messages={"invalid_choice": _("Choose a value from 1 to 5.")},
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                    error_messages={
+                        "invalid_choice": _("Choose a value from 1 to 5 or “don't know”.")
+                    },
                 )
             else:
                 self.fields[f"item_{item.pk}"] = forms.CharField(
                     label=item.text,
                     required=False,
+                    max_length=5000,
                     widget=forms.Textarea(attrs={"rows": 3}),
-                    help_text=_("Do not write names: answers are shown to the group."),
+                    help_text=_("Optional. Do not write names: answers are shown to the group."),
                 )
-        self.helper = _helper()
 
     def answers(self) -> dict:
         return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
+
+    def questions(self) -> list[dict]:
+        """Per question its bound field and whether it is still open (a scale item without
+        an answer; open questions are optional), for the template."""
+        rows = []
+        for number, item in enumerate(self.items, start=1):
+            field = self[f"item_{item.pk}"]
+            value = field.value()
+            rows.append(
+                {
+                    "number": number,
+                    "item": item,
+                    "field": field,
+                    "is_open": item.is_scale and value in (None, ""),
+                }
+            )
+        return rows
+
+    def open_questions(self) -> list[dict]:
+        return [row for row in self.questions() if row["is_open"]]
 
 
 class SurveyForm(forms.Form):

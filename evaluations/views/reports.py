@@ -150,6 +150,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                 _("Standard deviation"),
                 *[str(v) for v in range(1, 6)],
                 _("Share agreeing (4-5)"),
+                _("Don't know / n/a"),
                 _("Baseline mean"),
                 _("Change"),
                 _("Effect size (Cohen's d)"),
@@ -172,6 +173,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                         "",
                         "",
                         "",
+                        "",
                     ]
                 )
                 continue
@@ -183,6 +185,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                     _number(score.sd),
                     *score.distribution,
                     _number(score.share_agreeing),
+                    score.dont_know,
                     _number(score.baseline_mean),
                     _number(score.change),
                     _number(score.effect_size),
