@@ -6,7 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField
 from networks.enums import Phase
 
 from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
@@ -23,7 +23,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class RoundForm(forms.Form):
+class RoundForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
@@ -60,7 +60,7 @@ class RoundForm(forms.Form):
         return data
 
 
-class ItemForm(forms.Form):
+class ItemForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     text = forms.CharField(label=_("Question"), max_length=300)
 
@@ -69,7 +69,7 @@ class ItemForm(forms.Form):
         self.helper = _helper()
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     """The questionnaire: a 1-5 radio group per scale item, a text box per open item."""
 
     def __init__(self, *args, items, scale_labels, **kwargs):
@@ -98,7 +98,7 @@ class ResponseForm(forms.Form):
         return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -122,7 +122,7 @@ class SurveyForm(forms.Form):
         return value
 
 
-class LearningFormForm(forms.Form):
+class LearningFormForm(Form):
     name = forms.CharField(label=_("Learning form"), max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -130,7 +130,7 @@ class LearningFormForm(forms.Form):
         self.helper = _helper()
 
 
-class BallotForm(forms.Form):
+class BallotForm(Form):
     respondent = forms.CharField(
         label=_("Respondent"),
         max_length=100,
@@ -165,7 +165,7 @@ class BallotForm(forms.Form):
         ]
 
 
-class BallotFileForm(forms.Form):
+class BallotFileForm(Form):
     file = forms.FileField(
         label=_("Ballot file (CSV)"),
         help_text=_(
@@ -190,7 +190,7 @@ class BallotFileForm(forms.Form):
         return list(csv.reader(io.StringIO(text)))
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     other_text = forms.ChoiceField(label=_("Other answer"))
     form = forms.ModelChoiceField(label=_("Count as learning form"), queryset=None)
 
@@ -203,7 +203,7 @@ class MergeForm(forms.Form):
         self.helper = _helper()
 
 
-class PhaseForm(forms.Form):
+class PhaseForm(Form):
     phase = forms.ChoiceField(
         label=_("Phase set by the facilitator"),
         choices=[("", _("Follow the proposal"))] + list(Phase.choices),
@@ -215,7 +215,7 @@ class PhaseForm(forms.Form):
         self.helper = _helper()
 
 
-class OutcomeForm(ConcurrentEditMixin, forms.ModelForm):
+class OutcomeForm(ConcurrentEditMixin, ModelForm):
     class Meta:
         model = Outcome
         fields = ["kind", "description", "visibility"]
@@ -226,7 +226,7 @@ class OutcomeForm(ConcurrentEditMixin, forms.ModelForm):
         self.helper = _helper()
 
 
-class ValueStoryForm(forms.Form):
+class ValueStoryForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     visibility = forms.ChoiceField(label=_("Who may read this"), choices=OutcomeVisibility.choices)
 

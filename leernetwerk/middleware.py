@@ -1,9 +1,11 @@
-"""Cross-cutting request handling: two-factor for staff, no caching of personal pages."""
+"""Cross-cutting request handling: two-factor for staff, no caching of personal pages, no NUL
+bytes in addresses."""
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 # Paths reachable before confirming a token: the account pages (2FA, logout), static, language.
 _TWO_FACTOR_EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
@@ -53,3 +55,25 @@ class NoStoreForAuthenticatedMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL byte in the path or query string is refused with a Dutch 400 page, before any
+    view (or filter, or search) can pass it to the database, which cannot store or compare it.
+
+    Form fields (POST) refuse NUL themselves, with a message at the field (Django's CharField)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            message = _(
+                "The address contains a character that is not allowed (a NUL byte). "
+                "Remove it and try again."
+            )
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelMultipleChoiceField
 from participants.enums import LEADERSHIP_FUNCTIONS, Function
 from participants.models import School
 
@@ -73,7 +73,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ApplicationForm(ConcurrentEditMixin, forms.Form):
+class ApplicationForm(ConcurrentEditMixin, Form):
     """Everything the criteria need. Only the name is required for a draft; completeness is
     checked when submitting (services.missing_for_submission)."""
 
@@ -350,7 +350,7 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
         )
 
 
-class JudgementForm(forms.Form):
+class JudgementForm(Form):
     verdict = forms.ChoiceField(
         label=_("Judgement"), choices=Verdict.choices, widget=forms.RadioSelect
     )
@@ -367,7 +367,7 @@ class JudgementForm(forms.Form):
         self.helper.form_tag = False
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     kind = forms.ChoiceField(
         label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect
     )
@@ -400,7 +400,7 @@ class DecisionForm(forms.Form):
         }
 
 
-class InterestForm(forms.Form):
+class InterestForm(Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your e-mail address"),
