@@ -6,7 +6,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField, UploadField
+from leernetwerk.uploads import csv_rows
 from networks.enums import Phase
 
 from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
@@ -166,7 +167,8 @@ class BallotForm(Form):
 
 
 class BallotFileForm(Form):
-    file = forms.FileField(
+    file = UploadField(
+        extensions=("csv",),
         label=_("Ballot file (CSV)"),
         help_text=_(
             "First line: respondent,choice_1,choice_2,choice_3. Choices 2 and 3 may "
@@ -179,15 +181,13 @@ class BallotFileForm(Form):
         self.helper = _helper()
 
     def rows(self) -> list[list[str]]:
-        import csv
-        import io
-
+        """The file's rows (header first); ValidationError if it is no UTF-8 CSV or too long."""
         raw = self.cleaned_data["file"].read()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
-        return list(csv.reader(io.StringIO(text)))
+        return csv_rows(text)
 
 
 class MergeForm(Form):

@@ -14,23 +14,19 @@ Every message is shown at the field it concerns."""
 from __future__ import annotations
 
 import datetime
-import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from .text import contains_control_characters
+from .uploads import MAX_UPLOAD_BYTES
+
 # The dates any field of the app accepts (inclusive).
 DATE_RANGE = (datetime.date(2000, 1, 1), datetime.date(2099, 12, 31))
-# C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def contains_control_characters(value: str) -> bool:
-    """True if the text holds a line break, tab or other control character."""
-    return bool(CONTROL_CHARACTERS.search(value))
 
 
 @deconstructible
@@ -128,3 +124,34 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 code="invalid_choice",
                 params={"value": "…"},
             ) from None
+
+
+class UploadField(forms.FileField):
+    """A file upload with an allowed set of extensions and a size limit (every upload of the
+    app uses one). The cleaned file gets an `extension` attribute (lower case, no dot)."""
+
+    def __init__(self, *, extensions: tuple[str, ...], max_bytes: int = MAX_UPLOAD_BYTES, **kwargs):
+        self.extensions = extensions
+        self.max_bytes = max_bytes
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in extensions))
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return upload
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in self.extensions:
+            raise ValidationError(
+                _("Choose a file of the type %(types)s."),
+                code="extension",
+                params={"types": ", ".join(f".{e}" for e in self.extensions)},
+            )
+        if upload.size > self.max_bytes:
+            raise ValidationError(
+                _("The file is larger than %(limit)s."),
+                code="size",
+                params={"limit": filesizeformat(self.max_bytes)},
+            )
+        upload.extension = extension
+        return upload

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField, UploadField
 from meetings.models import Meeting
 from networks.models import Competence, Network
 
@@ -146,7 +146,8 @@ class AcceptInvitationForm(Form):
 
 
 class ImportUploadForm(Form):
-    file = forms.FileField(
+    file = UploadField(
+        extensions=("csv", "xlsx"),
         label=_("File (CSV or Excel)"),
         help_text=_(
             "Columns: email, first_name, last_name, brin (voornaam, achternaam and e-mailadres "
@@ -157,16 +158,6 @@ class ImportUploadForm(Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ("csv", "xlsx"):
-            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
-        if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        upload.extension = extension
-        return upload
 
 
 def _my_networks_field() -> ModelMultipleChoiceField:

@@ -146,6 +146,9 @@ class ImportView(NetworkPermissionMixin, FormView):
         content = upload.read()
         try:
             data = imports.read_file(content, upload.extension)
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.form_invalid(form)
         except Exception:  # noqa: BLE001 - any unreadable file gets the same message
             form.add_error("file", _("This file cannot be read as CSV or Excel."))
             return self.form_invalid(form)
