@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+
 from .. import imports, services
 from ..forms import AcceptInvitationForm, ImportUploadForm, InviteForm
 from ..models import User
@@ -33,6 +35,9 @@ class InviteView(NetworkPermissionMixin, FormView):
         return context
 
     def form_valid(self, form):
+        if mail_throttled(self.request, group="invitation", address=form.cleaned_data["email"]):
+            form.add_error("email", THROTTLED_MESSAGE)
+            return self.form_invalid(form)
         try:
             services.invite_member(
                 self.network, email=form.cleaned_data["email"], by=self.request.user
