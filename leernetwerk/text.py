@@ -18,3 +18,10 @@ def one_line(value: str) -> str:
     """The text on one line: every run of line breaks and control characters becomes one
     space. For output (mail headers, calendar fields) built from text stored earlier."""
     return re.sub(r"\s+", " ", CONTROL_CHARACTERS.sub(" ", value)).strip()
+
+
+def plain_text(value: str) -> str:
+    """Multi-line text for output: line breaks kept (as \\n), every other control character
+    dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub(lambda m: "\n" if m.group() == "\n" else "", value)
