@@ -11,7 +11,7 @@ from leernetwerk.uploads import csv_rows
 from networks.enums import Phase
 
 from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
-from .models import LearningForm, Outcome
+from .models import Item, LearningForm, Outcome
 
 
 def _helper() -> FormHelper:
@@ -55,6 +55,14 @@ class RoundForm(Form):
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
             self.add_error("closes_on", _("The closing date cannot be before the opening date."))
         questions = [q for q in (data.get("extra_questions") or "").splitlines() if q.strip()]
+        limit = Item._meta.get_field("text").max_length
+        too_long = [n for n, q in enumerate(questions, start=1) if len(q.strip()) > limit]
+        if too_long:
+            self.add_error(
+                "extra_questions",
+                _("Question %(number)s is longer than %(limit)s characters.")
+                % {"number": too_long[0], "limit": limit},
+            )
         if not data.get("use_template") and not questions:
             self.add_error("use_template", _("A round needs at least one question."))
         data["extra_question_list"] = questions

@@ -404,6 +404,7 @@ class InterestForm(Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=254,
         error_messages={"invalid": _("Enter an e-mail address such as naam@school.nl.")},
     )
     message = forms.CharField(
