@@ -293,6 +293,10 @@ class BCScanForm(ScanSharingMixin, Form):
         choices=Visibility.choices,
         initial=Visibility.PRIVATE,
         widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _("Choose who may read the result: one of the options shown."),
+            "required": _("Choose who may read the result."),
+        },
     )
 
     def __init__(self, *args, owner: User, **kwargs):
