@@ -2,6 +2,7 @@
 bytes in addresses."""
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -75,5 +76,7 @@ class RefuseNulMiddleware:
                 "The address contains a character that is not allowed (a NUL byte). "
                 "Remove it and try again."
             )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
             return render(request, "400.html", {"message": message}, status=400)
         return self.get_response(request)
