@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from openpyxl import load_workbook
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024  # the largest file any upload form accepts
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # what an .xlsx may unpack to
@@ -63,8 +64,6 @@ def xlsx_rows(content: bytes, *, max_rows: int = MAX_ROWS) -> list[list[str]]:
     """The rows (header first) of the first sheet of an .xlsx file, as text. Refuses an
     archive that unpacks too large before parsing, and more than `max_rows` data rows while
     streaming."""
-    from openpyxl import load_workbook
-
     check_unpacked_size(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)

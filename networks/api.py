@@ -2,6 +2,7 @@
 beyond the facilitator's name."""
 
 import django_filters
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import (
     OpenApiResponse,
@@ -91,7 +92,6 @@ class PublicNetworkSerializer(serializers.ModelSerializer):
         return public_facilitator_names(network)
 
     def get_url(self, network) -> str:
-        from django.urls import reverse
 
         path = reverse("networks:directory-detail", kwargs={"slug": network.slug})
         request = self.context.get("request")
