@@ -203,6 +203,7 @@ class BallotForm(Form):
 class BallotFileForm(Form):
     file = UploadField(
         extensions=("csv",),
+        type_message=_("Choose a .csv file."),
         label=_("Ballot file (CSV)"),
         help_text=_(
             "First line: respondent,choice_1,choice_2,choice_3. Choices 2 and 3 may "

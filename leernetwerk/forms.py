@@ -130,8 +130,16 @@ class UploadField(forms.FileField):
     """A file upload with an allowed set of extensions and a size limit (every upload of the
     app uses one). The cleaned file gets an `extension` attribute (lower case, no dot)."""
 
-    def __init__(self, *, extensions: tuple[str, ...], max_bytes: int = MAX_UPLOAD_BYTES, **kwargs):
+    def __init__(
+        self,
+        *,
+        extensions: tuple[str, ...],
+        type_message: str,
+        max_bytes: int = MAX_UPLOAD_BYTES,
+        **kwargs,
+    ):
         self.extensions = extensions
+        self.type_message = type_message
         self.max_bytes = max_bytes
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in extensions))
@@ -142,11 +150,7 @@ class UploadField(forms.FileField):
             return upload
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if extension not in self.extensions:
-            raise ValidationError(
-                _("Choose a file of the type %(types)s."),
-                code="extension",
-                params={"types": ", ".join(f".{e}" for e in self.extensions)},
-            )
+            raise ValidationError(self.type_message, code="extension")
         if upload.size > self.max_bytes:
             raise ValidationError(
                 _("The file is larger than %(limit)s."),

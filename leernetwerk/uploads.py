@@ -38,7 +38,7 @@ def check_unpacked_size(content: bytes, *, limit: int = MAX_UNPACKED_BYTES) -> N
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError) as error:
-        raise ValidationError(_("This file cannot be read as an Excel (.xlsx) file.")) from error
+        raise ValidationError(_("This file cannot be read as CSV or Excel.")) from error
     if unpacked > limit:
         raise ValidationError(
             _(
@@ -68,7 +68,7 @@ def xlsx_rows(content: bytes, *, max_rows: int = MAX_ROWS) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any unreadable workbook gets the same message
-        raise ValidationError(_("This file cannot be read as an Excel (.xlsx) file.")) from error
+        raise ValidationError(_("This file cannot be read as CSV or Excel.")) from error
     try:
         rows = []
         for row in workbook.worksheets[0].iter_rows(values_only=True):
@@ -90,7 +90,7 @@ def csv_rows(text: str, *, max_rows: int = MAX_ROWS, delimiter: str = ",") -> li
                 raise _too_many_rows(max_rows)
             rows.append(row)
     except csv.Error as error:
-        raise ValidationError(_("This file cannot be read as CSV.")) from error
+        raise ValidationError(_("This file cannot be read as CSV or Excel.")) from error
     return rows
 
 

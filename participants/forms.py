@@ -149,6 +149,7 @@ class AcceptInvitationForm(Form):
 class ImportUploadForm(Form):
     file = UploadField(
         extensions=("csv", "xlsx"),
+        type_message=_("Choose a .csv or .xlsx file."),
         label=_("File (CSV or Excel)"),
         help_text=_(
             "Columns: email, first_name, last_name, brin (voornaam, achternaam and e-mailadres "
