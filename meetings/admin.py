@@ -16,7 +16,11 @@ from .models import (
 
 
 class GuestSpeakerInline(admin.TabularInline):
+    """Metadata only: a briefing can carry members' shared learning questions, which are
+    theirs to share with their network, not with the management site."""
+
     model = GuestSpeaker
+    fields = ["name", "organisation", "topic"]
     extra = 0
 
 
