@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk import admin_permissions as permissions
+
 from .enums import AuditAction
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, School, User
 
@@ -35,7 +37,7 @@ class AuditedViewsMixin:
 
 
 @admin.register(User)
-class UserAdmin(AuditedViewsMixin, BaseUserAdmin):
+class UserAdmin(AuditedViewsMixin, permissions.ModelPermissionsMixin, BaseUserAdmin):
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "function", "school", "is_active"]
     list_filter = ["function", "region", "is_active", "groups"]
@@ -57,7 +59,7 @@ class UserAdmin(AuditedViewsMixin, BaseUserAdmin):
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(permissions.ModelAdmin):
     list_display = ["name", "brin_code", "town", "is_approved"]
     search_fields = ["name", "brin_code", "town"]
     list_filter = ["is_approved"]
@@ -70,7 +72,7 @@ class SchoolAdmin(admin.ModelAdmin):
 
 
 @admin.register(LearningQuestion)
-class LearningQuestionAdmin(AuditedViewsMixin, admin.ModelAdmin):
+class LearningQuestionAdmin(AuditedViewsMixin, permissions.ModelAdmin):
     """Only metadata: a question's text is its owner's (DOMAIN.md), so staff see no content.
     Its name in lists, history and delete confirmations is its number (see __str__)."""
 
@@ -87,7 +89,7 @@ class LearningQuestionAdmin(AuditedViewsMixin, admin.ModelAdmin):
 
 
 @admin.register(BCScan)
-class BCScanAdmin(AuditedViewsMixin, admin.ModelAdmin):
+class BCScanAdmin(AuditedViewsMixin, permissions.ModelAdmin):
     """Only metadata: answers and action plans are the owner's."""
 
     audit_action = AuditAction.VIEW_SCAN
@@ -103,7 +105,7 @@ class BCScanAdmin(AuditedViewsMixin, admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(permissions.ModelAdmin):
     list_display = ["email", "network", "created_at", "expires_at", "accepted_at"]
     list_filter = ["network"]
     search_fields = ["email"]
@@ -111,7 +113,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(permissions.ModelAdmin):
     list_display = ["at", "actor", "action", "subject_pseudonym", "detail"]
     list_filter = ["action"]
 

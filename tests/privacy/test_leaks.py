@@ -162,9 +162,13 @@ def test_facilitator_elsewhere_does_not_read_a_question_on_this_networks_pages(c
     client.force_login(facilitator_b)
 
     seen = {
-        "A shared": "FB-55" in _text(client, reverse("participants:shared-questions", args=[a.slug])),
-        "B shared": "FB-55" in _text(client, reverse("participants:shared-questions", args=[b.slug])),
-        "A meeting": client.get(reverse("meetings:meeting-prepare", args=[meeting_a.pk])).status_code,
+        "A shared": "FB-55"
+        in _text(client, reverse("participants:shared-questions", args=[a.slug])),
+        "B shared": "FB-55"
+        in _text(client, reverse("participants:shared-questions", args=[b.slug])),
+        "A meeting": client.get(
+            reverse("meetings:meeting-prepare", args=[meeting_a.pk])
+        ).status_code,
     }
 
     assert seen == {"A shared": False, "B shared": True, "A meeting": 404}
@@ -328,5 +332,7 @@ def test_visible_to_and_the_rules_predicates_agree_for_every_role_and_choice():
     assert readable == {
         Visibility.PRIVATE: [owner.pk],
         Visibility.FACILITATOR: sorted([owner.pk, people[2].pk]),
-        Visibility.NETWORK: sorted([owner.pk, people[1].pk, people[2].pk, people[3].pk, people[7].pk]),
+        Visibility.NETWORK: sorted(
+            [owner.pk, people[1].pk, people[2].pk, people[3].pk, people[7].pk]
+        ),
     }

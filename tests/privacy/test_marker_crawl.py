@@ -66,7 +66,8 @@ EVALUATIONS_FIX = pytest.mark.xfail(
     strict=True, reason="fixed on branch evaluations (issue 10 leak 6: small-group rule)"
 )
 MEETINGS_FIX = pytest.mark.xfail(
-    strict=True, reason="fixed on branch meetings (issue 10 leaks 2/3: briefing from the owners' choice)"
+    strict=True,
+    reason="fixed on branch meetings (issue 10 leaks 2/3: briefing from the owners' choice)",
 )
 KNOWN_ELSEWHERE = {
     ("staff", "evaluation"): EVALUATIONS_FIX,
@@ -201,9 +202,7 @@ def crawled(django_db_setup, django_db_blocker):
         cache.clear()
         ensure_competences()
         world = build_world()
-        User.objects.filter(pk=world.people["staff"].pk).update(
-            is_staff=True, is_superuser=True
-        )
+        User.objects.filter(pk=world.people["staff"].pk).update(is_staff=True, is_superuser=True)
         planted = _plant(world)
         _close_and_compute(world)
         paths = site_paths(world, _extra_paths(planted, world))
