@@ -6,6 +6,7 @@ from leernetwerk import admin_permissions as permissions
 
 from .enums import AuditAction
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, School, User
+from .services import audit
 
 
 class AuditedViewsMixin:
@@ -19,8 +20,6 @@ class AuditedViewsMixin:
         return obj.owner
 
     def _audit_view(self, request, object_id, page: str) -> None:
-        from .services import audit
-
         if request.method != "GET":
             return
         obj = self.get_object(request, object_id)
@@ -73,7 +72,7 @@ class SchoolAdmin(permissions.ModelAdmin):
 
 @admin.register(LearningQuestion)
 class LearningQuestionAdmin(AuditedViewsMixin, permissions.ModelAdmin):
-    """Only metadata: a question's text is its owner's (DOMAIN.md), so staff see no content.
+    """Only metadata: a question's text is its owner's (docs/domain.md), so staff see no content.
     Its name in lists, history and delete confirmations is its number (see __str__)."""
 
     audit_action = AuditAction.VIEW_QUESTION

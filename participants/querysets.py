@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
-from .enums import Visibility
+from networks.enums import Role
+from networks.models import Membership
+
+from .enums import QuestionStatus, Visibility
 
 
 def _reachable_memberships(user, link: str, in_network):
@@ -11,8 +15,6 @@ def _reachable_memberships(user, link: str, in_network):
     the network's reverse name) where the object's owner is still a current member too: a
     link to a network the owner left reaches nobody there. With `in_network`, only that one
     network counts."""
-    from networks.models import Membership
-
     current = Membership.objects.current()
     owner_still_there = current.filter(
         person=OuterRef(OuterRef("owner")), network=OuterRef("network")
@@ -29,8 +31,6 @@ def _shared_with(user, link: str, in_network) -> Q:
     """Own objects, and those whose owner's choice reaches the user: "facilitator" the
     current facilitators of a linked network, "network" also every current member there.
     Never a penvoerder as such, never staff as such."""
-    from networks.enums import Role
-
     reachable = _reachable_memberships(user, link, in_network)
     as_facilitator = reachable.filter(role=Role.FACILITATOR)
     return (
@@ -62,8 +62,6 @@ class LearningQuestionQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
     def open(self) -> LearningQuestionQuerySet:
-        from .enums import QuestionStatus
-
         return self.filter(status__in=[QuestionStatus.OPEN, QuestionStatus.IN_PROGRESS])
 
 
@@ -71,7 +69,7 @@ class ReflectionEntryQuerySet(models.QuerySet):
     def visible_to(self, user, *, in_network=None) -> ReflectionEntryQuerySet:
         """A reflection is read by whoever may read its learning question (the owner's one
         choice covers the question and its log)."""
-        from .models import LearningQuestion
+        from .models import LearningQuestion  # noqa: PLC0415 - models.py imports this module
 
         return self.filter(
             question__in=LearningQuestion.objects.visible_to(user, in_network=in_network)
@@ -97,6 +95,4 @@ class BCScanQuerySet(models.QuerySet):
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> InvitationQuerySet:
-        from django.utils import timezone
-
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())

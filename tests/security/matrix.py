@@ -9,7 +9,7 @@ Columns, in this order (see world.ROLES):
     (VO-academie medewerker).
 Outcomes: an HTTP status (200, 403, 404, 405, 410); "login" for a redirect to the login page;
 "->name" for a redirect to the URL named `name`. Network-bound pages answer 404 to people
-outside the network, like a page that does not exist (STYLE.md: not allowed -> 404).
+outside the network, like a page that does not exist (docs/architecture.md: not allowed -> 404).
 
 The management site (/beheer/) has its own matrix (test_admin_matrix.py): staff without and
 with each admin permission, against the declared ADMIN table there.
