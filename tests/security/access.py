@@ -126,6 +126,10 @@ PAGES: dict[str, Page] = {
     "evaluations:round-publish": page(
         "run evaluations and surveys", get=405, post="->evaluations:round-detail"
     ),
+    "evaluations:round-remind": page(
+        "run evaluations and surveys", get=405, post="->evaluations:round-detail"
+    ),
+    "evaluations:network-rate": page("see a network's evaluation report"),
     "evaluations:report": page("run evaluations and surveys"),
     "evaluations:report-csv": page("run evaluations and surveys"),
     "evaluations:report-pdf": page("run evaluations and surveys"),
@@ -198,6 +202,9 @@ PAGES: dict[str, Page] = {
     "networks:application-create": page("apply for a network", post=200),
     "networks:application-check": page("apply for a network", get=405, post=200),
     "networks:application-update": page("see or change one's draft application", post=200),
+    "networks:application-check-existing": page(
+        "see or change one's draft application", get=405, post=200
+    ),
     "networks:application-submit": page(
         "see or change one's draft application", get=405, post="->networks:application-detail"
     ),
