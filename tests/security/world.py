@@ -239,7 +239,6 @@ NETWORK_SLUG = {
     "evaluations:phase",
     "evaluations:phase-compute",
     "evaluations:network-rate",
-    "evaluations:network-rate",
     "evaluations:outcome-list",
     "evaluations:outcome-create",
     "evaluations:story-create",
