@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from leernetwerk import admin_permissions as permissions
 
 from .models import (
     Attendance,
@@ -15,13 +16,17 @@ from .models import (
 )
 
 
-class GuestSpeakerInline(admin.TabularInline):
+class GuestSpeakerInline(permissions.TabularInline):
+    """Metadata only: a briefing can carry members' shared learning questions, which are
+    theirs to share with their network, not with the management site."""
+
     model = GuestSpeaker
+    fields = ["name", "organisation", "topic"]
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(permissions.HistoryAdmin):
     list_display = ["title", "network", "starts_at", "status", "academy_invited", "sequence"]
     list_filter = ["status", "academy_invited"]
     search_fields = ["title", "network__name"]
@@ -29,44 +34,44 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(permissions.ModelAdmin):
     list_display = ["meeting", "person", "status"]
     list_filter = ["status"]
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(permissions.ModelAdmin):
     list_display = ["meeting", "person", "answer", "answered_at"]
     list_filter = ["answer"]
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(permissions.ModelAdmin):
     list_display = ["title", "meeting", "author"]
 
 
-class PollOptionInline(admin.TabularInline):
+class PollOptionInline(permissions.TabularInline):
     model = PollOption
     extra = 0
 
 
 @admin.register(DatePoll)
-class DatePollAdmin(admin.ModelAdmin):
+class DatePollAdmin(permissions.ModelAdmin):
     list_display = ["title", "network", "meeting", "created_at"]
     inlines = [PollOptionInline]
 
 
 @admin.register(BuddyGroup)
-class BuddyGroupAdmin(admin.ModelAdmin):
+class BuddyGroupAdmin(permissions.ModelAdmin):
     list_display = ["name", "network"]
 
 
 @admin.register(ContactMoment)
-class ContactMomentAdmin(admin.ModelAdmin):
+class ContactMomentAdmin(permissions.ModelAdmin):
     list_display = ["network", "date", "note"]
 
 
 @admin.register(SentMail)
-class SentMailAdmin(admin.ModelAdmin):
+class SentMailAdmin(permissions.ModelAdmin):
     list_display = ["key", "kind", "recipient", "sent_at"]
     list_filter = ["kind"]

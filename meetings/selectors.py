@@ -136,10 +136,13 @@ def attendance_rates(network: Network) -> tuple[list[RateRow], attendance_calc.R
     return rows, attendance_calc.overall_rate(pairs), len({r[2] for r in records})
 
 
-def shared_questions_for(network: Network) -> list[LearningQuestion]:
-    """Learning questions members shared with the facilitator or the network. Never private."""
+def shared_questions_for(network: Network, viewer: User) -> list[LearningQuestion]:
+    """Learning questions of others that reach `viewer` through this network: the owner's
+    current choice decides (participants' visible_to), so a penvoerder sees only what was
+    shared with the whole network and a facilitator also what was shared with them."""
     return list(
-        LearningQuestion.objects.shared_with_facilitators_of(network)
+        LearningQuestion.objects.visible_to(viewer, in_network=network)
+        .exclude(owner=viewer)
         .select_related("owner")
         .order_by("owner__last_name", "title")
     )
@@ -155,8 +158,9 @@ def earlier_meetings(meeting: Meeting) -> list[Meeting]:
     )
 
 
-def briefing_text(meeting: Meeting) -> str:
-    """A briefing for a guest speaker: earlier themes and the shared learning questions."""
+def briefing_text(meeting: Meeting, viewer: User) -> str:
+    """A briefing for a guest speaker, as `viewer` (who writes it) may see it: earlier
+    themes and the learning questions shared with them."""
     from django.utils import formats
     from django.utils.translation import gettext as _
 
@@ -171,7 +175,7 @@ def briefing_text(meeting: Meeting) -> str:
     if not earlier:
         lines.append("- " + _("none yet"))
     lines += ["", _("Learning questions the members shared:")]
-    questions = shared_questions_for(meeting.network)
+    questions = shared_questions_for(meeting.network, viewer)
     for question in questions:
         lines.append(f"- {question.title}")
     if not questions:

@@ -131,7 +131,7 @@ def add_guest_speaker(meeting: Meeting, *, by, data: dict) -> GuestSpeaker:
     """Add a guest speaker; an empty briefing is filled from selectors.briefing_text."""
     from .selectors import briefing_text
 
-    briefing = data.get("briefing") or briefing_text(meeting)
+    briefing = data.get("briefing") or briefing_text(meeting, by)
     return GuestSpeaker.objects.create(
         meeting=meeting,
         name=data["name"],

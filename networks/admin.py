@@ -1,5 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from leernetwerk import admin_permissions as permissions
 
 from .models import (
     Application,
@@ -14,14 +15,14 @@ from .models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(permissions.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["person"]
 
 
 @admin.register(Network)
-class NetworkAdmin(SimpleHistoryAdmin):
+class NetworkAdmin(permissions.HistoryAdmin):
     list_display = ["name", "status", "access", "start_date", "planned_end_date"]
     list_filter = ["status", "access"]
     search_fields = ["name", "theme"]
@@ -30,18 +31,18 @@ class NetworkAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Competence)
-class CompetenceAdmin(admin.ModelAdmin):
+class CompetenceAdmin(permissions.ModelAdmin):
     list_display = ["number", "name"]
 
 
-class ApplicationInviteeInline(admin.TabularInline):
+class ApplicationInviteeInline(permissions.TabularInline):
     model = ApplicationInvitee
     extra = 0
     raw_id_fields = ["person"]
 
 
 @admin.register(Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(permissions.HistoryAdmin):
     list_display = ["network", "applicant", "submitted_at", "met_count"]
     list_select_related = ["network", "applicant"]
     search_fields = ["network__name", "applicant__email"]
@@ -50,28 +51,28 @@ class ApplicationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CriterionJudgement)
-class CriterionJudgementAdmin(SimpleHistoryAdmin):
+class CriterionJudgementAdmin(permissions.HistoryAdmin):
     list_display = ["application", "criterion", "verdict", "status", "judged_by", "judged_at"]
     list_filter = ["criterion", "status"]
     raw_id_fields = ["application", "judged_by"]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(permissions.HistoryAdmin):
     list_display = ["application", "kind", "decided_by", "decided_at"]
     list_filter = ["kind"]
     raw_id_fields = ["application", "decided_by"]
 
 
 @admin.register(RecheckResult)
-class RecheckResultAdmin(admin.ModelAdmin):
+class RecheckResultAdmin(permissions.ModelAdmin):
     list_display = ["network", "period_start", "flagged"]
     list_filter = ["flagged"]
     raw_id_fields = ["network"]
 
 
 @admin.register(InterestRegistration)
-class InterestRegistrationAdmin(admin.ModelAdmin):
+class InterestRegistrationAdmin(permissions.ModelAdmin):
     list_display = ["network", "name", "email", "created_at"]
     search_fields = ["name", "email"]
     raw_id_fields = ["network"]

@@ -73,6 +73,8 @@ class AuditAction(models.TextChoices):
     """What an audit log entry records (AVG accountability)."""
 
     VIEW_PERSON = "view_person", _("Viewed a person's details")
+    VIEW_QUESTION = "view_question", _("Viewed a person's learning question (metadata)")
+    VIEW_SCAN = "view_scan", _("Viewed a person's BC-Scan (metadata)")
     VIEW_MEMBER_LIST = "view_member_list", _("Viewed a network's member list")
     EXPORT_DATA = "export_data", _("Exported personal data")
     ERASE_PERSON = "erase_person", _("Erased an account")

@@ -19,7 +19,12 @@ from .enums import (
     Region,
     Visibility,
 )
-from .querysets import BCScanQuerySet, InvitationQuerySet, LearningQuestionQuerySet
+from .querysets import (
+    BCScanQuerySet,
+    InvitationQuerySet,
+    LearningQuestionQuerySet,
+    ReflectionEntryQuerySet,
+)
 
 
 class School(models.Model):
@@ -175,7 +180,9 @@ class LearningQuestion(models.Model):
         verbose_name_plural = _("learning questions")
 
     def __str__(self) -> str:
-        return self.title
+        # Metadata only: the name shows in the management site (lists, history, delete
+        # confirmations, the change log), where the owner's text must never appear.
+        return _("Learning question %(number)s") % {"number": self.pk or "-"}
 
     def get_absolute_url(self) -> str:
         return reverse("participants:question-detail", kwargs={"pk": self.pk})
@@ -201,6 +208,8 @@ class ReflectionEntry(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ReflectionEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-created_at"]

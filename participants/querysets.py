@@ -10,79 +10,89 @@ from networks.models import Membership
 from .enums import QuestionStatus, Visibility
 
 
-class LearningQuestionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> LearningQuestionQuerySet:
-        """Questions the user may read: their own, and those shared with them.
+def _reachable_memberships(user, link: str, in_network):
+    """The user's current memberships of a network the object is linked to (through `link`,
+    the network's reverse name) where the object's owner is still a current member too: a
+    link to a network the owner left reaches nobody there. With `in_network`, only that one
+    network counts."""
+    current = Membership.objects.current()
+    owner_still_there = current.filter(
+        person=OuterRef(OuterRef("owner")), network=OuterRef("network")
+    )
+    reachable = current.filter(person=user, **{f"network__{link}": OuterRef("pk")}).filter(
+        Exists(owner_still_there)
+    )
+    if in_network is not None:
+        reachable = reachable.filter(network=in_network)
+    return reachable
 
-        Shared with the facilitator: the facilitators of a network the question is linked to.
-        Shared with the network: every current member of a linked network. Staff get no
-        special right: a learning question is its owner's (docs/domain.md)."""
+
+def _shared_with(user, link: str, in_network) -> Q:
+    """Own objects, and those whose owner's choice reaches the user: "facilitator" the
+    current facilitators of a linked network, "network" also every current member there.
+    Never a penvoerder as such, never staff as such."""
+    reachable = _reachable_memberships(user, link, in_network)
+    as_facilitator = reachable.filter(role=Role.FACILITATOR)
+    return (
+        Q(owner=user)
+        | (Q(visibility=Visibility.NETWORK) & Exists(reachable))
+        | (Q(visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK]) & Exists(as_facilitator))
+    )
+
+
+class LearningQuestionQuerySet(models.QuerySet):
+    def visible_to(self, user, *, in_network=None) -> LearningQuestionQuerySet:
+        """The one rule for who reads a learning question (its text, goal, reflections): its
+        owner, and those the owner shared it with through a network it is linked to, while
+        the owner is still a current member there. "Facilitator" means the facilitator(s) of
+        that network, not its penvoerder and not staff. With `in_network`, only what reaches
+        the user through that one network (a meeting's preparation page, a network page).
+        Every page, mail, PDF, CSV, feed, API answer and briefing that shows question text
+        reads through this; the rules predicate `can_read_question` asks it too."""
         if not user.is_authenticated:
             return self.none()
-
-        member_of_linked = Membership.objects.current().filter(
-            person=user, network__learning_questions=OuterRef("pk")
-        )
-        facilitator_of_linked = member_of_linked.filter(role=Role.FACILITATOR)
-        return self.filter(
-            Q(owner=user)
-            | (Q(visibility=Visibility.NETWORK) & Exists(member_of_linked))
-            | (
-                Q(visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK])
-                & Exists(facilitator_of_linked)
+        if in_network is not None:
+            # Through one network: the owner's own questions count only when linked to it.
+            return self.filter(networks=in_network).filter(
+                _shared_with(user, "learning_questions", in_network)
             )
-        )
-
-    def shared_with_facilitators_of(self, network) -> LearningQuestionQuerySet:
-        """Questions linked to the network that its facilitator may read."""
-        return self.filter(
-            networks=network, visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK]
-        )
+        return self.filter(_shared_with(user, "learning_questions", None))
 
     def owned_by(self, user) -> LearningQuestionQuerySet:
         return self.filter(owner=user)
 
     def open(self) -> LearningQuestionQuerySet:
-
         return self.filter(status__in=[QuestionStatus.OPEN, QuestionStatus.IN_PROGRESS])
+
+
+class ReflectionEntryQuerySet(models.QuerySet):
+    def visible_to(self, user, *, in_network=None) -> ReflectionEntryQuerySet:
+        """A reflection is read by whoever may read its learning question (the owner's one
+        choice covers the question and its log)."""
+        from .models import LearningQuestion  # noqa: PLC0415 - models.py imports this module
+
+        return self.filter(
+            question__in=LearningQuestion.objects.visible_to(user, in_network=in_network)
+        )
 
 
 class BCScanQuerySet(models.QuerySet):
     def visible_to(self, user, *, in_network=None) -> BCScanQuerySet:
-        """Scans the user may read: their own, and those shared with them.
-
-        Sharing reaches only the networks the owner linked the scan to, and only while the
-        owner is still a current member there: "facilitator" lets the current facilitators of
-        such a network read it, "network" also every current member. With `in_network`, only
-        what reaches the user through that one network counts (a facilitator elsewhere does
-        not see a scan on a network page where they are a participant). Staff get no special
-        right (the scan is its owner's)."""
+        """The one rule for who reads a BC-Scan (answers, scores, action plans, and any
+        comparison built from it): its owner, and those the owner shared it with through a
+        network it is linked to while the owner is still a current member there ("facilitator":
+        that network's current facilitators; "network": also every current member). With
+        `in_network`, only what reaches the user through that one network counts (a
+        facilitator elsewhere does not see a scan on a network page where they are a
+        participant). Staff get no special right (the scan is its owner's)."""
         if not user.is_authenticated:
             return self.none()
-
-        current = Membership.objects.current()
-        # The user's membership of a network the scan is linked to, where the owner is still
-        # a current member too: a link to a network the owner left reaches nobody there.
-        owner_still_there = current.filter(
-            person=OuterRef(OuterRef("owner")), network=OuterRef("network")
-        )
-        member_of_reachable = current.filter(
-            person=user, network__shared_scans=OuterRef("pk")
-        ).filter(Exists(owner_still_there))
+        queryset = self
         if in_network is not None:
-            member_of_reachable = member_of_reachable.filter(network=in_network)
-        facilitator_of_reachable = member_of_reachable.filter(role=Role.FACILITATOR)
-        return self.filter(
-            Q(owner=user)
-            | (Q(visibility=Visibility.NETWORK) & Exists(member_of_reachable))
-            | (
-                Q(visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK])
-                & Exists(facilitator_of_reachable)
-            )
-        )
+            queryset = queryset.filter(networks=in_network)
+        return queryset.filter(_shared_with(user, "shared_scans", in_network))
 
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> InvitationQuerySet:
-
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())

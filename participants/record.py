@@ -48,7 +48,7 @@ def learning_record_html(
     for scan in BCScan.objects.filter(owner=person, pk__in=[s.pk for s in scans]).order_by(
         "taken_at"
     ):
-        result = scan_result(scan, selectors.earlier_scan(scan))
+        result = scan_result(scan, selectors.earlier_scan(scan, person))
         result["scan"] = scan
         result["chart_data_uri"] = (
             "data:image/svg+xml;base64," + base64.b64encode(str(result["chart"]).encode()).decode()

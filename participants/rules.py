@@ -4,7 +4,7 @@ import rules
 
 from networks.rules import is_academy_staff, is_member, is_organiser
 
-from .models import BCScan, LearningQuestion
+from .models import BCScan, LearningQuestion, ReflectionEntry
 
 
 @rules.predicate
@@ -22,6 +22,15 @@ def can_read_question(user, question) -> bool:
 
 
 @rules.predicate
+def can_read_reflection(user, reflection) -> bool:
+    """Agrees with ReflectionEntry.objects.visible_to(user): whoever reads the question."""
+
+    if reflection is None or not (user and user.is_authenticated):
+        return False
+    return ReflectionEntry.objects.visible_to(user).filter(pk=reflection.pk).exists()
+
+
+@rules.predicate
 def can_read_scan(user, scan) -> bool:
     """Agrees with BCScan.objects.visible_to(user)."""
 
@@ -32,6 +41,7 @@ def can_read_scan(user, scan) -> bool:
 
 rules.add_perm("participants.view_learningquestion", can_read_question)
 rules.add_perm("participants.change_learningquestion", is_owner)
+rules.add_perm("participants.view_reflectionentry", can_read_reflection)
 rules.add_perm("participants.view_bcscan", can_read_scan)
 rules.add_perm("participants.change_bcscan", is_owner)
 rules.add_perm("participants.view_people", is_academy_staff)

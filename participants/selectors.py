@@ -43,7 +43,7 @@ def question_for_viewer(user: User, pk: int) -> LearningQuestion:
             Prefetch(
                 "reflections",
                 to_attr="reflection_list",
-                queryset=ReflectionEntry.objects.select_related("meeting"),
+                queryset=ReflectionEntry.objects.visible_to(user).select_related("meeting"),
             ),
         )
         .get(pk=pk)
@@ -51,10 +51,10 @@ def question_for_viewer(user: User, pk: int) -> LearningQuestion:
 
 
 def shared_questions_in_network(user: User, network: Network) -> QuerySet[LearningQuestion]:
-    """Questions of others linked to the network that the user may read."""
+    """Questions of others that reach the user through this network (not through another
+    network the question is also linked to)."""
     return (
-        LearningQuestion.objects.visible_to(user)
-        .filter(networks=network)
+        LearningQuestion.objects.visible_to(user, in_network=network)
         .exclude(owner=user)
         .select_related("owner")
         .prefetch_related("competences")
@@ -103,11 +103,13 @@ def scans_for_owner(owner: User) -> QuerySet[BCScan]:
     return BCScan.objects.filter(owner=owner).order_by("-taken_at", "-pk")
 
 
-def earlier_scan(scan: BCScan) -> BCScan | None:
-    """The same owner's scan just before this one (to compare), or None. Read-only; callers
-    have checked the viewer may see `scan`."""
+def earlier_scan(scan: BCScan, viewer: User) -> BCScan | None:
+    """The owner's scan before this one that `viewer` may read (None if there is none): a
+    comparison never shows a scan the viewer could not open (a private earlier scan stays
+    out of a shared one's "Eerder" column). Read-only."""
     return (
-        BCScan.objects.filter(owner_id=scan.owner_id)
+        BCScan.objects.visible_to(viewer)
+        .filter(owner_id=scan.owner_id)
         .filter(Q(taken_at__lt=scan.taken_at) | Q(taken_at=scan.taken_at, pk__lt=scan.pk))
         .order_by("-taken_at", "-pk")
         .first()

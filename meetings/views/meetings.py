@@ -205,7 +205,7 @@ class MeetingPrepareView(MeetingMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             earlier=selectors.earlier_meetings(self.meeting),
-            shared_questions=selectors.shared_questions_for(self.network),
+            shared_questions=selectors.shared_questions_for(self.network, self.request.user),
             response_rows=selectors.responses_overview(self.meeting),
             next_theme_form=NextThemeForm(initial={"next_theme": self.meeting.next_theme}),
             suggested_theme=selectors.suggested_theme(self.network),
@@ -219,7 +219,7 @@ class SpeakerCreateView(MeetingMixin, FormView):
     form_class = GuestSpeakerForm
 
     def get_initial(self):
-        return {"briefing": selectors.briefing_text(self.meeting)}
+        return {"briefing": selectors.briefing_text(self.meeting, self.request.user)}
 
     def form_valid(self, form):
         services.add_guest_speaker(self.meeting, by=self.request.user, data=form.cleaned_data)

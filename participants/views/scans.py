@@ -68,7 +68,7 @@ class ScanDetailView(LoginRequiredMixin, TemplateView):
         context["is_owner"] = scan.owner_id == user.pk
         if context["is_owner"]:
             context["shared_with"] = selectors.scan_reach(scan)
-        context.update(scan_result(scan, selectors.earlier_scan(scan)))
+        context.update(scan_result(scan, selectors.earlier_scan(scan, user)))
         return context
 
 

@@ -2,14 +2,12 @@
 
 Each URL gets its own world; every request runs in a savepoint that is rolled back, so one
 role's successful POST (a delete, a cancel) does not change what the next role sees. A POST
-carries an empty body; the test client passes CSRF. The expected outcomes are in matrix.py.
-
-To re-record the table after a deliberate change: `RECORD_MATRIX=path.py pytest -k record`,
-then review the diff of every changed row before copying it into matrix.py."""
+carries an empty body; the test client passes CSRF. The expected outcomes are derived in
+matrix.py from the declared role-by-action table (access.py): a permission change is made
+there, in words, and a page that answers otherwise fails here."""
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -91,28 +89,3 @@ def test_permission_matrix(name):
         if want != have
     ]
     assert mismatches == [], name
-
-
-@pytest.mark.django_db
-@pytest.mark.recording
-def test_record_matrix():
-    """Not a check: writes the observed table to $RECORD_MATRIX after a deliberate permission
-    change, for review before copying into matrix.py. Collected only when RECORD_MATRIX is set
-    (tests/security/conftest.py deselects it otherwise)."""
-    lines = []
-    for name in sorted(matrix_patterns()):
-        with transaction.atomic():
-            world = build_world()
-            rows = []
-            for method in ("GET", "POST"):
-                values = []
-                for role in ROLES:
-                    try:
-                        values.append(observe(name, world, role, method))
-                    except Exception as error:  # noqa: BLE001 - recorded for review
-                        values.append(f"ERROR {type(error).__name__}: {error}"[:120])
-                rows.append(f'        "{method}": ({", ".join(repr(v) for v in values)}),')
-            lines.append(f'    "{name}": {{\n' + "\n".join(rows) + "\n    },")
-            transaction.set_rollback(True)
-    with open(os.environ["RECORD_MATRIX"], "w") as out:
-        out.write("\n".join(lines) + "\n")

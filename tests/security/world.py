@@ -166,6 +166,7 @@ def url_kwargs(name: str, w: World) -> dict:
         "networks:application-detail": {"pk": w.application.pk},
         "networks:application-update": {"pk": w.draft_application.pk},
         "networks:application-submit": {"pk": w.draft_application.pk},
+        "networks:application-check-existing": {"pk": w.draft_application.pk},
         "networks:review-detail": {"pk": w.application.pk},
         "networks:directory-detail": slug,
         "meetings:buddy-group-delete": {"pk": w.buddy_group.pk},

@@ -1,0 +1,295 @@
+"""Who may do what: the declared table the permission matrix is derived from (issue 10).
+
+Written from the rules (DOMAIN.md, the privacy page, the issues), never from the code's
+answers. Three parts:
+
+- AUDIENCES: named groups of the matrix's roles (tests/security/world.py builds them).
+- ACTIONS: the role-by-action table: for each thing a person can do, who may do it.
+- PAGES: each URL pattern, the action its GET and its POST (empty body) need, and what the
+  page answers to those who may (200, 405 for a method it does not take, or "->name" for a
+  redirect after the action). Those who may not get "login" when not signed in and 404 when
+  signed in (an object or page one may not see answers like one that does not exist).
+
+A few pages answer the same to everyone because a secret in the URL is the permission, or
+depend on being signed in rather than on a role; they are listed in SPECIAL with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.security.world import ROLES
+
+ANONYMOUS = "anonymous"
+SIGNED_IN = frozenset(ROLES) - {ANONYMOUS}
+MEMBERS_A = frozenset({"owner", "participant", "facilitator", "penvoerder"})
+ORGANISERS_A = frozenset({"facilitator", "penvoerder"})
+STAFF = frozenset({"staff"})
+
+AUDIENCES: dict[str, frozenset[str]] = {
+    "anyone": frozenset(ROLES),
+    "signed in": SIGNED_IN,
+    "staff": STAFF,
+    "members of A": MEMBERS_A,
+    "members of A and staff": MEMBERS_A | STAFF,
+    "organisers of A": ORGANISERS_A,
+    "organisers of A and staff": ORGANISERS_A | STAFF,
+    "facilitator of A": frozenset({"facilitator"}),
+    "facilitator of A and staff": frozenset({"facilitator", "staff"}),
+    "owner": frozenset({"owner"}),
+    "applicant": frozenset({"penvoerder"}),
+    "applicant and staff": frozenset({"penvoerder", "staff"}),
+    "author of the outcome": frozenset({"facilitator"}),
+}
+
+# The role-by-action table. "A" is the network of the world; the personal objects (learning
+# question, reflection, BC-Scan) are private and belong to "owner".
+ACTIONS: dict[str, str] = {
+    # public
+    "read public pages": "anyone",
+    "use a secret link": "anyone",
+    # one's own account and data
+    "use one's own pages": "signed in",
+    "read or change one's own private question or scan": "owner",
+    # networks and applications
+    "apply for a network": "signed in",
+    "see or change one's draft application": "applicant",
+    "see a submitted application": "applicant and staff",
+    "review applications": "staff",
+    "see the network's page": "members of A and staff",
+    # members and invitations
+    "see members with contact details": "organisers of A and staff",
+    "invite or import members": "organisers of A and staff",
+    "see what members shared": "members of A",
+    # meetings
+    "see meetings of the network": "members of A and staff",
+    "answer, add a case, choose poll dates, keep contact": "members of A",
+    "organise meetings": "organisers of A",
+    "see attendance figures": "organisers of A and staff",
+    # evaluations
+    "run evaluations and surveys": "staff",
+    "see a network's evaluation report": "facilitator of A and staff",
+    "see outcomes of the network": "members of A and staff",
+    "record outcomes and stories": "members of A",
+    "read a story shared with the network only": "members of A",
+    "change one's own outcome": "author of the outcome",
+    "see the phase": "organisers of A and staff",
+    "set the phase": "facilitator of A and staff",
+    "compute the phase evidence": "organisers of A and staff",
+    # privacy
+    "see people and the audit log": "staff",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    get: tuple[str, str | int]  # (action, answer to those who may)
+    post: tuple[str, str | int]
+
+
+def page(action: str, get=200, post=405, *, post_action: str | None = None) -> Page:
+    return Page(get=(action, get), post=(post_action or action, post))
+
+
+OWN = "read or change one's own private question or scan"
+MINE = "use one's own pages"
+
+PAGES: dict[str, Page] = {
+    "api-network-detail": page("read public pages"),
+    "api-network-list": page("read public pages"),
+    "api-schema": page("read public pages"),
+    "home": page("read public pages"),
+    "networks:start-network": page("read public pages"),
+    "networks:directory-list": page("read public pages"),
+    "networks:directory-detail": page("read public pages", post=200),  # interest form
+    "participants:privacy": page("read public pages"),
+    "password_reset": page("read public pages", post=200),
+    "password_reset_done": page("read public pages"),
+    "password_reset_complete": page("read public pages"),
+    "evaluations:respond": page("use a secret link", post=200),
+    "evaluations:respond-thanks": page("use a secret link"),
+    "meetings:feed": page("use a secret link"),
+    "participants:invitation-accept": page("use a secret link", post=200),
+    # evaluations (staff)
+    "evaluations:dashboard": page("run evaluations and surveys"),
+    "evaluations:round-list": page("run evaluations and surveys"),
+    "evaluations:round-create": page("run evaluations and surveys", post=200),
+    "evaluations:round-detail": page("run evaluations and surveys"),
+    "evaluations:round-rate": page("run evaluations and surveys"),
+    "evaluations:item-create": page("run evaluations and surveys", post=200),
+    "evaluations:round-close": page(
+        "run evaluations and surveys", post="->evaluations:round-detail"
+    ),
+    "evaluations:round-compute": page(
+        "run evaluations and surveys", get=405, post="->evaluations:round-detail"
+    ),
+    "evaluations:round-publish": page(
+        "run evaluations and surveys", get=405, post="->evaluations:round-detail"
+    ),
+    "evaluations:round-remind": page(
+        "run evaluations and surveys", get=405, post="->evaluations:round-detail"
+    ),
+    "evaluations:network-rate": page("see a network's evaluation report"),
+    "evaluations:report": page("run evaluations and surveys"),
+    "evaluations:report-csv": page("run evaluations and surveys"),
+    "evaluations:report-pdf": page("run evaluations and surveys"),
+    "evaluations:survey-list": page("run evaluations and surveys"),
+    "evaluations:survey-create": page("run evaluations and surveys", post=200),
+    "evaluations:survey-detail": page("run evaluations and surveys"),
+    "evaluations:form-create": page("run evaluations and surveys", post=200),
+    "evaluations:ballot-create": page("run evaluations and surveys", post=200),
+    "evaluations:ballot-import": page("run evaluations and surveys", post=200),
+    "evaluations:merge": page("run evaluations and surveys", post=200),
+    "evaluations:network-report": page("see a network's evaluation report"),
+    "evaluations:network-report-csv": page("see a network's evaluation report"),
+    "evaluations:network-report-pdf": page("see a network's evaluation report"),
+    "evaluations:outcome-list": page("see outcomes of the network"),
+    "evaluations:outcome-create": page("record outcomes and stories", post=200),
+    "evaluations:story-create": page("record outcomes and stories", post=200),
+    "evaluations:story-detail": page(
+        "read a story shared with the network only", post_action="see outcomes of the network"
+    ),
+    "evaluations:outcome-update": page("change one's own outcome", post=200),
+    "evaluations:outcome-delete": page(
+        "change one's own outcome", post="->evaluations:outcome-list"
+    ),
+    "evaluations:phase": page(
+        "see the phase", post="->evaluations:phase", post_action="set the phase"
+    ),
+    "evaluations:phase-compute": page(
+        "compute the phase evidence", get=405, post="->evaluations:phase"
+    ),
+    # meetings
+    "meetings:meeting-list": page(MINE),
+    "meetings:feed-settings": page(MINE),
+    "meetings:feed-reset": page(MINE, get=405, post="->meetings:feed-settings"),
+    "meetings:network-meetings": page("see meetings of the network"),
+    "meetings:meeting-detail": page("see meetings of the network"),
+    "meetings:meeting-ics": page("see meetings of the network"),
+    "meetings:response": page("answer, add a case, choose poll dates, keep contact", post=200),
+    "meetings:case-create": page("answer, add a case, choose poll dates, keep contact", post=200),
+    "meetings:poll-detail": page(
+        "see meetings of the network",
+        post=200,
+        post_action="answer, add a case, choose poll dates, keep contact",
+    ),
+    "meetings:contact-log": page(
+        "see meetings of the network",
+        post=200,
+        post_action="answer, add a case, choose poll dates, keep contact",
+    ),
+    "meetings:buddy-groups": page(
+        "see meetings of the network", post=200, post_action="organise meetings"
+    ),
+    "meetings:buddy-group-delete": page("organise meetings", post="->meetings:buddy-groups"),
+    "meetings:meeting-create": page("organise meetings", post=200),
+    "meetings:meeting-update": page("organise meetings", post=200),
+    "meetings:meeting-copy": page("organise meetings", post=200),
+    "meetings:meeting-cancel": page("organise meetings", post="->meetings:meeting-detail"),
+    "meetings:meeting-prepare": page("organise meetings"),
+    "meetings:next-theme": page("organise meetings", post="->meetings:meeting-detail"),
+    "meetings:speaker-create": page("organise meetings", post=200),
+    "meetings:planner": page("organise meetings", post=200),
+    "meetings:attendance": page("organise meetings", post=200),
+    "meetings:poll-create": page("organise meetings", post=200),
+    "meetings:poll-choose": page("organise meetings", get=405, post="->meetings:meeting-update"),
+    "meetings:poll-remind": page("organise meetings", get=405, post="->meetings:poll-detail"),
+    "meetings:attendance-rates": page("see attendance figures"),
+    # networks and applications
+    "networks:my-networks": page(MINE),
+    "networks:network-detail": page("see the network's page"),
+    "networks:application-list": page("apply for a network"),
+    "networks:application-create": page("apply for a network", post=200),
+    "networks:application-check": page("apply for a network", get=405, post=200),
+    "networks:application-update": page("see or change one's draft application", post=200),
+    "networks:application-check-existing": page(
+        "see or change one's draft application", get=405, post=200
+    ),
+    "networks:application-submit": page(
+        "see or change one's draft application", get=405, post="->networks:application-detail"
+    ),
+    "networks:application-detail": page("see a submitted application"),
+    "networks:review-queue": page("review applications"),
+    "networks:review-detail": page("review applications", post=200),
+    # participants
+    "participants:profile": page(MINE, post=200),
+    "participants:school-options": page(MINE),
+    "participants:school-propose": page(MINE, post=200),
+    "participants:my-data": page(MINE),
+    "participants:data-export": page(MINE),
+    "participants:erase-account": page(MINE, post=200),
+    "participants:learning-record": page(MINE, post=200),
+    "participants:question-list": page(MINE),
+    "participants:question-create": page(MINE, post=200),
+    "participants:goal-hint": page(MINE, get=405, post=200),
+    "participants:scan-list": page(MINE),
+    "participants:scan-create": page(MINE, post=200),
+    "participants:question-detail": page(OWN, post_action=MINE),
+    "participants:scan-detail": page(OWN, post_action=MINE),
+    "participants:question-update": page(OWN, post=200),
+    "participants:question-delete": page(OWN, post="->participants:question-list"),
+    "participants:reflection-create": page(OWN, post=200),
+    "participants:scan-plan": page(OWN, post=200),
+    "participants:scan-delete": page(OWN, post="->participants:scan-list"),
+    "participants:shared-questions": page("see what members shared"),
+    "participants:network-members": page("see members with contact details"),
+    "participants:invite": page("invite or import members", post=200),
+    "participants:import": page("invite or import members", post=200),
+    "participants:import-confirm": page(
+        "invite or import members", get=405, post="->participants:import"
+    ),
+    "participants:people-list": page("see people and the audit log"),
+    "participants:person-detail": page("see people and the audit log"),
+    "participants:audit-log": page("see people and the audit log"),
+    "two-factor": page(MINE, post=200),
+}
+
+# Pages whose answer is not "may or may not", each with its reason: role -> (GET, POST).
+SIGNED_IN_HOME = "->networks:my-networks"
+SPECIAL: dict[str, tuple[str, dict[str, tuple]]] = {
+    "login": (
+        "the sign-in page is for visitors; someone signed in is sent to their networks",
+        {r: (200, 200) if r == ANONYMOUS else (SIGNED_IN_HOME, SIGNED_IN_HOME) for r in ROLES},
+    ),
+    "logout": (
+        "signing out is a POST for everyone, then home",
+        {r: (405, "->home") for r in ROLES},
+    ),
+    "password_reset_confirm": (
+        "the reset link is the owner's; everyone is sent on to the set-password form, except "
+        "the owner, whose sign-in changed last_login and so invalidated the link (200, the "
+        "'invalid link' page)",
+        {r: (200, 200) if r == "owner" else ("->password_reset_confirm",) * 2 for r in ROLES},
+    ),
+    "two-factor-qr": (
+        "the QR code exists only while enrolling a device; nobody in the world is",
+        {r: ("login", "login") if r == ANONYMOUS else (404, 405) for r in ROLES},
+    ),
+}
+
+
+def may(action: str) -> frozenset[str]:
+    return AUDIENCES[ACTIONS[action]]
+
+
+def expected_outcome(action: str, allowed, role: str):
+    if role in may(action):
+        return allowed
+    if role == ANONYMOUS:
+        return "login"
+    return 404
+
+
+def expected_row(name: str) -> dict[str, tuple]:
+    """{"GET": one outcome per role, "POST": ...} for URL pattern `name`."""
+    if name in SPECIAL:
+        _reason, outcomes = SPECIAL[name]
+        return {
+            "GET": tuple(outcomes[r][0] for r in ROLES),
+            "POST": tuple(outcomes[r][1] for r in ROLES),
+        }
+    spec = PAGES[name]
+    return {
+        method: tuple(expected_outcome(action, allowed, r) for r in ROLES)
+        for method, (action, allowed) in (("GET", spec.get), ("POST", spec.post))
+    }
