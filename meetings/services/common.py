@@ -1,0 +1,46 @@
+"""Shared helpers of the meeting services: membership checks and the mail dispatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from leernetwerk.dispatch import enqueue
+from networks.models import Network
+
+from ..models import (
+    Meeting,
+)
+
+MEETING_FIELDS = (
+    "title",
+    "theme",
+    "starts_at",
+    "ends_at",
+    "location",
+    "address",
+    "form",
+    "agenda",
+    "academy_invited",
+)
+
+
+def _member_ids(network: Network) -> set[int]:
+    return set(network.memberships.current().values_list("person_id", flat=True))
+
+
+def _check_members(network: Network, people: Iterable, field: str) -> None:
+    allowed = _member_ids(network)
+    outsiders = [p for p in people if p.pk not in allowed]
+    if outsiders:
+        raise ValidationError(
+            {field: _("%(name)s is not a member of this network.") % {"name": outsiders[0]}}
+        )
+
+
+def _dispatch_mail(meeting: Meeting, kind: str) -> None:
+    from ..tasks import task_send_meeting_mail
+
+    enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind)

@@ -1,0 +1,122 @@
+"""Meeting mail: invitations, changes, cancellations, reminders, poll reminders."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from ..enums import MailKind, MeetingStatus, ResponseAnswer
+from ..models import (
+    DatePoll,
+    Meeting,
+)
+
+
+def _recipients(meeting: Meeting):
+    from ..selectors import members_of
+
+    return [p for p in members_of(meeting.network) if p.is_active and p.email]
+
+
+def _mail_key(meeting: Meeting, kind: str) -> str:
+    if kind == MailKind.CHANGE:
+        return f"change:{meeting.pk}:{meeting.sequence}"
+    if kind == MailKind.REMINDER:
+        return f"reminder:{meeting.pk}:{meeting.starts_at:%Y%m%d%H%M}"
+    return f"{kind}:{meeting.pk}"
+
+
+def _meeting_ics(meeting: Meeting) -> bytes:
+    from ..calendar import build_calendar
+    from ..selectors import calendar_events
+
+    return build_calendar(calendar_events([meeting]), name=meeting.title)
+
+
+def send_meeting_mail(meeting: Meeting, kind: str) -> int:
+    """Mail every current member about the meeting; returns how many mails went out now.
+
+    Each (kind, meeting[, sequence]) goes to each person once, however often this runs."""
+    from ..mail import send_once
+
+    if kind == MailKind.CHANGE and meeting.status == MeetingStatus.CANCELLED:
+        return 0
+    ics = _meeting_ics(meeting)
+    sent = 0
+    for person in _recipients(meeting):
+        sent += send_once(
+            key=_mail_key(meeting, kind),
+            kind=kind,
+            recipient=person,
+            meeting=meeting,
+            template=f"meetings/email/{kind}",
+            context={"meeting": meeting},
+            ics=ics,
+        )
+    return sent
+
+
+def reminder_days() -> int:
+    from django.conf import settings
+
+    return settings.LEERNETWERK_MEETING_REMINDER_DAYS
+
+
+def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
+    """Remind members of meetings starting within the reminder window; each mail once.
+
+    Members who answered "not coming" get no reminder. Safe to run any number of times."""
+    import logging
+
+    from ..mail import send_once
+
+    now = now or timezone.now()
+    window_end = now + datetime.timedelta(days=reminder_days())
+    meetings = (
+        Meeting.objects.scheduled()
+        .filter(starts_at__gt=now, starts_at__lte=window_end)
+        .select_related("network")
+    )
+    sent = 0
+    for meeting in meetings:
+        declined = set(
+            meeting.responses.filter(answer=ResponseAnswer.NOT_COMING).values_list(
+                "person_id", flat=True
+            )
+        )
+        for person in _recipients(meeting):
+            if person.pk in declined:
+                continue
+            try:
+                sent += send_once(
+                    key=_mail_key(meeting, MailKind.REMINDER),
+                    kind=MailKind.REMINDER,
+                    recipient=person,
+                    meeting=meeting,
+                    template="meetings/email/reminder",
+                    context={"meeting": meeting},
+                )
+            except Exception:  # one bad address must not stop the others; retried next run
+                logging.getLogger(__name__).exception("reminder to %s failed", person.pk)
+    return sent
+
+
+def send_poll_reminder(poll: DatePoll, *, today: datetime.date | None = None) -> int:
+    """Remind members who have not answered the poll; at most one mail a day each."""
+    from ..mail import send_once
+    from ..selectors import poll_table
+
+    if poll.is_closed:
+        return 0
+    today = today or timezone.localdate()
+    sent = 0
+    for person in poll_table(poll).not_answered:
+        sent += send_once(
+            key=f"poll:{poll.pk}:{today:%Y%m%d}",
+            kind=MailKind.POLL_REMINDER,
+            recipient=person,
+            template="meetings/email/poll_reminder",
+            context={"poll": poll},
+        )
+    return sent

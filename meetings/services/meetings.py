@@ -1,0 +1,138 @@
+"""Meetings: schedule, plan a series, change, cancel, answer, cases, speakers, next theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.models import Network
+
+from ..enums import MailKind, MeetingStatus, ResponseAnswer
+from ..models import (
+    Case,
+    GuestSpeaker,
+    Meeting,
+    Response,
+)
+from ..validation import check_meeting_times
+from .common import MEETING_FIELDS, _check_members, _dispatch_mail
+
+
+@transaction.atomic
+def schedule_meeting(
+    network: Network, *, by, data: dict, preparation_group: Iterable = (), notify: bool = True
+) -> Meeting:
+    """Create a meeting of `network` and invite its members by mail (once, after commit).
+
+    Keeps true: the end is after the start, at most 48 hours later, the start is not in the
+    past, and the preparation group holds members of the network only. Organisers call it."""
+    check_meeting_times(data.get("starts_at"), data.get("ends_at"), is_new=True)
+    group = list(preparation_group)
+    _check_members(network, group, "preparation_group")
+    meeting = Meeting.objects.create(
+        network=network, **{k: v for k, v in data.items() if k in MEETING_FIELDS}
+    )
+    meeting.preparation_group.set(group)
+    if notify:
+        _dispatch_mail(meeting, MailKind.INVITATION)
+    return meeting
+
+
+@transaction.atomic
+def plan_meetings(network: Network, *, by, proposals: list[dict]) -> list[Meeting]:
+    """Create the confirmed series from the year planner, all or nothing."""
+    return [schedule_meeting(network, by=by, data=data) for data in proposals]
+
+
+@transaction.atomic
+def update_meeting(
+    meeting: Meeting, *, by, data: dict, preparation_group: Iterable | None = None
+) -> Meeting:
+    """Change a meeting: the calendar UID stays, SEQUENCE rises, members get a notice.
+
+    A meeting that already started may keep its past start (is_new=False)."""
+    check_meeting_times(data.get("starts_at"), data.get("ends_at"), is_new=False)
+    for field in MEETING_FIELDS:
+        if field in data:
+            setattr(meeting, field, data[field])
+    if preparation_group is not None:
+        group = list(preparation_group)
+        _check_members(meeting.network, group, "preparation_group")
+        meeting.preparation_group.set(group)
+    meeting.sequence += 1
+    meeting.save()
+    if meeting.ends_at >= timezone.now() and meeting.status == MeetingStatus.SCHEDULED:
+        _dispatch_mail(meeting, MailKind.CHANGE)
+    return meeting
+
+
+@transaction.atomic
+def cancel_meeting(meeting: Meeting, *, by) -> Meeting:
+    """Cancel: kept in calendars as STATUS:CANCELLED (SEQUENCE rises); members get a notice."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return meeting
+    meeting.status = MeetingStatus.CANCELLED
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "sequence", "updated_at"])
+    _dispatch_mail(meeting, MailKind.CANCELLATION)
+    return meeting
+
+
+@transaction.atomic
+def add_guest_speaker(meeting: Meeting, *, by, data: dict) -> GuestSpeaker:
+    """Add a guest speaker; an empty briefing is filled from selectors.briefing_text."""
+    from ..selectors import briefing_text
+
+    briefing = data.get("briefing") or briefing_text(meeting)
+    return GuestSpeaker.objects.create(
+        meeting=meeting,
+        name=data["name"],
+        organisation=data.get("organisation", ""),
+        topic=data.get("topic", ""),
+        briefing=briefing,
+    )
+
+
+@transaction.atomic
+def remove_guest_speaker(speaker: GuestSpeaker, *, by) -> None:
+    speaker.delete()
+
+
+@transaction.atomic
+def respond_to_meeting(meeting: Meeting, *, person, answer: str, apology: str = "") -> Response:
+    """Record or change a member's answer; refused once the meeting is over or cancelled."""
+    if meeting.ends_at < timezone.now():
+        raise ValidationError({"answer": _("The meeting is over; you can no longer answer.")})
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError({"answer": _("This meeting has been cancelled.")})
+    _check_members(meeting.network, [person], "answer")
+    if answer not in ResponseAnswer.values:
+        raise ValidationError({"answer": _("Choose an answer.")})
+    response, _created = Response.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={
+            "answer": answer,
+            "apology": apology if answer == ResponseAnswer.NOT_COMING else "",
+        },
+    )
+    return response
+
+
+@transaction.atomic
+def add_case(meeting: Meeting, *, author, title: str, description: str = "") -> Case:
+    """A member brings in a case for a meeting of their network."""
+    _check_members(meeting.network, [author], "title")
+    return Case.objects.create(meeting=meeting, author=author, title=title, description=description)
+
+
+@transaction.atomic
+def record_next_theme(meeting: Meeting, *, by, theme: str) -> Meeting:
+    """Record the group's choice of theme for the next meeting (offered when planning it)."""
+    meeting.next_theme = theme.strip()
+    meeting.save(update_fields=["next_theme", "updated_at"])
+    return meeting
