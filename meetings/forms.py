@@ -240,9 +240,12 @@ class PlannerForm(forms.Form):
         value = self.cleaned_data["first_date"]
         if value < timezone.localdate():
             raise forms.ValidationError(_("A new meeting cannot start in the past."))
+        if value > timezone.localdate() + datetime.timedelta(days=2 * 366):
+            raise forms.ValidationError(_("Choose a first date within two years."))
         return value
 
-    def proposals(self) -> list[planner.ProposedMeeting]:
+    def proposals(self, *, planned=()) -> list[planner.ProposedMeeting]:
+        """The proposed series; days in `planned` already have a meeting and are skipped."""
         data = self.cleaned_data
         start_time, durations = planner.PRESETS[data["preset"]]
         return planner.propose_dates(
@@ -252,6 +255,7 @@ class PlannerForm(forms.Form):
             start_time=start_time,
             durations=durations,
             weekday=int(data["weekday"]) if data.get("weekday") else None,
+            planned=planned,
         )
 
 

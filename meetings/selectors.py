@@ -3,10 +3,12 @@ the same number of queries whatever the number of meetings, members or answers."
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from networks.models import Network
 from participants.models import LearningQuestion, User
@@ -38,6 +40,21 @@ def members_of(network: Network) -> QuerySet[User]:
         .select_related("school")
         .order_by("last_name", "first_name", "email")
     )
+
+
+def planned_days(network: Network) -> set[datetime.date]:
+    """Local dates on which the network has a meeting that is not cancelled."""
+    return {
+        timezone.localtime(starts_at).date()
+        for starts_at in Meeting.objects.filter(network=network)
+        .scheduled()
+        .values_list("starts_at", flat=True)
+    }
+
+
+def planned_meetings(network: Network) -> list[Meeting]:
+    """The network's meetings still to come (not cancelled), for beside the planner proposal."""
+    return list(Meeting.objects.filter(network=network).upcoming())
 
 
 def _with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:

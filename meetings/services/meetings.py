@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -42,10 +43,33 @@ def schedule_meeting(
     return meeting
 
 
+@dataclass(frozen=True)
+class PlanResult:
+    created: list[Meeting]
+    already_planned: list[dict]  # confirmed rows skipped: the network meets that day already
+
+
 @transaction.atomic
-def plan_meetings(network: Network, *, by, proposals: list[dict]) -> list[Meeting]:
-    """Create the confirmed series from the year planner, all or nothing."""
-    return [schedule_meeting(network, by=by, data=data) for data in proposals]
+def plan_meetings(network: Network, *, by, proposals: list[dict]) -> PlanResult:
+    """Create the confirmed series from the year planner; members get one invitation each.
+
+    Keeps true: a network has at most one (not cancelled) meeting per day from the planner;
+    a row whose day is already taken is skipped, so confirming the same series twice (or
+    twice at the same moment: the network row is locked) creates and mails nothing new.
+    Organisers call it. Safe to run twice."""
+    Network.objects.select_for_update().filter(pk=network.pk).first()
+    from ..selectors import planned_days
+
+    taken = planned_days(network)
+    created, skipped = [], []
+    for data in proposals:
+        day = timezone.localtime(data["starts_at"]).date()
+        if day in taken:
+            skipped.append(data)
+            continue
+        created.append(schedule_meeting(network, by=by, data=data))
+        taken.add(day)
+    return PlanResult(created, skipped)
 
 
 @transaction.atomic

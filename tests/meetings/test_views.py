@@ -435,9 +435,10 @@ def test_contact_log_member_records_a_moment(client, network):
 def test_planner_proposes_and_creates_the_adjusted_series(client, network, facilitator):
     client.force_login(facilitator)
     first = timezone.localdate() + datetime.timedelta(days=21)
-    response = client.get(
+    response = client.post(
         f"/bijeenkomsten/netwerk/{network.slug}/jaarplanner/",
         {
+            "step": "propose",
             "first_date": first.isoformat(),
             "per_year": 3,
             "count": 3,
