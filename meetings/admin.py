@@ -11,13 +11,16 @@ from .models import (
     Meeting,
     PollOption,
     Response,
-    SentMail,
 )
 
 
 class GuestSpeakerInline(admin.TabularInline):
+    """Metadata only: the briefing is never stored, the answer link's secret is not shown."""
+
     model = GuestSpeaker
     extra = 0
+    fields = ["name", "email", "organisation", "topic", "invited_at", "answer"]
+    readonly_fields = ["invited_at", "answer"]
 
 
 @admin.register(Meeting)
@@ -64,9 +67,3 @@ class BuddyGroupAdmin(admin.ModelAdmin):
 @admin.register(ContactMoment)
 class ContactMomentAdmin(admin.ModelAdmin):
     list_display = ["network", "date", "note"]
-
-
-@admin.register(SentMail)
-class SentMailAdmin(admin.ModelAdmin):
-    list_display = ["key", "kind", "recipient", "sent_at"]
-    list_filter = ["kind"]

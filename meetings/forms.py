@@ -119,14 +119,13 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
 
 class GuestSpeakerForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    topic = forms.CharField(label=_("Topic"), max_length=300, required=False)
-    briefing = forms.CharField(
-        label=_("Briefing"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("Earlier meetings' themes and the learning questions members shared."),
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("The briefing is sent here as an invitation the speaker can answer."),
     )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    topic = forms.CharField(label=_("Topic"), max_length=300)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

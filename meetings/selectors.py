@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,28 +173,65 @@ def earlier_meetings(meeting: Meeting) -> list[Meeting]:
     )
 
 
-def briefing_text(meeting: Meeting) -> str:
-    """A briefing for a guest speaker: earlier themes and the shared learning questions."""
-    from django.utils import formats
-    from django.utils.translation import gettext as _
+@dataclass(frozen=True)
+class Briefing:
+    """What a guest speaker is told: earlier themes and the learning questions shared."""
 
-    lines = [_("Network: %(name)s") % {"name": meeting.network.name}]
-    if meeting.network.central_question:
-        lines.append(_("Central question: %(q)s") % {"q": meeting.network.central_question})
-    lines += ["", _("Themes of earlier meetings:")]
-    earlier = earlier_meetings(meeting)
-    for item in earlier:
-        date = formats.date_format(item.starts_at, "j F Y")
-        lines.append(f"- {date}: {item.theme or item.title}")
-    if not earlier:
-        lines.append("- " + _("none yet"))
-    lines += ["", _("Learning questions the members shared:")]
-    questions = shared_questions_for(meeting.network)
-    for question in questions:
-        lines.append(f"- {question.title}")
-    if not questions:
-        lines.append("- " + _("none shared yet"))
-    return "\n".join(lines)
+    meeting: Meeting
+    earlier: list[Meeting]
+    questions: list[LearningQuestion]
+
+
+def briefing_questions(network: Network, *, viewer=None) -> list[LearningQuestion]:
+    """Questions of current members, linked to the network, as their owners share them NOW.
+
+    `viewer=None` is the guest speaker (outside the network): only questions shared with
+    the network. A viewer who is a facilitator of this network also sees those shared with
+    the facilitator; any other member sees the network-shared ones; anyone else (staff, the
+    admin, someone who left) sees none. Built on every call: never a stored copy."""
+    from networks.models import Membership
+    from networks.rules import is_facilitator, is_member
+    from participants.enums import Visibility
+
+    allowed = [Visibility.NETWORK]
+    if viewer is not None:
+        if not is_member(viewer, network):
+            return []
+        if is_facilitator(viewer, network):
+            allowed.append(Visibility.FACILITATOR)
+    current = Membership.objects.current().filter(network=network).values("person")
+    return list(
+        LearningQuestion.objects.filter(networks=network, owner__in=current, visibility__in=allowed)
+        .distinct()
+        .order_by("title", "pk")
+    )
+
+
+def speaker_briefing(meeting: Meeting, *, viewer=None) -> Briefing:
+    """The guest-speaker briefing as `viewer` may see it (None: as the speaker receives it)."""
+    return Briefing(
+        meeting=meeting,
+        earlier=earlier_meetings(meeting),
+        questions=briefing_questions(meeting.network, viewer=viewer),
+    )
+
+
+def speaker_for_organiser(user, pk: int):
+    """A guest speaker of a meeting the user may see (404 otherwise); rules decide the rest."""
+    from .models import GuestSpeaker
+
+    speaker = get_object_or_404(GuestSpeaker.objects.select_related("meeting__network"), pk=pk)
+    meeting_for_user(user, speaker.meeting_id)
+    return speaker
+
+
+def speaker_for_token(token: str):
+    """The guest speaker whose answer link carries `token`, or None."""
+    from .models import GuestSpeaker
+
+    if not token or len(token) > 64:
+        return None
+    return GuestSpeaker.objects.select_related("meeting__network").filter(token=token).first()
 
 
 def suggested_theme(network: Network) -> str:

@@ -15,7 +15,9 @@ from .mail import reminder_days, send_meeting_mail, send_meeting_reminders, send
 from .meetings import (
     add_case,
     add_guest_speaker,
+    answer_speaker_invitation,
     cancel_meeting,
+    invite_guest_speaker,
     plan_meetings,
     record_next_theme,
     remove_guest_speaker,
@@ -33,6 +35,8 @@ from .polls import (
 __all__ = [
     "add_case",
     "add_guest_speaker",
+    "answer_speaker_invitation",
+    "invite_guest_speaker",
     "answer_date_poll",
     "calendar_feed_token_for",
     "cancel_meeting",

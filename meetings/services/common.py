@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from leernetwerk.dispatch import enqueue
 from networks.models import Network
 
+from ..enums import MailKind
 from ..models import (
     Meeting,
 )
@@ -41,6 +42,11 @@ def _check_members(network: Network, people: Iterable, field: str) -> None:
 
 
 def _dispatch_mail(meeting: Meeting, kind: str) -> None:
+    """Queue the mail task; a change carries its version, so each change is its own mail
+    (or its own item in a digest) even when the worker runs it after a later change."""
     from ..tasks import task_send_meeting_mail
 
-    enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind)
+    if kind == MailKind.CHANGE:
+        enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind, sequence=meeting.sequence)
+    else:
+        enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind)

@@ -19,9 +19,9 @@ def _recipients(meeting: Meeting):
     return [p for p in members_of(meeting.network) if p.is_active and p.email]
 
 
-def _mail_key(meeting: Meeting, kind: str) -> str:
+def _mail_key(meeting: Meeting, kind: str, sequence: int | None = None) -> str:
     if kind == MailKind.CHANGE:
-        return f"change:{meeting.pk}:{meeting.sequence}"
+        return f"change:{meeting.pk}:{meeting.sequence if sequence is None else sequence}"
     if kind == MailKind.REMINDER:
         return f"reminder:{meeting.pk}:{meeting.starts_at:%Y%m%d%H%M}"
     return f"{kind}:{meeting.pk}"
@@ -34,22 +34,22 @@ def _meeting_ics(meeting: Meeting) -> bytes:
     return build_calendar(calendar_events([meeting]), name=meeting.title)
 
 
-def send_meeting_mail(meeting: Meeting, kind: str) -> int:
-    """Mail every current member about the meeting; returns how many mails went out now.
+def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = None) -> int:
+    """Queue a mail to every current member about the meeting; returns how many are new.
 
-    Each (kind, meeting[, sequence]) goes to each person once, however often this runs."""
-    from ..mail import send_once
+    Each (kind, meeting[, sequence]) goes to each person once, however often this runs;
+    a change notice follows the person's digest choice. Called by the worker."""
+    from ..mail import queue_meeting_mail
 
     if kind == MailKind.CHANGE and meeting.status == MeetingStatus.CANCELLED:
         return 0
     ics = _meeting_ics(meeting)
     sent = 0
     for person in _recipients(meeting):
-        sent += send_once(
-            key=_mail_key(meeting, kind),
+        sent += queue_meeting_mail(
+            key=_mail_key(meeting, kind, sequence),
             kind=kind,
             recipient=person,
-            meeting=meeting,
             template=f"meetings/email/{kind}",
             context={"meeting": meeting},
             ics=ics,
@@ -67,9 +67,7 @@ def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
     """Remind members of meetings starting within the reminder window; each mail once.
 
     Members who answered "not coming" get no reminder. Safe to run any number of times."""
-    import logging
-
-    from ..mail import send_once
+    from ..mail import queue_meeting_mail
 
     now = now or timezone.now()
     window_end = now + datetime.timedelta(days=reminder_days())
@@ -88,23 +86,19 @@ def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
         for person in _recipients(meeting):
             if person.pk in declined:
                 continue
-            try:
-                sent += send_once(
-                    key=_mail_key(meeting, MailKind.REMINDER),
-                    kind=MailKind.REMINDER,
-                    recipient=person,
-                    meeting=meeting,
-                    template="meetings/email/reminder",
-                    context={"meeting": meeting},
-                )
-            except Exception:  # one bad address must not stop the others; retried next run
-                logging.getLogger(__name__).exception("reminder to %s failed", person.pk)
+            sent += queue_meeting_mail(
+                key=_mail_key(meeting, MailKind.REMINDER),
+                kind=MailKind.REMINDER,
+                recipient=person,
+                template="meetings/email/reminder",
+                context={"meeting": meeting},
+            )
     return sent
 
 
 def send_poll_reminder(poll: DatePoll, *, today: datetime.date | None = None) -> int:
     """Remind members who have not answered the poll; at most one mail a day each."""
-    from ..mail import send_once
+    from ..mail import queue_meeting_mail
     from ..selectors import poll_table
 
     if poll.is_closed:
@@ -112,7 +106,7 @@ def send_poll_reminder(poll: DatePoll, *, today: datetime.date | None = None) ->
     today = today or timezone.localdate()
     sent = 0
     for person in poll_table(poll).not_answered:
-        sent += send_once(
+        sent += queue_meeting_mail(
             key=f"poll:{poll.pk}:{today:%Y%m%d}",
             kind=MailKind.POLL_REMINDER,
             recipient=person,

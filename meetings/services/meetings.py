@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from networks.models import Network
 
-from ..enums import MailKind, MeetingStatus, ResponseAnswer
+from ..enums import MailKind, MeetingStatus, ResponseAnswer, SpeakerAnswer
 from ..models import (
     Case,
     GuestSpeaker,
@@ -108,21 +109,67 @@ def cancel_meeting(meeting: Meeting, *, by) -> Meeting:
 
 @transaction.atomic
 def add_guest_speaker(meeting: Meeting, *, by, data: dict) -> GuestSpeaker:
-    """Add a guest speaker; an empty briefing is filled from selectors.briefing_text."""
-    from ..selectors import briefing_text
-
-    briefing = data.get("briefing") or briefing_text(meeting)
+    """Add a guest speaker (name, e-mail, organisation, topic). No briefing is stored: it is
+    built when shown or sent. Organisers call it."""
     return GuestSpeaker.objects.create(
         meeting=meeting,
         name=data["name"],
+        email=data.get("email", ""),
         organisation=data.get("organisation", ""),
         topic=data.get("topic", ""),
-        briefing=briefing,
     )
 
 
 @transaction.atomic
+def invite_guest_speaker(speaker: GuestSpeaker, *, by) -> bool:
+    """Mail the speaker the briefing as an invitation with an answer link; True if a mail
+    was queued now. The briefing holds only what members share with the network at this
+    moment. Once per address: sending again to the same address queues nothing. Organisers
+    of the speaker's network call it; safe to run twice."""
+    from mails.services import queue_mail, render
+
+    from ..selectors import speaker_briefing
+
+    meeting = speaker.meeting
+    if not speaker.email:
+        raise ValidationError({"email": _("Enter the guest speaker's e-mail address first.")})
+    if meeting.status != MeetingStatus.SCHEDULED or meeting.ends_at < timezone.now():
+        raise ValidationError(_("This meeting is over or cancelled."))
+    if not speaker.token:
+        speaker.token = secrets.token_urlsafe(32)
+    speaker.invited_at = timezone.now()
+    speaker.save(update_fields=["token", "invited_at"])
+    subject, body = render(
+        "meetings/email/speaker_invitation",
+        {"speaker": speaker, "meeting": meeting, "briefing": speaker_briefing(meeting)},
+    )
+    mail = queue_mail(
+        key=f"speaker:{speaker.pk}:{speaker.email.lower()}",
+        to=speaker.email,
+        kind=MailKind.SPEAKER_INVITATION,
+        subject=subject,
+        body=body,
+    )
+    return mail is not None
+
+
+@transaction.atomic
+def answer_speaker_invitation(speaker: GuestSpeaker, *, answer: str) -> GuestSpeaker:
+    """The speaker accepts or declines from the mail link (no account); may change it until
+    the meeting ends. Writes only this speaker's answer. Safe to run twice."""
+    if answer not in (SpeakerAnswer.ACCEPTED, SpeakerAnswer.DECLINED):
+        raise ValidationError({"answer": _("Choose an answer.")})
+    if speaker.meeting.ends_at < timezone.now():
+        raise ValidationError({"answer": _("The meeting is over; you can no longer answer.")})
+    speaker.answer = answer
+    speaker.answered_at = timezone.now()
+    speaker.save(update_fields=["answer", "answered_at"])
+    return speaker
+
+
+@transaction.atomic
 def remove_guest_speaker(speaker: GuestSpeaker, *, by) -> None:
+    """Remove a guest speaker (their answer link stops working). Organisers call it."""
     speaker.delete()
 
 

@@ -16,7 +16,6 @@ from django.views.generic import FormView, ListView, TemplateView
 from .. import planner, selectors, services
 from ..forms import (
     CaseForm,
-    GuestSpeakerForm,
     MeetingForm,
     NextThemeForm,
     PlannerConfirmForm,
@@ -190,6 +189,8 @@ class MeetingDetailView(MeetingMixin, TemplateView):
         if user.has_perm("meetings.add_case", meeting):
             context["case_form"] = CaseForm()
         context["can_organise"] = user.has_perm("meetings.change_meeting", meeting)
+        if context["can_organise"]:
+            context["briefing"] = selectors.speaker_briefing(meeting, viewer=user)
         context["is_past"] = meeting.ends_at < timezone.now()
         return context
 
@@ -211,20 +212,6 @@ class MeetingPrepareView(MeetingMixin, TemplateView):
             suggested_theme=selectors.suggested_theme(self.network),
         )
         return context
-
-
-class SpeakerCreateView(MeetingMixin, FormView):
-    permission_required = "meetings.change_meeting"
-    template_name = "meetings/speaker_form.html"
-    form_class = GuestSpeakerForm
-
-    def get_initial(self):
-        return {"briefing": selectors.briefing_text(self.meeting)}
-
-    def form_valid(self, form):
-        services.add_guest_speaker(self.meeting, by=self.request.user, data=form.cleaned_data)
-        messages.success(self.request, _("The guest speaker is added."))
-        return redirect(self.meeting)
 
 
 class ResponseView(MeetingMixin, FormView):

@@ -13,7 +13,6 @@ from meetings.models import (
     Case,
     ContactMoment,
     DatePoll,
-    GuestSpeaker,
     Meeting,
     PollAnswer,
     Response,
@@ -201,33 +200,6 @@ def test_copy_prefills_a_future_date_and_same_fields(client, network, facilitato
     assert form["location"].value() == "Zwolle"
     assert form.initial["starts_at"] > timezone.now()
     assert form.initial["ends_at"] - form.initial["starts_at"] == datetime.timedelta(hours=3)
-
-
-def test_guest_speaker_briefing_has_themes_and_shared_questions_only(client, network, facilitator):
-    past_meeting(network, theme="Eigenaarschap")
-    meeting = MeetingFactory(network=network)
-    owner = make_member(network)
-    shared = LearningQuestionFactory(
-        owner=owner, title="Hoe deel ik leiderschap?", visibility=Visibility.FACILITATOR
-    )
-    shared.networks.add(network)
-    private = LearningQuestionFactory(
-        owner=owner, title="Geheime vraag", visibility=Visibility.PRIVATE
-    )
-    private.networks.add(network)
-    client.force_login(facilitator)
-    briefing = (
-        client.get(f"/bijeenkomsten/{meeting.pk}/gastspreker/").context["form"]["briefing"].value()
-    )
-    assert "Eigenaarschap" in briefing
-    assert "Hoe deel ik leiderschap?" in briefing
-    assert "Geheime vraag" not in briefing
-    client.post(
-        f"/bijeenkomsten/{meeting.pk}/gastspreker/",
-        {"name": "Dr. Jansen", "organisation": "UU", "topic": "Samen leren", "briefing": ""},
-    )
-    speaker = GuestSpeaker.objects.get()
-    assert (speaker.name, "Hoe deel ik leiderschap?" in speaker.briefing) == ("Dr. Jansen", True)
 
 
 def test_preparation_page_lists_shared_questions_never_private(client, network, facilitator):
