@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from leernetwerk.dispatch import enqueue
 
@@ -190,7 +191,9 @@ def _digest_for(person, rows: list[Mail]) -> Mail | None:
     if not rows:
         return None
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Leernetwerk: %(count)s notifications") % {"count": len(rows)}
+        subject = ngettext(
+            "Leernetwerk: %(count)s notification", "Leernetwerk: %(count)s notifications", len(rows)
+        ) % {"count": len(rows)}
         parts = [
             _("What happened in your networks since the last digest:"),
             "",

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from leernetwerk.once import deliver_once
+from mails.services import queue_mail
 from participants.models import User
 
 from . import eligibility
@@ -347,7 +347,6 @@ def decide_application(
 
 def send_decision_email(decision: Decision) -> None:
     """E-mail the decision and its motivation to the application's penvoerders."""
-    from django.core.mail import send_mail
     from django.template.loader import render_to_string
 
     application = decision.application
@@ -365,15 +364,15 @@ def send_decision_email(decision: Decision) -> None:
     subject = _("Decision on your application for %(network)s") % {
         "network": application.network.name
     }
-    deliver_once(
-        f"networks.decision:{decision.pk}",
-        lambda: send_mail(
-            subject,
-            render_to_string("networks/email/decision.txt", context),
-            None,
-            recipients,
-        ),
-    )
+    body = render_to_string("networks/email/decision.txt", context)
+    for address in recipients:
+        queue_mail(
+            key=f"networks.decision:{decision.pk}:{address.lower()}",
+            to=address,
+            kind="decision",
+            subject=str(subject),
+            body=body,
+        )
 
 
 # --- Yearly re-check -----------------------------------------------------------------------
@@ -477,7 +476,6 @@ def register_interest(
 
 def notify_interest(registration: InterestRegistration) -> None:
     """E-mail the network's current facilitators about a registration of interest."""
-    from django.core.mail import send_mail
     from django.template.loader import render_to_string
 
     network = registration.network
@@ -493,15 +491,15 @@ def notify_interest(registration: InterestRegistration) -> None:
         )
     if not recipients:
         return
-    deliver_once(
-        f"networks.interest:{registration.pk}",
-        lambda: send_mail(
-            _("Interest in %(network)s") % {"network": network.name},
-            render_to_string(
-                "networks/email/interest.txt", {"registration": registration, "network": network}
-            ),
-            None,
-            recipients,
-            fail_silently=False,
-        ),
+    subject = _("Interest in %(network)s") % {"network": network.name}
+    body = render_to_string(
+        "networks/email/interest.txt", {"registration": registration, "network": network}
     )
+    for address in recipients:
+        queue_mail(
+            key=f"networks.interest:{registration.pk}:{address.lower()}",
+            to=address,
+            kind="interest",
+            subject=str(subject),
+            body=body,
+        )

@@ -88,7 +88,10 @@ def test_penvoerder_sees_no_question_shared_only_with_the_facilitator(client, wo
 def test_staff_see_no_learning_question_on_the_meeting_page_or_in_the_admin(client, world):
     staff = make_staff(is_staff=True, is_superuser=True)
     page = _meeting_page(client, staff, world["meeting"])
-    admin = client.get(f"/beheer/meetings/meeting/{world['meeting'].pk}/change/").content.decode()
+    response = client.get(f"/beheer/meetings/meeting/{world['meeting'].pk}/change/")
+    assert response.status_code == 200
+    assert "Dr. Anne Jansen" in response.content.decode()  # the speaker's metadata is there
+    admin = response.content.decode()
     for text in (NETWORK_SHARED, FACILITATOR_ONLY, PRIVATE):
         assert text not in page
         assert text not in admin

@@ -13,8 +13,9 @@ outside the network, like a page that does not exist (STYLE.md: not allowed -> 4
 Notable rows, checked by hand when the table was recorded:
 - password_reset_confirm: the owner's link is invalid for the owner (200, the "invalid link"
   page) because signing in changes last_login, which invalidates the reset token by design.
-- evaluations:respond, meetings:feed, participants:invitation-accept: the secret token in the
-  URL is the permission, so every role (anonymous too) gets the same answer.
+- evaluations:respond, meetings:feed, meetings:speaker-answer, participants:invitation-accept:
+  the secret token in the URL is the permission, so every role (anonymous too) gets the same
+  answer.
 - networks:application-update/-submit use a draft application; -detail and review a submitted
   one (a submitted application can no longer be changed: 404 for its applicant too).
 - meetings:poll-choose POST turns the option into a meeting and opens it for editing.
@@ -363,6 +364,27 @@ MATRIX = {
     "meetings:response": {
         "GET": ("login", 200, 200, 404, 200, 404, 200, 404),
         "POST": ("login", 200, 200, 404, 200, 404, 200, 404),
+    },
+    "meetings:speaker-invite": {
+        "GET": ("login", 404, 404, 404, 405, 404, 405, 404),
+        "POST": (
+            "login",
+            404,
+            404,
+            404,
+            "->meetings:meeting-detail",
+            404,
+            "->meetings:meeting-detail",
+            404,
+        ),
+    },
+    "meetings:speaker-answer": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (200, 200, 200, 200, 200, 200, 200, 200),
+    },
+    "mails:preference": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
     },
     "meetings:speaker-create": {
         "GET": ("login", 404, 404, 404, 200, 404, 200, 404),
