@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -60,21 +61,29 @@ def answer_date_poll(poll: DatePoll, *, person, answers: dict[int, str]) -> None
 
 
 @transaction.atomic
-def choose_poll_option(poll: DatePoll, option: PollOption, *, by) -> Meeting:
-    """Turn the chosen date into a meeting (members invited) and close the poll."""
+def choose_poll_option(
+    poll: DatePoll,
+    option: PollOption,
+    *,
+    by,
+    data: dict | None = None,
+    preparation_group: Iterable = (),
+) -> Meeting:
+    """Schedule the meeting on the chosen date with its details and close the poll.
+
+    The members get one invitation (the details come with it, so no change notice follows).
+    Refused when the poll is closed already (a second click schedules nothing). Organisers."""
+    DatePoll.objects.select_for_update().filter(pk=poll.pk).first()
+    poll.refresh_from_db(fields=["meeting"])
     if poll.is_closed:
         raise ValidationError(_("This poll is closed."))
     from ..selectors import suggested_theme
 
+    details = {"title": poll.title, "theme": suggested_theme(poll.network), **(data or {})}
+    details.update(starts_at=details.get("starts_at") or option.starts_at)
+    details.update(ends_at=details.get("ends_at") or option.ends_at)
     meeting = schedule_meeting(
-        poll.network,
-        by=by,
-        data={
-            "title": poll.title,
-            "theme": suggested_theme(poll.network),
-            "starts_at": option.starts_at,
-            "ends_at": option.ends_at,
-        },
+        poll.network, by=by, data=details, preparation_group=preparation_group
     )
     poll.meeting = meeting
     poll.save(update_fields=["meeting"])

@@ -341,10 +341,27 @@ def test_date_poll_flow_answer_tally_choose(
         client.post(f"/bijeenkomsten/prikken/{poll.pk}/herinneren/")
         client.post(f"/bijeenkomsten/prikken/{poll.pk}/herinneren/")
     assert sorted(m.to[0] for m in mail.outbox) == sorted([facilitator.email, late.email])
-    client.post(f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/")
+    form = client.get(f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/").context["form"]
+    assert form["title"].value() == "Voorjaar"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/",
+            _meeting_post(
+                timezone.localtime(second.starts_at),
+                timezone.localtime(second.ends_at),
+                title="Voorjaar",
+                location="Ede",
+            ),
+        )
     poll.refresh_from_db()
     assert poll.meeting.starts_at == second.starts_at
-    assert poll.meeting.title == "Voorjaar"
+    assert (poll.meeting.title, poll.meeting.location) == ("Voorjaar", "Ede")
+    # One mail per member: the invitation with the details, no change notice after it.
+    assert sorted(m.subject for m in mail.outbox) == ["Uitnodiging: Voorjaar"] * 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [facilitator.email, member.email, late.email]
+    )
 
 
 def test_buddy_group_formed_with_suggestion_shown(client, network, facilitator):

@@ -18,7 +18,8 @@ Notable rows, checked by hand when the table was recorded:
   answer.
 - networks:application-update/-submit use a draft application; -detail and review a submitted
   one (a submitted application can no longer be changed: 404 for its applicant too).
-- meetings:poll-choose POST turns the option into a meeting and opens it for editing.
+- meetings:poll-choose GET shows the meeting form filled from the option; an empty POST is
+  refused at the fields (200), a filled one schedules the meeting with one invitation.
 """
 
 # URL prefixes left out of the matrix, each with its reason.
@@ -328,17 +329,8 @@ MATRIX = {
         "POST": ("login", 404, 404, 404, 200, 404, 200, 404),
     },
     "meetings:poll-choose": {
-        "GET": ("login", 404, 404, 404, 405, 404, 405, 404),
-        "POST": (
-            "login",
-            404,
-            404,
-            404,
-            "->meetings:meeting-update",
-            404,
-            "->meetings:meeting-update",
-            404,
-        ),
+        "GET": ("login", 404, 404, 404, 200, 404, 200, 404),
+        "POST": ("login", 404, 404, 404, 200, 404, 200, 404),
     },
     "meetings:poll-create": {
         "GET": ("login", 404, 404, 404, 200, 404, 200, 404),
