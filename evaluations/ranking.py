@@ -1,4 +1,4 @@
-"""The Leer-top 3 (DOMAIN.md, Figure 2 of the first seed): plain Python, no database.
+"""The Leer-top 3 (docs/domain.md, Figure 2 of the first seed): plain Python, no database.
 
 Each ballot names up to three learning forms in order. A first place scores 3 points, a second
 2, a third 1. Forms rank by total points, then by how often they were named first, then by

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "meetings",
     "evaluations",
     "mails",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +65,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "leernetwerk.dispatch.CurrentRequestMiddleware",
+    "leernetwerk.middleware.ViewerMemoMiddleware",
+    "leernetwerk.middleware.BackgroundWorkNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -89,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leernetwerk.context_processors.roles",
+                "evaluations.context_processors.enums",
             ],
             "builtins": ["rules.templatetags.rules"],
         },
@@ -165,20 +168,13 @@ DEFAULT_FROM_EMAIL = env(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: Redis in production (CACHE_URL=redis://127.0.0.1:6379/2), shared by the web and
-# Celery workers; the per-process memory cache otherwise. It holds page fragments that stay
-# valid until the data changes (leernetwerk.datacache); short socket timeouts keep a Redis
-# outage from holding up a page, which is then rendered uncached.
+# Celery workers; the per-process memory cache otherwise. Pages are not cached; it holds
+# rendered report charts. Short socket timeouts keep a Redis outage from holding up a page.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=0.5, socket_timeout=0.5, retry_on_timeout=False
     )
-LEERNETWERK_FRAGMENT_CACHE_SECONDS = env.int("LEERNETWERK_FRAGMENT_CACHE_SECONDS", default=60)
-# Fragments may only be cached where every process that writes sees the same data version: a
-# shared cache, or one process doing everything (`make run`: DEBUG, tasks in-process).
-LEERNETWERK_FRAGMENT_CACHE_SHARED = not CACHES["default"]["BACKEND"].endswith("LocMemCache") or (
-    DEBUG and not env("CELERY_BROKER_URL", default="")
-)
 
 # Celery: without a broker, tasks run eagerly in the web process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

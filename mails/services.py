@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -101,7 +103,7 @@ def queue_rendered(*, key: str, recipient, kind: str, template: str, context: di
 
 
 def _dispatch(mail: Mail) -> None:
-    from .tasks import task_send_mail
+    from .tasks import task_send_mail  # noqa: PLC0415 - a task imports its service when it runs: the service imports the task
 
     enqueue(task_send_mail, mail_id=mail.pk)
 
@@ -162,8 +164,6 @@ def _test_pause() -> None:
     a worker while it holds a mail's lock. 0 (no pause) everywhere else."""
     pause = getattr(settings, "LEERNETWERK_TEST_MAIL_PAUSE", 0)
     if pause:
-        import time
-
         time.sleep(pause)
 
 
@@ -180,7 +180,7 @@ def retry_pending(*, now: datetime.datetime | None = None, limit: int = 500) -> 
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    from .tasks import task_send_mail
+    from .tasks import task_send_mail  # noqa: PLC0415 - a task imports its service when it runs: the service imports the task
 
     for mail_id in ids:
         enqueue(task_send_mail, mail_id=mail_id)
@@ -251,8 +251,6 @@ def set_frequency(person, frequency: str) -> MailPreference:
 
     The person themself calls it (Mijn gegevens). Safe to run twice."""
     if frequency not in Frequency.values:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"frequency": _("Choose how you want to receive notifications.")})
     pref, _created = MailPreference.objects.update_or_create(
         person=person, defaults={"frequency": frequency}

@@ -191,20 +191,15 @@ def briefing_questions(network: Network, *, viewer=None) -> list[LearningQuestio
     admin, someone who left) sees none. Built on every call: never a stored copy."""
     from networks.models import Membership
     from networks.rules import is_facilitator, is_member
-    from participants.enums import Visibility
 
-    allowed = [Visibility.NETWORK]
+    questions = LearningQuestion.objects.shared_with_members_of(network)
     if viewer is not None:
         if not is_member(viewer, network):
             return []
         if is_facilitator(viewer, network):
-            allowed.append(Visibility.FACILITATOR)
+            questions = LearningQuestion.objects.shared_with_facilitators_of(network)
     current = Membership.objects.current().filter(network=network).values("person")
-    return list(
-        LearningQuestion.objects.filter(networks=network, owner__in=current, visibility__in=allowed)
-        .distinct()
-        .order_by("title", "pk")
-    )
+    return list(questions.filter(owner__in=current).distinct().order_by("title", "pk"))
 
 
 def speaker_briefing(meeting: Meeting, *, viewer=None) -> Briefing:

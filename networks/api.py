@@ -2,6 +2,7 @@
 beyond the facilitator's name."""
 
 import django_filters
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
@@ -55,7 +56,6 @@ class PublicNetworkSerializer(serializers.ModelSerializer):
         return public_facilitator_names(network)
 
     def get_url(self, network) -> str:
-        from django.urls import reverse
 
         path = reverse("networks:directory-detail", kwargs={"slug": network.slug})
         request = self.context.get("request")

@@ -1,8 +1,8 @@
-"""The eligibility engine: the eleven criteria of DOMAIN.md over plain facts.
+"""The eligibility engine: the eleven criteria of docs/domain.md over plain facts.
 
 Pure Python: no ORM, no database. A selector (`selectors.facts_for_network`) or a form
 (`ApplicationForm.facts`) builds a `NetworkFacts`; `evaluate()` returns one `CriterionResult`
-per criterion code, in DOMAIN.md order, each met / not met / unknown with an explanation that
+per criterion code, in docs/domain.md order, each met / not met / unknown with an explanation that
 names the fact it used. `None` in a fact means "data missing" and gives `unknown`.
 Judged criteria (field_initiative, and professionalisation_focus after its automatic part)
 stay unknown until staff judge them; their judgement comes in through `facts.judgements`."""
@@ -289,7 +289,7 @@ CHECKS = {
 
 
 def evaluate(facts: NetworkFacts, codes: Iterable[str] = CRITERIA) -> list[CriterionResult]:
-    """One result per criterion code, in the order given (DOMAIN.md order by default)."""
+    """One result per criterion code, in the order given (docs/domain.md order by default)."""
     return [CHECKS[code](facts) for code in codes]
 
 

@@ -46,7 +46,7 @@ class Phase(models.TextChoices):
 
 
 class Criterion(models.TextChoices):
-    """The eleven eligibility criteria (section 3.1 of the first seed), in DOMAIN.md order."""
+    """The eleven eligibility criteria (section 3.1 of the first seed), in docs/domain.md order."""
 
     FIELD_INITIATIVE = "field_initiative", _("Initiative from the field")
     APPLICANT_VO_LEADER = "applicant_vo_leader", _("Applicant is a leader in VO")

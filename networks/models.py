@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from participants.enums import Function
 
 from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
     Access,
     Criterion,
     CriterionStatus,
@@ -234,7 +235,6 @@ class Application(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        from .enums import EDITABLE_APPLICATION_STATUSES
 
         return self.network.status in EDITABLE_APPLICATION_STATUSES
 
@@ -367,6 +367,11 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.get_kind_display()}"
+
+    @property
+    def is_grant(self) -> bool:
+        """For templates and mails, which must not compare with enum values themselves."""
+        return self.kind == DecisionKind.GRANT
 
     @property
     def granted_total(self) -> Decimal:

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .enums import SUPPORTED_STATUSES, Role
+from .enums import SUPPORTED_STATUSES, NetworkStatus, Role
 
 
 def _today() -> datetime.date:
@@ -43,7 +43,7 @@ class NetworkQuerySet(models.QuerySet):
 
     def with_role(self, user, *roles: str) -> NetworkQuerySet:
         """Networks where the user currently holds one of the roles (any role if none given)."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         memberships = Membership.objects.current().filter(person=user, network=OuterRef("pk"))
         if roles:
@@ -62,7 +62,7 @@ class NetworkQuerySet(models.QuerySet):
         """Current participants and fixed participants per network, each as a subquery: no
         join and GROUP BY over all memberships, and a count of the list (the paginator's)
         leaves them out."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         participants = Membership.objects.current().filter(
             network=OuterRef("pk"), role=Role.PARTICIPANT
@@ -89,7 +89,7 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         if user.is_academy_staff:
             return self.all()
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         penvoerder = Membership.objects.current().filter(
             person=user, network=OuterRef("network"), role=Role.PENVOERDER
@@ -97,7 +97,6 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(Exists(penvoerder))
 
     def awaiting_review(self) -> ApplicationQuerySet:
-        from .enums import NetworkStatus
 
         return self.filter(network__status=NetworkStatus.SUBMITTED)
 

@@ -14,22 +14,18 @@ def _current_roles(user, network) -> frozenset[str]:
     """The user's current roles in the network: one query, then remembered for the request.
 
     Pages ask several predicates about the same network (view, change, organiser...); within a
-    request the answer cannot change, so it is kept on the request object. Outside a request
-    (services, tests calling predicates directly) nothing is cached."""
-    from leernetwerk.dispatch import current_request
-
-    request = current_request()
-    cache = None
-    if request is not None and getattr(request, "user", None) is not None:
-        cache = request.__dict__.setdefault("_leernetwerk_roles", {})
-        key = (user.pk, network.pk)
-        if key in cache:
-            return cache[key]
+    request the answer cannot change, so it is kept in the memo the web layer gives the
+    request's user (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware). A user
+    without one (services, tasks, tests calling predicates directly) is asked afresh."""
+    memo = getattr(user, "request_memo", None)
+    key = ("network-roles", network.pk)
+    if memo is not None and key in memo:
+        return memo[key]
     roles = frozenset(
         network.memberships.current().filter(person=user).values_list("role", flat=True)
     )
-    if cache is not None:
-        cache[(user.pk, network.pk)] = roles
+    if memo is not None:
+        memo[key] = roles
     return roles
 
 

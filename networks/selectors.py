@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participants.enums import LEADERSHIP_FUNCTIONS
+from participants.enums import LEADERSHIP_FUNCTIONS, Function
 
 from . import eligibility
 from .eligibility import NetworkFacts
-from .enums import SUPPORTED_STATUSES, InviteeRole, Role
+from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
+    SUPPORTED_STATUSES,
+    InviteeRole,
+    NetworkStatus,
+    Role,
+)
 from .models import (
     Application,
     ApplicationInvitee,
@@ -22,6 +30,9 @@ from .models import (
     Network,
     RecheckResult,
 )
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
@@ -40,7 +51,7 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
-def memberships_for_person(person) -> QuerySet[Membership]:
+def memberships_for_person(person: User) -> QuerySet[Membership]:
     """The person's current memberships with their networks: the start page of a member."""
     return (
         Membership.objects.current()
@@ -87,8 +98,6 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
     meetings in the first 12 months; fixed participants and facilitators are current members
     plus the application's invitees. Live (the yearly re-check): meetings held in the last
     12 months and current members only. Read-only; anyone who may see the network may call."""
-    from meetings.models import Meeting
-
     application = _application_of(network)
     today = timezone.localdate()
     memberships = list(network.memberships.current().select_related("person", "person__school"))
@@ -104,7 +113,7 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         )
         target.add(invitee.email.lower())
 
-    meetings = Meeting.objects.filter(network=network).scheduled()
+    meetings = network.meetings.scheduled()
     if live:
         since = timezone.now() - datetime.timedelta(days=365)
         meetings_count = meetings.filter(starts_at__gte=since, ends_at__lt=timezone.now()).count()
@@ -136,8 +145,6 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
             function, school = penvoerders[0].person.function, penvoerders[0].person.school
     function_label = ""
     if function:
-        from participants.enums import Function
-
         function_label = str(Function(function).label)
 
     judgements = {}
@@ -179,7 +186,7 @@ def eligibility_for_network(network: Network) -> list[eligibility.CriterionResul
 # --- Applications ----------------------------------------------------------------------------
 
 
-def applications_for_person(person) -> QuerySet[Application]:
+def applications_for_person(person: User) -> QuerySet[Application]:
     """The applications the person may open as penvoerder, newest first."""
     return (
         Application.objects.filter(network__in=Network.objects.with_role(person, Role.PENVOERDER))
@@ -199,7 +206,7 @@ def applications_for_review() -> QuerySet[Application]:
     )
 
 
-def application_for_page(pk: int, user) -> Application:
+def application_for_page(pk: int, user: User) -> Application:
     """One application the user may see, with its network, invitees and decisions loaded."""
     from django.shortcuts import get_object_or_404
 
@@ -343,7 +350,7 @@ def networks_due_for_recheck(on: datetime.date | None = None) -> QuerySet[Networ
     ).order_by("pk")
 
 
-def recheck_flags_for_networks(network_ids) -> dict[int, RecheckResult]:
+def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
     """The latest flagged re-check per network id (only flagged ones), in one query.
 
     For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""
@@ -366,3 +373,24 @@ def flagged_rechecks() -> list[RecheckResult]:
     for result in results:
         latest.setdefault(result.network_id, result)
     return [r for r in latest.values() if r.flagged]
+
+
+def open_applications_for_person(person: User) -> list[Application]:
+    """The person's applications still being written or awaiting review (the start page of a
+    penvoerder). Read-only; for the person themself."""
+    return list(
+        applications_for_person(person).filter(
+            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
+        )
+    )
+
+
+def review_queue_count() -> int:
+    """How many applications await review. Read-only; for staff who may review."""
+    return Application.objects.awaiting_review().count()
+
+
+def application_of_network(network: Network) -> Application | None:
+    """The network's application, if it was started through one. Read-only; the caller
+    checks `networks.view_application` before showing it."""
+    return Application.objects.filter(network=network).first()

@@ -9,7 +9,9 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from mails.services import queue_mail
-from participants.models import User
 
 from . import eligibility
 from .enums import (
@@ -31,16 +32,19 @@ from .enums import (
     Role,
     Verdict,
 )
+from .memberships import add_member
 from .models import (
     Application,
     ApplicationInvitee,
     CriterionJudgement,
     Decision,
     InterestRegistration,
-    Membership,
     Network,
     RecheckResult,
 )
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 @dataclass(frozen=True)
@@ -114,12 +118,7 @@ def save_application(
 
     if application is None:
         application = Application(network=network, applicant=applicant)
-        Membership.objects.get_or_create(
-            person=applicant,
-            network=network,
-            role=Role.PENVOERDER,
-            defaults={"joined_on": timezone.localdate(), "is_fixed": False},
-        )
+        add_member(network, applicant, role=Role.PENVOERDER, is_fixed=False)
     for field, value in application_data.items():
         setattr(application, field, value)
     application._history_user = applicant
@@ -153,7 +152,7 @@ def _sync_invitees(application: Application, invitees: list[Invitee], *, by: Use
             continue
         row.role, row.name = invitee.role, invitee.name
         if row.person_id is None:
-            row.person = User.objects.filter(email__iexact=email).first()
+            row.person = get_user_model().objects.filter(email__iexact=email).first()
         row._history_user = by
         row.save()
 
@@ -271,22 +270,18 @@ def _add_invitees_as_members(application: Application, *, by: User) -> None:
     invitation service), unless a closed network has already started."""
     from participants.services import invite_member
 
-    today = timezone.localdate()
     for invitee in application.invitees.select_related("person"):
         role = Role.FACILITATOR if invitee.role == InviteeRole.FACILITATOR else Role.PARTICIPANT
-        person = invitee.person or User.objects.filter(email__iexact=invitee.email).first()
+        person = (
+            invitee.person or get_user_model().objects.filter(email__iexact=invitee.email).first()
+        )
         if person is None:
             try:
                 invite_member(application.network, email=invitee.email, by=by, role=role)
             except ValidationError:
                 pass  # a closed network that has started takes no new participants
             continue
-        Membership.objects.get_or_create(
-            person=person,
-            network=application.network,
-            role=role,
-            defaults={"joined_on": today, "is_fixed": role == Role.PARTICIPANT},
-        )
+        add_member(application.network, person, role=role, is_fixed=role == Role.PARTICIPANT)
 
 
 @transaction.atomic

@@ -15,13 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from leernetwerk.concurrency import ConcurrentEditMixin
 from leernetwerk.forms import ModelMultipleChoiceField
 from meetings.models import Meeting
+from networks.memberships import closed_to_new_members, is_current_member
 from networks.models import Competence, Network
 
 from . import bcscan
 from .enums import Function, Region, Visibility
 from .models import BCScan, LearningQuestion, School, User
 from .selectors import schools_matching
-from .services import closed_to_new_members, goal_states_a_means, is_current_member
+from .services import goal_states_a_means
 
 
 def _helper() -> FormHelper:

@@ -19,9 +19,12 @@ from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
 from leernetwerk.dispatch import enqueue
+from networks.memberships import closed_to_new_members
 from networks.models import Membership, Network
 
 from .models import School, User
+from .services import add_participant
+from .tasks import task_send_import_welcome
 
 COLUMNS = ("email", "first_name", "last_name", "brin")
 HEADER_ALIASES = {
@@ -102,7 +105,6 @@ def read_file(content: bytes, extension: str) -> tablib.Dataset:
 
 def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     """Check every row; the messages name the spreadsheet row and the problem in Dutch."""
-    from .services import closed_to_new_members
 
     check = ImportCheck()
     reason = closed_to_new_members(network)
@@ -192,8 +194,6 @@ def _resource_dataset(rows: list[dict]) -> tablib.Dataset:
 def import_members(network: Network, data: tablib.Dataset, *, by: User) -> int:
     """Import every row or none: people are created through the resource, then each becomes
     a participant. Raises ValidationError (and writes nothing) when any row is wrong."""
-    from .services import add_participant
-    from .tasks import task_send_import_welcome
 
     check = check_rows(network, data)
     if not check.ok:

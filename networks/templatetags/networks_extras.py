@@ -3,6 +3,7 @@
 from django import template
 
 from ..enums import Criterion, CriterionStatus
+from ..selectors import public_facilitator_names
 
 register = template.Library()
 
@@ -37,6 +38,5 @@ def criterion_label(code: str) -> str:
 @register.filter
 def facilitator_names(network) -> str:
     """Public facilitator names of a directory network, comma separated, or a dash."""
-    from ..selectors import public_facilitator_names
 
     return ", ".join(public_facilitator_names(network)) or "—"

@@ -1,6 +1,5 @@
 """axe-core on the other meeting pages, filled with data, as the facilitator sees them."""
 
-
 import pytest
 from playwright.sync_api import expect
 
