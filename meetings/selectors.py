@@ -344,26 +344,28 @@ def feed_meetings(person) -> QuerySet[Meeting]:
 
 
 def calendar_events(meetings) -> list[CalendarEvent]:
+    """Calendar entries: the title starts with the network's name (a feed holds several
+    networks); the description has the link back to the meeting, the theme and the agenda."""
     from django.conf import settings
 
     events = []
     for meeting in meetings:
         location = ", ".join(part for part in (meeting.location, meeting.address) if part)
-        description = "\n\n".join(
-            part for part in (meeting.network.name, meeting.theme, meeting.agenda) if part
+        url = settings.SITE_URL.rstrip("/") + reverse(
+            "meetings:meeting-detail", kwargs={"pk": meeting.pk}
         )
+        description = "\n\n".join(part for part in (url, meeting.theme, meeting.agenda) if part)
         events.append(
             CalendarEvent(
                 uid=f"{meeting.uid}@leernetwerk.vo-academie.nl",
                 sequence=meeting.sequence,
-                summary=meeting.title,
+                summary=f"{meeting.network.name}: {meeting.title}",
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 updated_at=meeting.updated_at,
                 description=description,
                 location=location,
-                url=settings.SITE_URL.rstrip("/")
-                + reverse("meetings:meeting-detail", kwargs={"pk": meeting.pk}),
+                url=url,
                 cancelled=meeting.status == MeetingStatus.CANCELLED,
             )
         )
