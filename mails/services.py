@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leernetwerk.dispatch import enqueue
+from leernetwerk.text import one_line
 
 from .enums import Frequency, MailStatus
 from .models import Mail, MailPreference
@@ -49,7 +50,7 @@ def render(template: str, context: dict) -> tuple[str, str]:
         context = {**context, "site_url": settings.SITE_URL}
         subject = render_to_string(f"{template}_subject.txt", context).strip()
         body = render_to_string(f"{template}.txt", context)
-    return " ".join(subject.split())[:300], body
+    return one_line(subject)[:300], body
 
 
 def queue_mail(
@@ -74,7 +75,7 @@ def queue_mail(
             "to": to,
             "recipient": recipient,
             "kind": kind,
-            "subject": " ".join(subject.split())[:300],
+            "subject": one_line(subject)[:300],
             "body": body,
             "attachment_name": attachment[0] if attachment else "",
             "attachment": attachment[1] if attachment else b"",
