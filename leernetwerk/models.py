@@ -33,19 +33,3 @@ class OutboxTask(models.Model):
 
     def __str__(self) -> str:
         return self.task_name
-
-
-class DeliveredOnce(models.Model):
-    """A side effect (a mail) that has happened; its unique key makes a redelivered task skip it.
-
-    Celery delivers at least once (late acks): a task may run twice. See leernetwerk.once."""
-
-    key = models.CharField(_("key"), max_length=200, unique=True)
-    delivered_at = models.DateTimeField(_("delivered at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("delivered side effect")
-        verbose_name_plural = _("delivered side effects")
-
-    def __str__(self) -> str:
-        return self.key

@@ -4,6 +4,7 @@ set-up of `make run`: SQLite in the project folder, Celery tasks run eagerly in-
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "evaluations",
+    "mails",
     "demo",
 ]
 
@@ -221,6 +223,14 @@ CELERY_BEAT_SCHEDULE = {
     "evaluation-reminders": {
         "task": "leernetwerk.evaluations.send_round_reminders",
         "schedule": 60 * 60 * 24,
+    },
+    "mails-retry": {
+        "task": "leernetwerk.mails.retry_pending",
+        "schedule": 60 * 5,
+    },
+    "mails-digests": {
+        "task": "leernetwerk.mails.send_due_digests",
+        "schedule": crontab(hour=7, minute=0),  # Europe/Amsterdam; weekly ones on Mondays
     },
     "flush-outbox": {
         "task": "leernetwerk.core.flush_outbox",

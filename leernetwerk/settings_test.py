@@ -23,3 +23,4 @@ CELERY_TASK_ALWAYS_EAGER = True
 # TEST HOOK: seconds a score computation pauses inside its transaction, so the reliability
 # tests can SIGKILL a worker mid-computation (evaluations.services.scores._test_pause).
 LEERNETWERK_TEST_SCORES_PAUSE = float(os.environ.get("LEERNETWERK_TEST_SCORES_PAUSE", "0"))
+LEERNETWERK_TEST_MAIL_PAUSE = float(os.environ.get("LEERNETWERK_TEST_MAIL_PAUSE", "0"))

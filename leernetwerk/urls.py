@@ -16,5 +16,6 @@ urlpatterns = [
     path("bijeenkomsten/", include("meetings.urls")),
     path("deelnemers/", include("participants.urls")),
     path("evaluaties/", include("evaluations.urls")),
+    path("mail/", include("mails.urls")),
     path("api/", include("networks.api_urls")),
 ]

@@ -12,17 +12,17 @@ from .models import (
     Meeting,
     PollOption,
     Response,
-    SentMail,
 )
 
 
 class GuestSpeakerInline(permissions.TabularInline):
-    """Metadata only: a briefing can carry members' shared learning questions, which are
-    theirs to share with their network, not with the management site."""
+    """Metadata only: the briefing is never stored, the answer link's secret is not shown."""
 
     model = GuestSpeaker
     fields = ["name", "organisation", "topic"]
     extra = 0
+    fields = ["name", "email", "organisation", "topic", "invited_at", "answer"]
+    readonly_fields = ["invited_at", "answer"]
 
 
 @admin.register(Meeting)
@@ -69,9 +69,3 @@ class BuddyGroupAdmin(permissions.ModelAdmin):
 @admin.register(ContactMoment)
 class ContactMomentAdmin(permissions.ModelAdmin):
     list_display = ["network", "date", "note"]
-
-
-@admin.register(SentMail)
-class SentMailAdmin(permissions.ModelAdmin):
-    list_display = ["key", "kind", "recipient", "sent_at"]
-    list_filter = ["kind"]

@@ -35,3 +35,12 @@ class MailKind(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation notice")
     REMINDER = "reminder", _("Reminder")
     POLL_REMINDER = "poll_reminder", _("Date poll reminder")
+    SPEAKER_INVITATION = "speaker_invitation", _("Guest speaker invitation")
+
+
+class SpeakerAnswer(models.TextChoices):
+    """A guest speaker's answer to the invitation, given from the mail without an account."""
+
+    PENDING = "pending", _("No answer yet")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")

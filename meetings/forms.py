@@ -119,14 +119,13 @@ class MeetingForm(ConcurrentEditMixin, ModelForm):
 
 class GuestSpeakerForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
-    topic = forms.CharField(label=_("Topic"), max_length=300, required=False)
-    briefing = forms.CharField(
-        label=_("Briefing"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("Earlier meetings' themes and the learning questions members shared."),
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        help_text=_("The briefing is sent here as an invitation the speaker can answer."),
     )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    topic = forms.CharField(label=_("Topic"), max_length=300)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -240,9 +239,12 @@ class PlannerForm(Form):
         value = self.cleaned_data["first_date"]
         if value < timezone.localdate():
             raise forms.ValidationError(_("A new meeting cannot start in the past."))
+        if value > timezone.localdate() + datetime.timedelta(days=2 * 366):
+            raise forms.ValidationError(_("Choose a first date within two years."))
         return value
 
-    def proposals(self) -> list[planner.ProposedMeeting]:
+    def proposals(self, *, planned=()) -> list[planner.ProposedMeeting]:
+        """The proposed series; days in `planned` already have a meeting and are skipped."""
         data = self.cleaned_data
         start_time, durations = planner.PRESETS[data["preset"]]
         return planner.propose_dates(
@@ -252,6 +254,7 @@ class PlannerForm(Form):
             start_time=start_time,
             durations=durations,
             weekday=int(data["weekday"]) if data.get("weekday") else None,
+            planned=planned,
         )
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .enums import AttendanceStatus, MailKind, MeetingStatus, PollAnswerChoice, ResponseAnswer
+from .enums import AttendanceStatus, MeetingStatus, PollAnswerChoice, ResponseAnswer, SpeakerAnswer
 from .querysets import (
     BuddyGroupQuerySet,
     CaseQuerySet,
@@ -174,19 +174,24 @@ class ContactMoment(models.Model):
 
 
 class GuestSpeaker(models.Model):
-    """A guest speaker at a meeting, with the briefing they receive beforehand."""
+    """A guest speaker at a meeting. The briefing is never stored: it is built from the
+    members' current choices each time it is shown or sent (selectors.speaker_briefing)."""
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="speakers"
     )
     name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     topic = models.CharField(_("topic"), max_length=300, blank=True)
-    briefing = models.TextField(
-        _("briefing"),
-        blank=True,
-        help_text=_("Earlier meetings' themes and the learning questions members shared."),
+    # The secret of the speaker's answer link; set when the invitation is sent. It only
+    # answers this speaker's invitation.
+    token = models.CharField(_("token"), max_length=64, unique=True, null=True, blank=True)
+    invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    answer = models.CharField(
+        _("answer"), max_length=20, choices=SpeakerAnswer.choices, default=SpeakerAnswer.PENDING
     )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -367,36 +372,3 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
-
-
-class SentMail(models.Model):
-    """One mail sent to one person; the unique key makes every mail go out once."""
-
-    key = models.CharField(_("key"), max_length=100)
-    kind = models.CharField(_("kind"), max_length=20, choices=MailKind.choices)
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recipient"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    meeting = models.ForeignKey(
-        Meeting,
-        verbose_name=_("meeting"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="sent_mails",
-    )
-    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
-        verbose_name = _("sent mail")
-        verbose_name_plural = _("sent mails")
-        constraints = [
-            models.UniqueConstraint(fields=["key", "recipient"], name="sentmail_unique_key"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} → {self.recipient}"

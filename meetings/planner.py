@@ -6,6 +6,7 @@ proposal before it is confirmed, so the rules here only need to be sensible defa
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Rhythms seen in the seed networks: (first start time, lengths in hours, cycled).
@@ -24,8 +25,16 @@ class ProposedMeeting:
     ends_at: datetime.datetime
 
 
-def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
-    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+# A proposal never runs past this many slots (so a year full of planned dates cannot loop).
+MAX_SLOTS = 60
+
+
+def _shift(day: datetime.date, days: int) -> datetime.date | None:
+    """`day` + `days`, or None past the calendar's end (year 9999)."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def propose_dates(
@@ -36,28 +45,46 @@ def propose_dates(
     start_time: datetime.time,
     durations: tuple[float, ...] = (3,),
     weekday: int | None = None,
+    planned: Iterable[datetime.date] = (),
 ) -> list[ProposedMeeting]:
-    """`count` meetings spread evenly at `per_year` a year from `first_date`.
+    """Up to `count` new meetings spread evenly at `per_year` a year from `first_date`.
 
     Each date moves forward to `weekday` (0 = Monday) if given, else off the weekend to the
-    next Monday; lengths cycle through `durations` (8 h, 24 h, 8 h, ...)."""
+    next Monday; lengths cycle through `durations` (8 h, 24 h, 8 h, ...). A slot with an
+    already `planned` meeting less than half an interval away is that meeting's: it is
+    skipped and the series continues after it, so only dates not yet planned are proposed.
+    Never raises on dates near the end of the calendar: the series stops where it ends."""
     if per_year < 1 or count < 1:
         return []
     if not durations or any(d <= 0 for d in durations):
         raise ValueError("durations must be positive")
     interval_days = 365 / per_year
+    half = datetime.timedelta(days=interval_days / 2)
+    taken = sorted(set(planned))
     proposals: list[ProposedMeeting] = []
-    for index in range(count):
-        day = first_date + datetime.timedelta(days=round(index * interval_days))
-        if weekday is not None:
-            day = _next_weekday(day, weekday)
-        elif day.weekday() >= 5:
-            day = _next_weekday(day, 0)
-        if proposals and day <= proposals[-1].starts_at.date():
-            day = proposals[-1].starts_at.date() + datetime.timedelta(days=7)
-        starts_at = datetime.datetime.combine(day, start_time)
-        hours = durations[index % len(durations)]
-        proposals.append(ProposedMeeting(starts_at, starts_at + datetime.timedelta(hours=hours)))
+    last_day: datetime.date | None = None
+    for index in range(MAX_SLOTS):
+        if len(proposals) >= count:
+            break
+        day = _shift(first_date, round(index * interval_days))
+        if day is not None and weekday is not None:
+            day = _shift(day, (weekday - day.weekday()) % 7)
+        elif day is not None and day.weekday() >= 5:
+            day = _shift(day, 7 - day.weekday())
+        if day is not None and last_day is not None and day <= last_day:
+            day = _shift(last_day, 7)
+        if day is None:
+            break
+        last_day = day
+        if any(abs(day - other) < half for other in taken):
+            continue
+        hours = durations[len(proposals) % len(durations)]
+        try:
+            starts_at = datetime.datetime.combine(day, start_time)
+            ends_at = starts_at + datetime.timedelta(hours=hours)
+        except OverflowError:
+            break
+        proposals.append(ProposedMeeting(starts_at, ends_at))
     return proposals
 
 

@@ -7,6 +7,8 @@ from django.db import transaction
 
 def export_person(user) -> dict:
     """Everything this app stores about the person, JSON-serialisable."""
+    from mails.models import Mail
+
     from .models import (
         Attendance,
         BuddyGroup,
@@ -15,7 +17,6 @@ def export_person(user) -> dict:
         ContactMoment,
         PollAnswer,
         Response,
-        SentMail,
     )
 
     def when(value):
@@ -63,8 +64,8 @@ def export_person(user) -> dict:
         ],
         "calendar_feed": CalendarFeedToken.objects.filter(person=user).exists(),
         "mails_sent": [
-            {"kind": s.kind, "sent_at": when(s.sent_at)}
-            for s in SentMail.objects.filter(recipient=user)
+            {"kind": s.kind, "status": s.status, "sent_at": when(s.sent_at)}
+            for s in Mail.objects.filter(recipient=user)
         ],
     }
 
@@ -77,6 +78,8 @@ def erase_person(user) -> None:
     leaves buddy groups, preparation groups and contact moments (the moments stay, so the
     network's contact count holds). Attendance rows stay as they are for the network's
     rates; they only disappear if the account itself is deleted afterwards."""
+    from mails.models import Mail
+
     from .models import (
         BuddyGroup,
         CalendarFeedToken,
@@ -84,14 +87,13 @@ def erase_person(user) -> None:
         ContactMoment,
         PollAnswer,
         Response,
-        SentMail,
     )
 
     Response.objects.filter(person=user).delete()
     Case.objects.filter(author=user).delete()
     PollAnswer.objects.filter(person=user).delete()
     CalendarFeedToken.objects.filter(person=user).delete()
-    SentMail.objects.filter(recipient=user).delete()
+    Mail.objects.filter(recipient=user).delete()
     user.prepared_meetings.clear()
     for group in BuddyGroup.objects.filter(members=user):
         group.members.remove(user)

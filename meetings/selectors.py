@@ -3,12 +3,16 @@ the same number of queries whatever the number of meetings, members or answers."
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 
 from networks.models import Network
+from participants.enums import Visibility
 from participants.models import LearningQuestion, User
 
 from . import attendance as attendance_calc
@@ -38,6 +42,21 @@ def members_of(network: Network) -> QuerySet[User]:
         .select_related("school")
         .order_by("last_name", "first_name", "email")
     )
+
+
+def planned_days(network: Network) -> set[datetime.date]:
+    """Local dates on which the network has a meeting that is not cancelled."""
+    return {
+        timezone.localtime(starts_at).date()
+        for starts_at in Meeting.objects.filter(network=network)
+        .scheduled()
+        .values_list("starts_at", flat=True)
+    }
+
+
+def planned_meetings(network: Network) -> list[Meeting]:
+    """The network's meetings still to come (not cancelled), for beside the planner proposal."""
+    return list(Meeting.objects.filter(network=network).upcoming())
 
 
 def _with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:
@@ -158,29 +177,64 @@ def earlier_meetings(meeting: Meeting) -> list[Meeting]:
     )
 
 
-def briefing_text(meeting: Meeting, viewer: User) -> str:
-    """A briefing for a guest speaker, as `viewer` (who writes it) may see it: earlier
-    themes and the learning questions shared with them."""
-    from django.utils import formats
-    from django.utils.translation import gettext as _
+@dataclass(frozen=True)
+class Briefing:
+    """What a guest speaker is told: earlier themes and the learning questions shared."""
 
-    lines = [_("Network: %(name)s") % {"name": meeting.network.name}]
-    if meeting.network.central_question:
-        lines.append(_("Central question: %(q)s") % {"q": meeting.network.central_question})
-    lines += ["", _("Themes of earlier meetings:")]
-    earlier = earlier_meetings(meeting)
-    for item in earlier:
-        date = formats.date_format(item.starts_at, "j F Y")
-        lines.append(f"- {date}: {item.theme or item.title}")
-    if not earlier:
-        lines.append("- " + _("none yet"))
-    lines += ["", _("Learning questions the members shared:")]
-    questions = shared_questions_for(meeting.network, viewer)
-    for question in questions:
-        lines.append(f"- {question.title}")
-    if not questions:
-        lines.append("- " + _("none shared yet"))
-    return "\n".join(lines)
+    meeting: Meeting
+    earlier: list[Meeting]
+    questions: list[LearningQuestion]
+
+
+def briefing_questions(network: Network, *, viewer=None) -> list[LearningQuestion]:
+    """Questions of current members, linked to the network, as their owners share them NOW.
+
+    `viewer=None` is the guest speaker (outside the network): only questions shared with
+    the network. A viewer who is a facilitator of this network also sees those shared with
+    the facilitator; any other member sees the network-shared ones; anyone else (staff, the
+    admin, someone who left) sees none. Built on every call: never a stored copy."""
+    from networks.models import Membership
+    from networks.rules import is_facilitator, is_member
+
+    questions = LearningQuestion.objects.shared_with_members_of(network)
+    if viewer is not None:
+        if not is_member(viewer, network):
+            return []
+        if is_facilitator(viewer, network):
+            # The one visibility rule, through this network; the viewer's own private
+            # questions are not part of what she tells a speaker.
+            questions = LearningQuestion.objects.visible_to(viewer, in_network=network).exclude(
+                visibility=Visibility.PRIVATE
+            )
+    current = Membership.objects.current().filter(network=network).values("person")
+    return list(questions.filter(owner__in=current).distinct().order_by("title", "pk"))
+
+
+def speaker_briefing(meeting: Meeting, *, viewer=None) -> Briefing:
+    """The guest-speaker briefing as `viewer` may see it (None: as the speaker receives it)."""
+    return Briefing(
+        meeting=meeting,
+        earlier=earlier_meetings(meeting),
+        questions=briefing_questions(meeting.network, viewer=viewer),
+    )
+
+
+def speaker_for_organiser(user, pk: int):
+    """A guest speaker of a meeting the user may see (404 otherwise); rules decide the rest."""
+    from .models import GuestSpeaker
+
+    speaker = get_object_or_404(GuestSpeaker.objects.select_related("meeting__network"), pk=pk)
+    meeting_for_user(user, speaker.meeting_id)
+    return speaker
+
+
+def speaker_for_token(token: str):
+    """The guest speaker whose answer link carries `token`, or None."""
+    from .models import GuestSpeaker
+
+    if not token or len(token) > 64:
+        return None
+    return GuestSpeaker.objects.select_related("meeting__network").filter(token=token).first()
 
 
 def suggested_theme(network: Network) -> str:
@@ -298,26 +352,28 @@ def feed_meetings(person) -> QuerySet[Meeting]:
 
 
 def calendar_events(meetings) -> list[CalendarEvent]:
+    """Calendar entries: the title starts with the network's name (a feed holds several
+    networks); the description has the link back to the meeting, the theme and the agenda."""
     from django.conf import settings
 
     events = []
     for meeting in meetings:
         location = ", ".join(part for part in (meeting.location, meeting.address) if part)
-        description = "\n\n".join(
-            part for part in (meeting.network.name, meeting.theme, meeting.agenda) if part
+        url = settings.SITE_URL.rstrip("/") + reverse(
+            "meetings:meeting-detail", kwargs={"pk": meeting.pk}
         )
+        description = "\n\n".join(part for part in (url, meeting.theme, meeting.agenda) if part)
         events.append(
             CalendarEvent(
                 uid=f"{meeting.uid}@leernetwerk.vo-academie.nl",
                 sequence=meeting.sequence,
-                summary=meeting.title,
+                summary=f"{meeting.network.name}: {meeting.title}",
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 updated_at=meeting.updated_at,
                 description=description,
                 location=location,
-                url=settings.SITE_URL.rstrip("/")
-                + reverse("meetings:meeting-detail", kwargs={"pk": meeting.pk}),
+                url=url,
                 cancelled=meeting.status == MeetingStatus.CANCELLED,
             )
         )

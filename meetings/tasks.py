@@ -6,15 +6,15 @@ from celery import shared_task
 
 
 @shared_task(name="leernetwerk.meetings.send_meeting_mail")
-def task_send_meeting_mail(*, meeting_id: int, kind: str) -> int:
-    """Invitation, change or cancellation notice for one meeting; each person once."""
+def task_send_meeting_mail(*, meeting_id: int, kind: str, sequence: int | None = None) -> int:
+    """Invitation, change (of version `sequence`) or cancellation notice; each person once."""
     from .models import Meeting
     from .services import send_meeting_mail
 
     meeting = Meeting.objects.select_related("network").filter(pk=meeting_id).first()
     if meeting is None:
         return 0
-    return send_meeting_mail(meeting, kind)
+    return send_meeting_mail(meeting, kind, sequence=sequence)
 
 
 @shared_task(name="leernetwerk.meetings.send_meeting_reminders")

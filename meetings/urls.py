@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, between, calendar, polls
+from .views import attendance, between, calendar, polls, speakers
 from .views import meetings as m
 
 app_name = "meetings"
@@ -36,7 +36,17 @@ urlpatterns = [
     path("<int:pk>/kopieren/", m.MeetingCopyView.as_view(), name="meeting-copy"),
     path("<int:pk>/annuleren/", m.MeetingCancelView.as_view(), name="meeting-cancel"),
     path("<int:pk>/voorbereiding/", m.MeetingPrepareView.as_view(), name="meeting-prepare"),
-    path("<int:pk>/gastspreker/", m.SpeakerCreateView.as_view(), name="speaker-create"),
+    path("<int:pk>/gastspreker/", speakers.SpeakerCreateView.as_view(), name="speaker-create"),
+    path(
+        "gastspreker/<int:pk>/uitnodigen/",
+        speakers.SpeakerInviteView.as_view(),
+        name="speaker-invite",
+    ),
+    path(
+        "gastspreker/antwoord/<str:token>/",
+        speakers.SpeakerAnswerView.as_view(),
+        name="speaker-answer",
+    ),
     path("<int:pk>/antwoord/", m.ResponseView.as_view(), name="response"),
     path("<int:pk>/casus/", m.CaseCreateView.as_view(), name="case-create"),
     path("<int:pk>/volgend-thema/", m.NextThemeView.as_view(), name="next-theme"),

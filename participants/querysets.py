@@ -58,6 +58,10 @@ class LearningQuestionQuerySet(models.QuerySet):
             )
         return self.filter(_shared_with(user, "learning_questions", None))
 
+    def shared_with_members_of(self, network) -> LearningQuestionQuerySet:
+        """Questions linked to the network that every member of it may read."""
+        return self.filter(networks=network, visibility=Visibility.NETWORK)
+
     def owned_by(self, user) -> LearningQuestionQuerySet:
         return self.filter(owner=user)
 

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from leernetwerk.once import deliver_once
+from mails.services import queue_mail
 from networks.enums import Role
 from networks.memberships import add_member, closed_to_new_members, is_current_member
 from networks.models import Membership, Network
@@ -119,15 +118,15 @@ def send_invitation(invitation: Invitation) -> None:
         "participants:invitation-accept", kwargs={"token": invitation_token(invitation)}
     )
     context = {"invitation": invitation, "url": url, "days": INVITATION_DAYS}
-    deliver_once(
-        f"participants.invitation:{invitation.pk}",
-        lambda: send_mail(
-            subject=_("Invitation to the learning network %(network)s")
-            % {"network": invitation.network.name},
-            message=render_to_string("participants/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
+    queue_mail(
+        key=f"participants.invitation:{invitation.pk}",
+        to=invitation.email,
+        kind="network_invitation",
+        subject=str(
+            _("Invitation to the learning network %(network)s")
+            % {"network": invitation.network.name}
         ),
+        body=render_to_string("participants/email/invitation.txt", context),
     )
 
 
@@ -154,11 +153,13 @@ def send_import_welcome(network: Network, person: User, *, new_account: bool) ->
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("You have joined the learning network %(network)s") % {"network": network.name}
         body = render_to_string("participants/email/import_welcome.txt", context)
-    deliver_once(
-        f"participants.import-welcome:{network.pk}:{person.pk}",
-        lambda: send_mail(
-            subject=subject, message=body, from_email=None, recipient_list=[person.email]
-        ),
+    queue_mail(
+        key=f"participants.import-welcome:{network.pk}:{person.pk}",
+        to=person.email,
+        recipient=person,
+        kind="import_welcome",
+        subject=str(subject),
+        body=body,
     )
 
 

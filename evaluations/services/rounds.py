@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -16,6 +15,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
+from mails.services import queue_mail
 from networks.enums import Role
 
 from ..enums import DONT_KNOW, ComputationStatus, ItemKind, RoundStatus
@@ -263,7 +263,8 @@ def publish_round(evaluation: EvaluationRound, *, by, published: bool = True) ->
     return evaluation
 
 
-def _mail(invitation: Invitation, template: str, subject: str) -> None:
+def _mail(invitation: Invitation, template: str, subject: str, *, once_per: str = "") -> bool:
+    """Queue the mail once per invitation and kind (mails.services: the send-once key)."""
     person = invitation.person
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -274,7 +275,16 @@ def _mail(invitation: Invitation, template: str, subject: str) -> None:
             "url": settings.SITE_URL.rstrip("/") + invitation.get_absolute_url(),
         }
         body = render_to_string(template, context)
-        send_mail(str(subject), body, None, [person.email])
+    kind = template.rsplit("/", 1)[-1].removesuffix(".txt")
+    mail = queue_mail(
+        key=f"evaluations.{kind}:{invitation.pk}{once_per}",
+        to=person.email,
+        recipient=person,
+        kind=f"evaluation_{kind}",
+        subject=str(subject),
+        body=body,
+    )
+    return mail is not None
 
 
 def send_round_invitations(round_id: int) -> int:
@@ -288,17 +298,15 @@ def send_round_invitations(round_id: int) -> int:
     for invitation in invitations:
         if not _accepts_answers(invitation.round, today):
             continue
-        with transaction.atomic():
-            claimed = Invitation.objects.filter(pk=invitation.pk, invited_at__isnull=True).update(
+        with transaction.atomic():  # invited_at records when; the mail's key sends it once
+            Invitation.objects.filter(pk=invitation.pk, invited_at__isnull=True).update(
                 invited_at=timezone.now()
             )
-            if claimed:
-                with translation.override(settings.LANGUAGE_CODE):
-                    subject = _("Evaluation of %(network)s: your personal link") % {
-                        "network": invitation.network.name
-                    }
-                _mail(invitation, "evaluations/email/invitation.txt", subject)
-                sent += 1
+            with translation.override(settings.LANGUAGE_CODE):
+                subject = _("Evaluation of %(network)s: your personal link") % {
+                    "network": invitation.network.name
+                }
+            sent += _mail(invitation, "evaluations/email/invitation.txt", subject)
     return sent
 
 
@@ -322,8 +330,9 @@ def _remind(invitation: Invitation, now: datetime.datetime, today: datetime.date
             subject = _("Reminder: evaluation of %(network)s") % {
                 "network": invitation.network.name
             }
-        _mail(invitation, "evaluations/email/reminder.txt", subject)
-    return True
+        return _mail(
+            invitation, "evaluations/email/reminder.txt", subject, once_per=f":{today:%Y%m%d}"
+        )
 
 
 def send_round_reminders(today: datetime.date | None = None) -> int:

@@ -16,7 +16,6 @@ from django.views.generic import FormView, ListView, TemplateView
 from .. import planner, selectors, services
 from ..forms import (
     CaseForm,
-    GuestSpeakerForm,
     MeetingForm,
     NextThemeForm,
     PlannerConfirmForm,
@@ -190,6 +189,8 @@ class MeetingDetailView(MeetingMixin, TemplateView):
         if user.has_perm("meetings.add_case", meeting):
             context["case_form"] = CaseForm()
         context["can_organise"] = user.has_perm("meetings.change_meeting", meeting)
+        if context["can_organise"]:
+            context["briefing"] = selectors.speaker_briefing(meeting, viewer=user)
         context["is_past"] = meeting.ends_at < timezone.now()
         return context
 
@@ -211,20 +212,6 @@ class MeetingPrepareView(MeetingMixin, TemplateView):
             suggested_theme=selectors.suggested_theme(self.network),
         )
         return context
-
-
-class SpeakerCreateView(MeetingMixin, FormView):
-    permission_required = "meetings.change_meeting"
-    template_name = "meetings/speaker_form.html"
-    form_class = GuestSpeakerForm
-
-    def get_initial(self):
-        return {"briefing": selectors.briefing_text(self.meeting, self.request.user)}
-
-    def form_valid(self, form):
-        services.add_guest_speaker(self.meeting, by=self.request.user, data=form.cleaned_data)
-        messages.success(self.request, _("The guest speaker is added."))
-        return redirect(self.meeting)
 
 
 class ResponseView(MeetingMixin, FormView):
@@ -277,39 +264,44 @@ class NextThemeView(MeetingMixin, FormView):
 
 
 class PlannerView(NetworkMixin, TemplateView):
-    """The year planner: GET proposes dates from the rhythm; POST creates the adjusted series."""
+    """The year planner, all by POST: "propose" proposes dates not yet planned from the rhythm,
+    beside the meetings already planned; "confirm" creates the adjusted series once."""
 
     permission_required = "meetings.add_meeting"
     template_name = "meetings/planner.html"
 
+    def _initial(self) -> dict:
+        return {
+            "first_date": timezone.localdate() + datetime.timedelta(days=14),
+            "per_year": self.network.meetings_per_year or 3,
+            "count": self.network.meetings_per_year or 3,
+            "preset": planner.preset_for(self.network.meeting_form),
+        }
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if "planner_form" not in context:
-            data = self.request.GET if "first_date" in self.request.GET else None
-            initial = {
-                "first_date": timezone.localdate() + datetime.timedelta(days=14),
-                "per_year": self.network.meetings_per_year or 3,
-                "count": self.network.meetings_per_year or 3,
-                "preset": planner.preset_for(self.network.meeting_form),
-            }
-            planner_form = PlannerForm(data, initial=initial)
-            context["planner_form"] = planner_form
-            if data is not None and planner_form.is_valid():
-                proposals = planner_form.proposals()
-                theme = selectors.suggested_theme(self.network)
-                title = theme or self.network.name
-                confirm_initial = {}
-                for i, proposal in enumerate(proposals):
-                    confirm_initial[f"title_{i}"] = title if i == 0 else self.network.name
-                    confirm_initial[f"starts_at_{i}"] = proposal.starts_at
-                    confirm_initial[f"ends_at_{i}"] = proposal.ends_at
-                    confirm_initial[f"include_{i}"] = True
-                context["confirm_form"] = PlannerConfirmForm(
-                    count=len(proposals), initial=confirm_initial
-                )
+        context.setdefault("planner_form", PlannerForm(initial=self._initial()))
+        context["planned"] = selectors.planned_meetings(self.network)
         return context
 
+    def _confirm_form_for(self, planner_form: PlannerForm) -> PlannerConfirmForm:
+        proposals = planner_form.proposals(planned=selectors.planned_days(self.network))
+        theme = selectors.suggested_theme(self.network)
+        initial = {}
+        for i, proposal in enumerate(proposals):
+            initial[f"title_{i}"] = (theme or self.network.name) if i == 0 else self.network.name
+            initial[f"starts_at_{i}"] = proposal.starts_at
+            initial[f"ends_at_{i}"] = proposal.ends_at
+            initial[f"include_{i}"] = True
+        return PlannerConfirmForm(count=len(proposals), initial=initial)
+
     def post(self, request, *args, **kwargs):
+        if request.POST.get("step") == "propose":
+            planner_form = PlannerForm(request.POST, initial=self._initial())
+            context = {"planner_form": planner_form}
+            if planner_form.is_valid():
+                context["confirm_form"] = self._confirm_form_for(planner_form)
+            return self.render_to_response(self.get_context_data(**context))
         try:
             count = min(max(int(request.POST.get("count", "0")), 0), 12)
         except ValueError:
@@ -317,22 +309,31 @@ class PlannerView(NetworkMixin, TemplateView):
         form = PlannerConfirmForm(request.POST, count=count)
         if form.is_valid():
             try:
-                meetings = services.plan_meetings(
+                result = services.plan_meetings(
                     self.network, by=request.user, proposals=form.meetings_data()
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
+                created = len(result.created)
                 messages.success(
                     request,
                     ngettext(
                         "%(count)d meeting is scheduled.",
                         "%(count)d meetings are scheduled.",
-                        len(meetings),
+                        created,
                     )
-                    % {"count": len(meetings)},
+                    % {"count": created},
                 )
+                if result.already_planned:
+                    messages.info(
+                        request,
+                        ngettext(
+                            "%(count)d date was already planned and has not been added again.",
+                            "%(count)d dates were already planned and have not been added again.",
+                            len(result.already_planned),
+                        )
+                        % {"count": len(result.already_planned)},
+                    )
                 return redirect("meetings:network-meetings", slug=self.network.slug)
-        return self.render_to_response(
-            self.get_context_data(planner_form=PlannerForm(), confirm_form=form)
-        )
+        return self.render_to_response(self.get_context_data(confirm_form=form))

@@ -12,7 +12,7 @@ from django.views.generic import FormView, View
 from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
 
 from .. import selectors, services
-from ..forms import DatePollForm, PollAnswerForm
+from ..forms import DatePollForm, MeetingForm, PollAnswerForm
 from ..models import DatePoll
 from .base import NetworkMixin, ObjectPermissionMixin, apply_validation_error
 
@@ -98,21 +98,51 @@ class PollDetailView(PollMixin, FormView):
         return redirect(self.poll)
 
 
-class PollChooseView(PollMixin, View):
-    permission_required = "meetings.manage_datepoll"
+class PollChooseView(PollMixin, FormView):
+    """Choosing a date opens the meeting form filled from the poll; saving it schedules the
+    meeting with its details and closes the poll: the members get ONE invitation."""
 
-    def post(self, request, *args, **kwargs):
-        option = get_object_or_404(self.poll.options, pk=kwargs["option_pk"])
+    permission_required = "meetings.manage_datepoll"
+    template_name = "meetings/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_option(self):
+        return get_object_or_404(self.poll.options, pk=self.kwargs["option_pk"])
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(network=self.poll.network, is_new=True)
+        return kwargs
+
+    def get_initial(self):
+        option = self.get_option()
+        return {
+            "title": self.poll.title,
+            "theme": selectors.suggested_theme(self.poll.network),
+            "form": self.poll.network.meeting_form,
+            "starts_at": option.starts_at,
+            "ends_at": option.ends_at,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(network=self.poll.network, heading=_("Schedule the chosen date"))
+        return context
+
+    def form_valid(self, form):
         try:
-            meeting = services.choose_poll_option(self.poll, option, by=request.user)
+            meeting = services.choose_poll_option(
+                self.poll,
+                self.get_option(),
+                by=self.request.user,
+                data=form.meeting_data(),
+                preparation_group=form.cleaned_data["preparation_group"],
+            )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(self.poll)
-        messages.success(
-            request, _("The meeting is scheduled on the chosen date; complete it here.")
-        )
-        return redirect("meetings:meeting-update", pk=meeting.pk)
+            apply_validation_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The meeting is scheduled and the members are invited."))
+        return redirect(meeting)
 
 
 class PollRemindView(PollMixin, View):

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -22,7 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from leernetwerk.once import deliver_once
+from mails.services import queue_mail
 
 from .. import eligibility
 from ..eligibility import CriterionResult
@@ -354,16 +353,18 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
     }
     applicants = applicant_side_addresses(application)
     if applicants:
-        deliver_once(
-            f"networks.submitted:{application.pk}:{submitted_at}:applicant",
-            lambda: send_mail(
-                _("Your application for %(network)s has been submitted")
-                % {"network": network.name},
-                render_to_string("networks/email/submitted_applicant.txt", context),
-                None,
-                applicants,
-            ),
-        )
+        subject = _("Your application for %(network)s has been submitted") % {
+            "network": network.name
+        }
+        body = render_to_string("networks/email/submitted_applicant.txt", context)
+        for address in applicants:
+            queue_mail(
+                key=f"networks.submitted:{application.pk}:{submitted_at}:{address}",
+                to=address,
+                kind="submitted",
+                subject=str(subject),
+                body=body,
+            )
     staff = sorted(
         {
             e.lower()
@@ -374,12 +375,13 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
         }
     )
     if staff:
-        deliver_once(
-            f"networks.submitted:{application.pk}:{submitted_at}:staff",
-            lambda: send_mail(
-                _("New application to review: %(network)s") % {"network": network.name},
-                render_to_string("networks/email/submitted_staff.txt", context),
-                None,
-                staff,
-            ),
-        )
+        subject = _("New application to review: %(network)s") % {"network": network.name}
+        body = render_to_string("networks/email/submitted_staff.txt", context)
+        for address in staff:
+            queue_mail(
+                key=f"networks.submitted:{application.pk}:{submitted_at}:staff:{address}",
+                to=address,
+                kind="submitted_staff",
+                subject=str(subject),
+                body=body,
+            )

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from leernetwerk.once import deliver_once
+from mails.services import queue_mail
 
 from ..enums import SUPPORTED_STATUSES, InviteeRole
 from ..models import ApplicationInvitee, InterestRegistration, Network
@@ -51,15 +50,15 @@ def notify_interest(registration: InterestRegistration) -> None:
         )
     if not recipients:
         return
-    deliver_once(
-        f"networks.interest:{registration.pk}",
-        lambda: send_mail(
-            _("Interest in %(network)s") % {"network": network.name},
-            render_to_string(
-                "networks/email/interest.txt", {"registration": registration, "network": network}
-            ),
-            None,
-            recipients,
-            fail_silently=False,
-        ),
+    subject = _("Interest in %(network)s") % {"network": network.name}
+    body = render_to_string(
+        "networks/email/interest.txt", {"registration": registration, "network": network}
     )
+    for address in recipients:
+        queue_mail(
+            key=f"networks.interest:{registration.pk}:{address.lower()}",
+            to=address,
+            kind="interest",
+            subject=str(subject),
+            body=body,
+        )

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from leernetwerk.once import deliver_once
+from mails.services import queue_mail
 
 from .. import eligibility
 from ..enums import (
@@ -295,12 +294,12 @@ def send_decision_email(decision: Decision) -> None:
     subject = _("Decision on your application for %(network)s") % {
         "network": application.network.name
     }
-    deliver_once(
-        f"networks.decision:{decision.pk}",
-        lambda: send_mail(
-            subject,
-            render_to_string("networks/email/decision.txt", context),
-            None,
-            recipients,
-        ),
-    )
+    body = render_to_string("networks/email/decision.txt", context)
+    for address in sorted(recipients):
+        queue_mail(
+            key=f"networks.decision:{decision.pk}:{address.lower()}",
+            to=address,
+            kind="decision",
+            subject=str(subject),
+            body=body,
+        )

@@ -54,6 +54,7 @@ def test_meeting_journey_plan_answer_case_attendance_feed(page, live_server):
     page.get_by_role("link", name="Gastspreker toevoegen").click()
     assert_accessible(page)
     page.get_by_label("Naam", exact=False).first.fill("Dr. Anne Jansen")
+    page.get_by_label("E-mailadres").fill("anne.jansen@uu.test")
     page.get_by_label("Organisatie").fill("Universiteit Utrecht")
     page.get_by_label("Onderwerp").fill("Gedeeld leiderschap")
     page.get_by_role("button", name="Opslaan").click()
@@ -102,5 +103,7 @@ def test_meeting_journey_plan_answer_case_attendance_feed(page, live_server):
     feed_url = page.get_by_label("Uw persoonlijke agenda-adres").input_value()
     body = page.request.get(feed_url).body()
     events = icalendar.Calendar.from_ical(body).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["Verbinden in de praktijk"]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Verbindend Vernieuwen: Verbinden in de praktijk"
+    ]
     assert events[0].decoded("DTSTART") == start

@@ -404,19 +404,22 @@ def test_close_round_dispatches_computation(django_capture_on_commit_callbacks):
     assert _score(evaluation, network).mean == 4.0
 
 
-def test_reminders_go_once_to_non_responders(mailoutbox):
+def test_reminders_go_once_to_non_responders(mailoutbox, django_capture_on_commit_callbacks):
     network = _network_with(2)
     evaluation = make_round([network])
-    assert send_round_invitations(evaluation.pk) == 2
-    assert send_round_invitations(evaluation.pk) == 0
+    with django_capture_on_commit_callbacks(execute=True):  # mail is sent after commit
+        assert send_round_invitations(evaluation.pk) == 2
+        assert send_round_invitations(evaluation.pk) == 0
     answered, waiting = Invitation.objects.filter(round=evaluation).order_by("pk")
     services.save_response(answered.token, answers={evaluation.items.first().pk: 4})
     Invitation.objects.update(invited_at=timezone.now() - datetime.timedelta(days=8))
     mailoutbox.clear()
-    assert services.send_round_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_round_reminders() == 1
     assert mailoutbox[0].to == [waiting.person.email]
     assert mailoutbox[0].subject == f"Herinnering: evaluatie van {network.name}"
-    assert services.send_round_reminders() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_round_reminders() == 0
     assert len(mailoutbox) == 1
 
 

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from django.conf import settings
 
 from meetings import services
 from meetings.calendar import CalendarEvent, build_calendar
@@ -51,12 +52,21 @@ def test_meeting_ics_has_times_location_and_uid(client):
     response = client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar, (vevent,) = _events(response.content)
-    assert str(vevent["SUMMARY"]) == "Verbinden"
+    assert str(vevent["SUMMARY"]) == f"{meeting.network.name}: Verbinden"
     assert str(vevent["UID"]) == f"{meeting.uid}@leernetwerk.vo-academie.nl"
     assert vevent.decoded("DTSTART") == datetime.datetime(2027, 3, 16, 16, 0, tzinfo=AMS)
     assert vevent.decoded("DTEND") == datetime.datetime(2027, 3, 16, 19, 0, tzinfo=AMS)
     assert str(vevent["LOCATION"]) == "Utrecht, Domplein 1"
     assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def test_calendar_description_links_back_and_holds_the_agenda(client):
+    meeting = _meeting(title="Verbinden", theme="Eigenaarschap", agenda="Opening\nCasus")
+    person = make_member(meeting.network)
+    client.force_login(person)
+    _cal, (vevent,) = _events(client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics").content)
+    link = f"{settings.SITE_URL.rstrip('/')}/bijeenkomsten/{meeting.pk}/"
+    assert str(vevent["DESCRIPTION"]) == f"{link}\n\nEigenaarschap\n\nOpening\nCasus"
 
 
 def test_changed_meeting_keeps_uid_and_raises_sequence(client):
@@ -98,7 +108,9 @@ def test_feed_holds_meetings_of_all_my_networks_only(client):
     _meeting(network=other, title="Van een ander")
     token = services.calendar_feed_token_for(person)
     _cal, events = _events(client.get(f"/bijeenkomsten/agenda/{token.token}.ics").content)
-    assert sorted(str(e["SUMMARY"]) for e in events) == sorted(m.title for m in mine)
+    assert sorted(str(e["SUMMARY"]) for e in events) == sorted(
+        f"{m.network.name}: {m.title}" for m in mine
+    )
 
 
 def test_feed_with_wrong_token_is_404(client):

@@ -7,8 +7,9 @@ from django.core import mail
 from django.utils import timezone
 
 from leernetwerk.tasks import task_record_heartbeat
+from mails import services as mail_services
+from mails.models import Mail
 from meetings import services
-from meetings.models import SentMail
 from meetings.tasks import task_send_meeting_mail, task_send_meeting_reminders
 from tests.conftest import WORKER_MAIL_DIR, wait_for
 from tests.factories import MeetingFactory, NetworkFactory, make_facilitator, make_member
@@ -34,7 +35,7 @@ def _soon(days=3):
 
 
 @pytest.mark.django_db
-def test_reminder_task_twice_sends_each_mail_once(settings):
+def test_reminder_task_twice_sends_each_mail_once(settings, django_capture_on_commit_callbacks):
     settings.LEERNETWERK_MEETING_REMINDER_DAYS = 7
     network = NetworkFactory()
     coming, declined = make_member(network), make_member(network)
@@ -44,12 +45,14 @@ def test_reminder_task_twice_sends_each_mail_once(settings):
     MeetingFactory(network=network, title="Later", **_soon(days=20))
     MeetingFactory(network=network, title="Afgelast", status="cancelled", **_soon())
 
-    assert task_send_meeting_reminders.delay().get() == 2
-    assert task_send_meeting_reminders.delay().get() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert task_send_meeting_reminders.delay().get() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        assert task_send_meeting_reminders.delay().get() == 0
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted([coming.email, facilitator.email])
     assert {m.subject for m in mail.outbox} == {"Herinnering: Binnenkort"}
-    assert SentMail.objects.filter(kind="reminder").count() == 2
+    assert Mail.objects.filter(kind="reminder", status="sent").count() == 2
 
 
 @pytest.mark.django_db
@@ -75,36 +78,54 @@ def test_moved_meeting_gets_a_new_reminder():
 
 
 @pytest.mark.django_db
-def test_invitation_and_change_each_once_per_version():
+def test_invitation_and_change_each_once_per_version(django_capture_on_commit_callbacks):
     network = NetworkFactory()
     member = make_member(network)
     meeting = MeetingFactory(network=network)
-    assert task_send_meeting_mail.delay(meeting_id=meeting.pk, kind="invitation").get() == 1
-    assert task_send_meeting_mail.delay(meeting_id=meeting.pk, kind="invitation").get() == 0
-    meeting.sequence = 1
-    meeting.save()
-    assert services.send_meeting_mail(meeting, "change") == 1
-    assert services.send_meeting_mail(meeting, "change") == 0
-    meeting.sequence = 2
-    meeting.save()
-    assert services.send_meeting_mail(meeting, "change") == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert task_send_meeting_mail.delay(meeting_id=meeting.pk, kind="invitation").get() == 1
+        assert task_send_meeting_mail.delay(meeting_id=meeting.pk, kind="invitation").get() == 0
+        meeting.sequence = 1
+        meeting.save()
+        assert services.send_meeting_mail(meeting, "change") == 1
+        assert services.send_meeting_mail(meeting, "change") == 0
+        meeting.sequence = 2
+        meeting.save()
+        assert services.send_meeting_mail(meeting, "change") == 1
     assert [m.to for m in mail.outbox] == [[member.email]] * 3
 
 
 @pytest.mark.django_db
-def test_failed_send_is_not_recorded_so_the_next_run_retries(monkeypatch):
+def test_failed_send_is_recorded_with_its_error_and_retried(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     network = NetworkFactory()
-    make_member(network)
-    MeetingFactory(network=network, **_soon())
+    member = make_member(network)
+    MeetingFactory(network=network, title="Binnenkort", **_soon())
 
     def broken(self, *args, **kwargs):
         raise OSError("mail server down")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
-    assert services.send_meeting_reminders() == 0
-    assert SentMail.objects.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_meeting_reminders() == 1
+    failed = Mail.objects.get(recipient=member)
+    assert (failed.status, failed.error, failed.attempts) == (
+        "failed",
+        "OSError: mail server down",
+        1,
+    )
+    assert mail.outbox == []
     monkeypatch.undo()
-    assert services.send_meeting_reminders() == 1
+    later = timezone.now() + mail_services.RETRY_AFTER
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail_services.retry_pending(now=later) == 1
+    failed.refresh_from_db()
+    assert (failed.status, failed.error, failed.attempts) == ("sent", "", 2)
+    assert [m.subject for m in mail.outbox] == ["Herinnering: Binnenkort"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert mail_services.retry_pending(now=later) == 0
+    assert len(mail.outbox) == 1
 
 
 @pytest.mark.realstack
@@ -115,7 +136,7 @@ def test_real_worker_runs_reminders_twice_and_sends_each_mail_once(celery_worker
     meeting = MeetingFactory(network=network, **_soon(days=2))
 
     task_send_meeting_reminders.delay()
-    sent = SentMail.objects.filter(meeting=meeting, kind="reminder")
+    sent = Mail.objects.filter(key__startswith=f"reminder:{meeting.pk}:", status="sent")
     wait_for(lambda: sent.count() == len(members))
     assert sorted(sent.values_list("recipient_id", flat=True)) == sorted(m.pk for m in members)
 

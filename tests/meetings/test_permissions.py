@@ -46,7 +46,7 @@ URLS = [
     ("/bijeenkomsten/{meeting}/aanwezigheid/", ORGANISER, 200),
     ("/bijeenkomsten/{meeting}/agenda.ics", MEMBERS_AND_STAFF, 200),
     ("/bijeenkomsten/prikken/{poll}/", MEMBERS_AND_STAFF, 200),
-    ("/bijeenkomsten/prikken/{poll}/kiezen/{option}/", ORGANISER, 405),
+    ("/bijeenkomsten/prikken/{poll}/kiezen/{option}/", ORGANISER, 200),
     ("/bijeenkomsten/prikken/{poll}/herinneren/", ORGANISER, 405),
     ("/bijeenkomsten/agenda-abonnement/", EVERYONE, 200),
     ("/bijeenkomsten/agenda-abonnement/vernieuwen/", EVERYONE, 405),

@@ -7,11 +7,18 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from tests.factories import MeetingFactory, NetworkFactory, make_facilitator, make_member
+from tests.factories import (
+    LearningQuestionFactory,
+    MeetingFactory,
+    NetworkFactory,
+    make_facilitator,
+    make_member,
+)
 from tests.factories.meetings import (
     BuddyGroupFactory,
     CaseFactory,
     ContactMomentFactory,
+    GuestSpeakerFactory,
     ResponseFactory,
     past_meeting,
 )
@@ -85,9 +92,12 @@ def test_meeting_detail_queries_do_not_grow(client, django_assert_num_queries, c
         member = make_member(network)
         ResponseFactory(meeting=meeting, person=member)
         CaseFactory(meeting=meeting, author=member)
+        GuestSpeakerFactory(meeting=meeting)
+        question = LearningQuestionFactory(owner=member, visibility="network")
+        question.networks.add(network)
     meeting.preparation_group.set([facilitator])
     client.force_login(facilitator)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(16):  # 14 + the briefing's earlier themes and questions
         client.get(meeting.get_absolute_url())
 
 

@@ -13,7 +13,6 @@ from meetings.models import (
     Case,
     ContactMoment,
     DatePoll,
-    GuestSpeaker,
     Meeting,
     PollAnswer,
     Response,
@@ -203,33 +202,6 @@ def test_copy_prefills_a_future_date_and_same_fields(client, network, facilitato
     assert form.initial["ends_at"] - form.initial["starts_at"] == datetime.timedelta(hours=3)
 
 
-def test_guest_speaker_briefing_has_themes_and_shared_questions_only(client, network, facilitator):
-    past_meeting(network, theme="Eigenaarschap")
-    meeting = MeetingFactory(network=network)
-    owner = make_member(network)
-    shared = LearningQuestionFactory(
-        owner=owner, title="Hoe deel ik leiderschap?", visibility=Visibility.FACILITATOR
-    )
-    shared.networks.add(network)
-    private = LearningQuestionFactory(
-        owner=owner, title="Geheime vraag", visibility=Visibility.PRIVATE
-    )
-    private.networks.add(network)
-    client.force_login(facilitator)
-    briefing = (
-        client.get(f"/bijeenkomsten/{meeting.pk}/gastspreker/").context["form"]["briefing"].value()
-    )
-    assert "Eigenaarschap" in briefing
-    assert "Hoe deel ik leiderschap?" in briefing
-    assert "Geheime vraag" not in briefing
-    client.post(
-        f"/bijeenkomsten/{meeting.pk}/gastspreker/",
-        {"name": "Dr. Jansen", "organisation": "UU", "topic": "Samen leren", "briefing": ""},
-    )
-    speaker = GuestSpeaker.objects.get()
-    assert (speaker.name, "Hoe deel ik leiderschap?" in speaker.briefing) == ("Dr. Jansen", True)
-
-
 def test_preparation_page_lists_shared_questions_never_private(client, network, facilitator):
     meeting = MeetingFactory(network=network)
     owner = make_member(network)
@@ -369,10 +341,27 @@ def test_date_poll_flow_answer_tally_choose(
         client.post(f"/bijeenkomsten/prikken/{poll.pk}/herinneren/")
         client.post(f"/bijeenkomsten/prikken/{poll.pk}/herinneren/")
     assert sorted(m.to[0] for m in mail.outbox) == sorted([facilitator.email, late.email])
-    client.post(f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/")
+    form = client.get(f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/").context["form"]
+    assert form["title"].value() == "Voorjaar"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/bijeenkomsten/prikken/{poll.pk}/kiezen/{second.pk}/",
+            _meeting_post(
+                timezone.localtime(second.starts_at),
+                timezone.localtime(second.ends_at),
+                title="Voorjaar",
+                location="Ede",
+            ),
+        )
     poll.refresh_from_db()
     assert poll.meeting.starts_at == second.starts_at
-    assert poll.meeting.title == "Voorjaar"
+    assert (poll.meeting.title, poll.meeting.location) == ("Voorjaar", "Ede")
+    # One mail per member: the invitation with the details, no change notice after it.
+    assert sorted(m.subject for m in mail.outbox) == ["Uitnodiging: Voorjaar"] * 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [facilitator.email, member.email, late.email]
+    )
 
 
 def test_buddy_group_formed_with_suggestion_shown(client, network, facilitator):
@@ -435,9 +424,10 @@ def test_contact_log_member_records_a_moment(client, network):
 def test_planner_proposes_and_creates_the_adjusted_series(client, network, facilitator):
     client.force_login(facilitator)
     first = timezone.localdate() + datetime.timedelta(days=21)
-    response = client.get(
+    response = client.post(
         f"/bijeenkomsten/netwerk/{network.slug}/jaarplanner/",
         {
+            "step": "propose",
             "first_date": first.isoformat(),
             "per_year": 3,
             "count": 3,

@@ -18,7 +18,8 @@ from evaluations.models import EvaluationRound, RoundResult
 from leernetwerk.celery import app
 from leernetwerk.models import OutboxTask
 from leernetwerk.tasks import task_flush_outbox
-from meetings.models import Meeting, SentMail
+from mails.models import Mail
+from meetings.models import Meeting
 from tests.conftest import wait_for
 from tests.factories import NetworkFactory, make_facilitator, make_member, make_staff
 from tests.factories.evaluations import answer_all, make_round
@@ -118,7 +119,11 @@ def test_redis_outage_keeps_pages_up_and_work_follows(client, app_on_private_red
     assert {facilitator.pk, *(m.pk for m in members)} <= invited
     wait_for(
         lambda: (
-            set(SentMail.objects.filter(meeting=meeting).values_list("recipient_id", flat=True))
+            set(
+                Mail.objects.filter(
+                    key__startswith=f"invitation:{meeting.pk}:", status="sent"
+                ).values_list("recipient_id", flat=True)
+            )
             == invited
         ),
         timeout=90,

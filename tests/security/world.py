@@ -33,6 +33,7 @@ from tests.factories.meetings import (
     BuddyGroupFactory,
     CaseFactory,
     DatePollFactory,
+    GuestSpeakerFactory,
     PollOptionFactory,
 )
 from tests.factories.networks import make_application
@@ -58,6 +59,7 @@ APP_LABELS = {
     "networks",
     "meetings",
     "evaluations",
+    "mails",
     "otp_totp",
     "otp_static",
 }
@@ -85,6 +87,7 @@ class World:
     outcome: object = None
     story: object = None
     feed_token: str = ""
+    speaker: object = None
 
     def user(self, role: str):
         """A fresh copy of the person holding `role`, so logging in leaves the world as is."""
@@ -150,6 +153,9 @@ def build_world() -> World:
     )
     w.feed_token = secrets.token_urlsafe(24)
     CalendarFeedToken.objects.create(person=owner, token=w.feed_token)
+    w.speaker = GuestSpeakerFactory(
+        meeting=w.meeting, email="spreker@uu.example.nl", token=secrets.token_urlsafe(32)
+    )
     return w
 
 
@@ -174,6 +180,8 @@ def url_kwargs(name: str, w: World) -> dict:
         "meetings:poll-choose": {"pk": w.poll.pk, "option_pk": w.option.pk},
         "meetings:poll-remind": {"pk": w.poll.pk},
         "meetings:feed": {"token": w.feed_token},
+        "meetings:speaker-invite": {"pk": w.speaker.pk},
+        "meetings:speaker-answer": {"token": w.speaker.token},
         "participants:person-detail": {"pk": owner.pk},
         "participants:invitation-accept": {"token": invitation_token(w.invitation)},
         "participants:question-detail": {"pk": w.question.pk},

@@ -1,0 +1,61 @@
+"""Writes for meetings, polls, buddy groups, the contact log, feeds and mail, by area.
+
+Views check permission (meetings/rules.py) before calling; services keep the data rules
+(times, membership, sizes) and raise ValidationError with Dutch messages per field."""
+
+from .attendance import record_attendance
+from .between import (
+    calendar_feed_token_for,
+    dissolve_buddy_group,
+    form_buddy_group,
+    record_contact_moment,
+    reset_calendar_feed_token,
+)
+from .mail import reminder_days, send_meeting_mail, send_meeting_reminders, send_poll_reminder
+from .meetings import (
+    add_case,
+    add_guest_speaker,
+    answer_speaker_invitation,
+    cancel_meeting,
+    invite_guest_speaker,
+    plan_meetings,
+    record_next_theme,
+    remove_guest_speaker,
+    respond_to_meeting,
+    schedule_meeting,
+    update_meeting,
+)
+from .polls import (
+    answer_date_poll,
+    choose_poll_option,
+    create_date_poll,
+    remind_poll_non_respondents,
+)
+
+__all__ = [
+    "add_case",
+    "add_guest_speaker",
+    "answer_speaker_invitation",
+    "invite_guest_speaker",
+    "answer_date_poll",
+    "calendar_feed_token_for",
+    "cancel_meeting",
+    "choose_poll_option",
+    "create_date_poll",
+    "dissolve_buddy_group",
+    "form_buddy_group",
+    "plan_meetings",
+    "record_attendance",
+    "record_contact_moment",
+    "record_next_theme",
+    "remind_poll_non_respondents",
+    "reminder_days",
+    "remove_guest_speaker",
+    "reset_calendar_feed_token",
+    "respond_to_meeting",
+    "schedule_meeting",
+    "send_meeting_mail",
+    "send_meeting_reminders",
+    "send_poll_reminder",
+    "update_meeting",
+]
