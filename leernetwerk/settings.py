@@ -19,6 +19,16 @@ SECRET_KEY = env(
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("LEERNETWERK_SITE_URL", default="http://127.0.0.1:8000")
+# Evaluation secrets, kept out of the database so that the database alone cannot tie an
+# evaluation response to a person: the key that lets a personal link find its response again,
+# and the key of the pseudonym that pairs a person's rounds. Set both in production (each a
+# long random string, different from DJANGO_SECRET_KEY); the defaults are for development.
+EVALUATION_RESPONSE_KEY = env(
+    "LEERNETWERK_EVALUATION_RESPONSE_KEY", default=f"dev-only-response-key-{SECRET_KEY}"
+)
+EVALUATION_PSEUDONYM_KEY = env(
+    "LEERNETWERK_EVALUATION_PSEUDONYM_KEY", default=f"dev-only-pseudonym-key-{SECRET_KEY}"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -60,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "leernetwerk.middleware.RefuseNulMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

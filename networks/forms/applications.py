@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelMultipleChoiceField
 from participants.enums import Function
 from participants.models import School
 
@@ -86,7 +86,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ApplicationForm(ConcurrentEditMixin, forms.Form):
+class ApplicationForm(ConcurrentEditMixin, Form):
     """Everything the criteria need. Only the name is required for a draft; completeness is
     checked when submitting (services.missing_for_submission)."""
 

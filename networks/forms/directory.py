@@ -6,11 +6,14 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.forms import Form
 
-class InterestForm(forms.Form):
+
+class InterestForm(Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
         label=_("Your e-mail address"),
+        max_length=254,
         error_messages={"invalid": _("Enter an e-mail address such as naam@school.nl.")},
     )
     message = forms.CharField(

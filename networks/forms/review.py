@@ -6,6 +6,8 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.forms import Form
+
 from ..enums import DecisionKind, Verdict
 from ..facts import CriterionRow
 from .applications import _amount
@@ -13,7 +15,7 @@ from .applications import _amount
 GRANTED_FIELDS = ("granted_facilitation", "granted_speakers", "granted_organisation")
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(Form):
     """Per criterion `<code>-verdict` and `<code>-motivation`, then the decision fields
     `decision-*`. Saving checks only the judgements; deciding (`decide=True`) also needs a
     decision and its motivation. The services check the rules again (motivations, grant)."""

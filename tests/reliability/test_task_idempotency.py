@@ -120,6 +120,14 @@ def setup_send_round_invitations():
     return {"round_id": make_round([network]).pk}, True
 
 
+def setup_send_reminders_now():
+    network = NetworkFactory()
+    for _ in range(3):
+        make_member(network)
+    evaluation = make_round([network])
+    return {"round_id": evaluation.pk}, True
+
+
 def setup_send_round_reminders():
     network = NetworkFactory()
     for _ in range(3):
@@ -250,6 +258,7 @@ SCENARIOS = {
     "leernetwerk.evaluations.recover_score_computations": setup_recover_score_computations,
     "leernetwerk.evaluations.send_round_invitations": setup_send_round_invitations,
     "leernetwerk.evaluations.send_round_reminders": setup_send_round_reminders,
+    "leernetwerk.evaluations.send_reminders_now": setup_send_reminders_now,
     "leernetwerk.evaluations.compute_phase_report": setup_compute_phase_report,
     "leernetwerk.evaluations.compute_all_phase_reports": setup_compute_all_phase_reports,
     "leernetwerk.meetings.send_meeting_mail": setup_send_meeting_mail,

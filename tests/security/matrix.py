@@ -156,6 +156,14 @@ MATRIX = {
         "GET": ("login", 404, 404, 404, 404, 404, 404, 405),
         "POST": ("login", 404, 404, 404, 404, 404, 404, "->evaluations:round-detail"),
     },
+    "evaluations:round-remind": {
+        "GET": ("login", 404, 404, 404, 404, 404, 404, 405),
+        "POST": ("login", 404, 404, 404, 404, 404, 404, "->evaluations:round-detail"),
+    },
+    "evaluations:network-rate": {
+        "GET": ("login", 404, 404, 404, 200, 404, 404, 200),
+        "POST": ("login", 404, 404, 404, 405, 404, 404, 405),
+    },
     "evaluations:round-rate": {
         "GET": ("login", 404, 404, 404, 404, 404, 404, 200),
         "POST": ("login", 404, 404, 404, 404, 404, 404, 405),
