@@ -612,6 +612,11 @@ class DemoSeeder:
             # A fixed unusable marker (cannot match any hash), so reruns see identical rows.
             user.password = "!demo-no-password"  # noqa: S105 -- unusable marker
             user.save(update_fields=["password"])
+        if password:
+            # Demo logins sign in at once: their address counts as verified (allauth).
+            from leernetwerk.accounts.services import mark_address_verified
+
+            mark_address_verified(user)
         return user
 
     def named(self, key: str) -> User:

@@ -161,28 +161,21 @@ def send_import_welcome(network: Network, person: User, *, new_account: bool) ->
     a password (Django's password-reset token: single use, expires, dies on login); someone
     who already had an account is told where to find the network."""
     from django.conf import settings
-    from django.contrib.auth.tokens import default_token_generator
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
+
+    from leernetwerk.accounts.services import password_setting_url
 
     site = settings.SITE_URL.rstrip("/")
     context = {
         "person": person,
         "network": network,
         "network_url": site + reverse("networks:network-detail", args=[network.slug]),
-        "reset_url": site + reverse("password_reset"),
+        "reset_url": site + reverse("account_reset_password"),
     }
     if new_account:
-        context["password_url"] = site + reverse(
-            "password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-                "token": default_token_generator.make_token(person),
-            },
-        )
+        context["password_url"] = password_setting_url(person)
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("You have joined the learning network %(network)s") % {"network": network.name}
         body = render_to_string("participants/email/import_welcome.txt", context)
@@ -246,6 +239,11 @@ def accept_invitation(
             role=invitation.role,
             defaults={"joined_on": timezone.localdate(), "is_fixed": False},
         )
+    if user.email.lower() == invitation.email.lower():
+        # She opened the link mailed to this address: it is hers.
+        from leernetwerk.accounts.services import mark_address_verified
+
+        mark_address_verified(user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

@@ -184,7 +184,7 @@ def test_erased_person_cannot_log_in(client, person):
     _erase(client, person)
     client.logout()
 
-    response = client.post(reverse("login"), {"username": EMAIL, "password": DEFAULT_PASSWORD})
+    response = client.post(reverse("account_login"), {"login": EMAIL, "password": DEFAULT_PASSWORD})
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
@@ -329,7 +329,7 @@ def test_erasure_ends_the_persons_other_sessions(client, person):
     response = other_device.get(reverse("participants:question-list"))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_admin_view_of_person_is_audited(client, person):

@@ -51,15 +51,15 @@ ROLES = (
 )
 
 
-# The apps whose tables the fuzzing counts: the project's own and the two-factor devices.
+# The apps whose tables the fuzzing counts: the project's own, addresses and authenticators.
 APP_LABELS = {
     "leernetwerk",
     "participants",
     "networks",
     "meetings",
     "evaluations",
-    "otp_totp",
-    "otp_static",
+    "account",
+    "mfa",
 }
 
 
