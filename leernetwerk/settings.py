@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.accounts import oidc
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -62,12 +64,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "leernetwerk.dispatch.CurrentRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSP, so its redirects carry the security headers too.
+    "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "leernetwerk.middleware.NoStoreForAuthenticatedMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -159,31 +162,17 @@ MFA_TOTP_ISSUER = "Leernetwerk VO-academie"
 SOCIALACCOUNT_ADAPTER = "leernetwerk.accounts.adapter.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
-LEERNETWERK_OIDC_ENABLED = bool(env("LEERNETWERK_OIDC_CLIENT_ID", default=""))
-SOCIALACCOUNT_PROVIDERS = {
-    "openid_connect": {
-        "APPS": [
-            {
-                "provider_id": "school",
-                "name": env("LEERNETWERK_OIDC_NAME", default="Schoolaccount"),
-                "client_id": env("LEERNETWERK_OIDC_CLIENT_ID", default=""),
-                "secret": env("LEERNETWERK_OIDC_CLIENT_SECRET", default=""),
-                "settings": {
-                    "server_url": env("LEERNETWERK_OIDC_SERVER_URL", default=""),
-                    "token_auth_method": "client_secret_post",
-                    "scope": ["openid", "profile", "email"],
-                    "oauth_pkce_enabled": True,
-                },
-            }
-        ]
-        if LEERNETWERK_OIDC_ENABLED
-        else [],
-    }
-}
+LEERNETWERK_OIDC_CLIENT_ID = env("LEERNETWERK_OIDC_CLIENT_ID", default="")
+LEERNETWERK_OIDC_SERVER_URL = env("LEERNETWERK_OIDC_SERVER_URL", default="")
+SOCIALACCOUNT_PROVIDERS = oidc.socialaccount_providers(
+    client_id=LEERNETWERK_OIDC_CLIENT_ID,
+    secret=env("LEERNETWERK_OIDC_CLIENT_SECRET", default=""),
+    server_url=LEERNETWERK_OIDC_SERVER_URL,
+    name=env("LEERNETWERK_OIDC_NAME", default="Schoolaccount"),
+)
 
 # Academy staff (and anyone with admin access) must use two-step verification whenever DEBUG
 # is off; their first enrolment needs a link mailed to their verified address.
@@ -330,6 +319,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+if LEERNETWERK_OIDC_CLIENT_ID:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        oidc.form_action_origin(LEERNETWERK_OIDC_SERVER_URL)
+    )
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours

@@ -100,6 +100,14 @@ def erase_person(user) -> None:
             model.objects.filter(username__iexact=old_email).delete()
     except ImportError:  # pragma: no cover - axes is installed in every set-up
         pass
+    # Addresses, authenticators and school sign-in links (django-allauth) identify her too.
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
     # The management site's change log names the object edited; keep the entry, not the name.
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType

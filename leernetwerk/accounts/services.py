@@ -24,6 +24,9 @@ def password_setting_url(user) -> str:
     Writes nothing; the link dies once used, on login, or after PASSWORD_RESET_TIMEOUT."""
     path = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     return settings.SITE_URL.rstrip("/") + path

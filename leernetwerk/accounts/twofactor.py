@@ -47,9 +47,7 @@ def proved_second_factor(request) -> bool:
     records = get_authentication_records(request, request.user)
     if any(record.get("method") == "mfa" for record in records):
         return True
-    return request.session.get(ENROLMENT_SESSION_KEY) == request.user.pk and has_totp(
-        request.user
-    )
+    return request.session.get(ENROLMENT_SESSION_KEY) == request.user.pk and has_totp(request.user)
 
 
 def _state(user) -> str:
@@ -114,12 +112,8 @@ def second_factor_redirect(request) -> str | None:
     if not must_enrol_by_link(user):
         return None
     path = request.path
-    enrolment_pages = (reverse("mfa_activate_totp"),)
-    if path in enrolment_pages and not may_enrol(request):
+    if path == reverse("mfa_activate_totp") and not may_enrol(request):
         return reverse("two-factor-enrol")
-    # Changing the address would let a stolen password redirect the enrolment mail.
-    if path == reverse("account_email") and not proved_second_factor(request):
-        return reverse("mfa_reauthenticate") if has_totp(user) else reverse("two-factor-enrol")
     if not getattr(settings, "LEERNETWERK_STAFF_REQUIRE_2FA", False):
         return None
     if proved_second_factor(request) or path.startswith(("/static/", "/i18n/")):
@@ -134,4 +128,6 @@ def second_factor_redirect(request) -> str | None:
         return None
     if may_enrol(request) and path.startswith(reverse("mfa_index")):
         return None
+    # Everything else waits, also changing the address (which would let a stolen password
+    # redirect the enrolment mail).
     return reverse("mfa_reauthenticate") if has_totp(user) else reverse("two-factor-enrol")

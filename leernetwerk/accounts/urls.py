@@ -63,11 +63,13 @@ urlpatterns = [
         name="two-factor-enrol-link",
     ),
     path("tweestapsverificatie/", include("allauth.mfa.urls")),
-    path("school/inloggen/geannuleerd/", social.login_cancelled, name="socialaccount_login_cancelled"),
+    path(
+        "school/inloggen/geannuleerd/", social.login_cancelled, name="socialaccount_login_cancelled"
+    ),
     path("school/inloggen/fout/", social.login_error, name="socialaccount_login_error"),
     path("school/aanmelden/", social.signup, name="socialaccount_signup"),
     path("school/koppelingen/", social.connections, name="socialaccount_connections"),
-    # School sign-in (OpenID Connect, provider id "school"): /account/school/login/ and its
+    # School sign-in (OpenID Connect, provider id "school"): /account/oidc/school/login/ and its
     # callback; they answer only when LEERNETWERK_OIDC_CLIENT_ID is set.
     path("", include("allauth.socialaccount.providers.openid_connect.urls")),
 ]

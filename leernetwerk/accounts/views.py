@@ -68,14 +68,18 @@ class EnrolmentView(LoginRequiredMixin, TemplateView):
         elif twofactor.send_enrolment_link(request, request.user):
             messages.success(
                 request,
-                _("We have e-mailed you a link to set up two-step verification. It works "
-                  "once, for an hour, in this browser while you are signed in."),
+                _(
+                    "We have e-mailed you a link to set up two-step verification. It works "
+                    "once, for an hour, in this browser while you are signed in."
+                ),
             )
         else:
             messages.error(
                 request,
-                _("We cannot send a link: your account has no verified e-mail address or "
-                  "already has an authenticator app. Ask a colleague at the VO-academie."),
+                _(
+                    "We cannot send a link: your account has no verified e-mail address or "
+                    "already has an authenticator app. Ask a colleague at the VO-academie."
+                ),
             )
         return redirect(request.get_full_path())
 

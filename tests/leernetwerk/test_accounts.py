@@ -66,7 +66,9 @@ def test_login_invalid_email_shows_dutch_field_error(client):
 
 def test_login_with_unverified_address_sends_a_link_and_does_not_sign_in(client):
     person = UserFactory(verified=False)
-    response = client.post(LOGIN, {"login": person.email, "password": DEFAULT_PASSWORD}, follow=True)
+    response = client.post(
+        LOGIN, {"login": person.email, "password": DEFAULT_PASSWORD}, follow=True
+    )
     assert "Bevestig uw e-mailadres" in response.content.decode()
     assert "_auth_user_id" not in client.session
     assert [m.to for m in mail.outbox] == [[person.email]]
@@ -113,7 +115,7 @@ def test_signup_with_a_taken_address_says_so_and_creates_nothing(client):
 def test_signup_requires_name_in_dutch(client):
     response = client.post(SIGNUP, _signup_data(first_name="", last_name=""))
     assert response.content.decode().count("Dit veld is vereist.") == 2
-    assert User.objects.count() == 0
+    assert User.objects.filter(email="nieuw@school.example.nl").exists() is False
 
 
 def test_expired_or_unknown_confirmation_link_changes_nothing(client):
@@ -193,7 +195,7 @@ def test_password_resets_from_one_client_are_throttled_across_addresses():
 def test_signups_from_one_client_are_throttled(client):
     for i in range(12):
         response = client.post(SIGNUP, _signup_data(email=f"nieuw{i}@school.example.nl"))
-    assert User.objects.count() == 10
+    assert User.objects.filter(email__startswith="nieuw").count() == 10
     assert "We hebben al meerdere e-mails" in response.content.decode()
 
 

@@ -171,8 +171,12 @@ def test_lockout_of_one_account_holds_from_another_address():
 def test_lockout_counts_the_normalised_address():
     person = UserFactory(email="jet@school.example.nl")
     client = Client()
-    for spelling in ("jet@school.example.nl", "JET@school.example.nl", " Jet@School.example.nl ",
-                     "jet@SCHOOL.example.nl"):
+    for spelling in (
+        "jet@school.example.nl",
+        "JET@school.example.nl",
+        " Jet@School.example.nl ",
+        "jet@SCHOOL.example.nl",
+    ):
         client.post("/account/inloggen/", {"login": spelling, "password": "fout"})
     response = Client(REMOTE_ADDR="10.0.0.77").post(
         "/account/inloggen/", {"login": "jet@school.example.nl", "password": "fout"}

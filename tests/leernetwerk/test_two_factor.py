@@ -54,7 +54,9 @@ def _with_totp(user) -> str:
 
 def _enrolment_link(client) -> str:
     client.post(ENROL)
-    return re.search(r"http://testserver(/account/tweestapsverificatie/inschrijven/\S+/)", mail.outbox[-1].body).group(1)
+    return re.search(
+        r"http://testserver(/account/tweestapsverificatie/inschrijven/\S+/)", mail.outbox[-1].body
+    ).group(1)
 
 
 @pytest.fixture

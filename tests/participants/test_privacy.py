@@ -180,6 +180,18 @@ def test_erasure_no_page_or_export_shows_the_person(client, person):
     assert ERASED_NAME in text
 
 
+def test_erasure_removes_the_address_and_authenticators_kept_for_signing_in(client, person):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "A"})
+    person_id = person.pk
+    _erase(client, person)
+    assert EmailAddress.objects.filter(email__iexact=EMAIL).count() == 0
+    assert EmailAddress.objects.filter(user_id=person_id).count() == 0
+    assert Authenticator.objects.filter(user_id=person_id).count() == 0
+
+
 def test_erased_person_cannot_log_in(client, person):
     _erase(client, person)
     client.logout()

@@ -11,8 +11,13 @@ Outcomes: an HTTP status (200, 403, 404, 405, 410); "login" for a redirect to th
 outside the network, like a page that does not exist (STYLE.md: not allowed -> 404).
 
 Notable rows, checked by hand when the table was recorded:
-- password_reset_confirm: the owner's link is invalid for the owner (200, the "invalid link"
-  page) because signing in changes last_login, which invalidates the reset token by design.
+- account_reset_password_from_key: the owner's link is invalid for the owner (200, the
+  "invalid link" page) because signing in changes last_login, which invalidates the reset
+  token by design; for everyone else it is a valid link (-> the key-less form URL).
+- account_confirm_email: the owner's address is verified already, so the link is spent
+  (GET shows "no longer valid", POST 404). openid_connect_*: 404 while school sign-in is off.
+- mfa_activate_totp: staff without the mailed enrolment link are sent to two-factor-enrol;
+  everyone else must type the password again first (allauth's reauthentication).
 - evaluations:respond, meetings:feed, participants:invitation-accept: the secret token in the
   URL is the permission, so every role (anonymous too) gets the same answer.
 - networks:application-update/-submit use a draft application; -detail and review a submitted
@@ -183,32 +188,6 @@ MATRIX = {
     "home": {
         "GET": (200, 200, 200, 200, 200, 200, 200, 200),
         "POST": (405, 405, 405, 405, 405, 405, 405, 405),
-    },
-    "login": {
-        "GET": (
-            200,
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-        ),
-        "POST": (
-            200,
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-            "->networks:my-networks",
-        ),
-    },
-    "logout": {
-        "GET": (405, 405, 405, 405, 405, 405, 405, 405),
-        "POST": ("->home", "->home", "->home", "->home", "->home", "->home", "->home", "->home"),
     },
     "meetings:attendance": {
         "GET": ("login", 404, 404, 404, 200, 404, 200, 404),
@@ -545,46 +524,322 @@ MATRIX = {
         "GET": ("login", 200, 200, 404, 200, 404, 200, 404),
         "POST": ("login", 405, 405, 404, 405, 404, 405, 404),
     },
-    "password_reset": {
-        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
-        "POST": (200, 200, 200, 200, 200, 200, 200, 200),
-    },
-    "password_reset_complete": {
-        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
-        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
-    },
-    "password_reset_confirm": {
-        "GET": (
-            "->password_reset_confirm",
-            200,
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-        ),
-        "POST": (
-            "->password_reset_confirm",
-            200,
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-            "->password_reset_confirm",
-        ),
-    },
-    "password_reset_done": {
-        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
-        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
-    },
-    "two-factor": {
+    # Accounts (django-allauth), two-step verification and school sign-in.
+    "account_change_password": {
         "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
         "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
     },
-    "two-factor-qr": {
+    "account_confirm_email": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (404, 404, 404, 404, 404, 404, 404, 404),
+    },
+    "account_confirm_reauthentication_code": {
+        "GET": (
+            "login",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+        ),
+        "POST": (
+            "login",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+            "->account_request_reauthentication_code",
+        ),
+    },
+    "account_email": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": (
+            "login",
+            "->account_email",
+            "->account_email",
+            "->account_email",
+            "->account_email",
+            "->account_email",
+            "->account_email",
+            "->account_email",
+        ),
+    },
+    "account_email_verification_sent": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "account_inactive": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "account_login": {
+        "GET": (
+            200,
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+        "POST": (
+            200,
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+    },
+    "account_logout": {
+        "GET": ("->home", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("->home", "->home", "->home", "->home", "->home", "->home", "->home", "->home"),
+    },
+    "account_reauthenticate": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
+    },
+    "account_request_reauthentication_code": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
+    },
+    "account_reset_password": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (200, 200, 200, 200, 200, 200, 200, 200),
+    },
+    "account_reset_password_done": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "account_reset_password_from_key": {
+        "GET": (
+            "->account_reset_password_from_key",
+            200,
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+        ),
+        "POST": (
+            "->account_reset_password_from_key",
+            200,
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+            "->account_reset_password_from_key",
+        ),
+    },
+    "account_reset_password_from_key_done": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "account_set_password": {
+        "GET": (
+            "login",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+        ),
+        "POST": (
+            "login",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+            "->account_change_password",
+        ),
+    },
+    "account_signup": {
+        "GET": (
+            200,
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+        "POST": (
+            200,
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+    },
+    "mfa_activate_totp": {
+        "GET": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->two-factor-enrol",
+        ),
+        "POST": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->two-factor-enrol",
+        ),
+    },
+    "mfa_authenticate": {
+        "GET": (
+            "login",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+        "POST": (
+            "login",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+            "->networks:my-networks",
+        ),
+    },
+    "mfa_deactivate_totp": {
+        "GET": ("login", 404, 404, 404, 404, 404, 404, 404),
+        "POST": ("login", 404, 404, 404, 404, 404, 404, 404),
+    },
+    "mfa_download_recovery_codes": {
+        "GET": ("login", 404, 404, 404, 404, 404, 404, 404),
+        "POST": ("login", 404, 404, 404, 404, 404, 404, 404),
+    },
+    "mfa_generate_recovery_codes": {
+        "GET": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+        ),
+        "POST": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+        ),
+    },
+    "mfa_index": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 405, 405, 405, 405, 405, 405, 405),
+    },
+    "mfa_reauthenticate": {
+        "GET": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+        ),
+        "POST": (
+            "login",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+            "->account_reauthenticate",
+        ),
+    },
+    "mfa_view_recovery_codes": {
         "GET": ("login", 404, 404, 404, 404, 404, 404, 404),
         "POST": ("login", 405, 405, 405, 405, 405, 405, 405),
+    },
+    "openid_connect_callback": {
+        "GET": (404, 404, 404, 404, 404, 404, 404, 404),
+        "POST": (404, 404, 404, 404, 404, 404, 404, 404),
+    },
+    "openid_connect_login": {
+        "GET": (404, 404, 404, 404, 404, 404, 404, 404),
+        "POST": (404, 404, 404, 404, 404, 404, 404, 404),
+    },
+    "socialaccount_connections": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
+    },
+    "socialaccount_login_cancelled": {
+        "GET": (200, 200, 200, 200, 200, 200, 200, 200),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "socialaccount_login_error": {
+        "GET": (401, 401, 401, 401, 401, 401, 401, 401),
+        "POST": (405, 405, 405, 405, 405, 405, 405, 405),
+    },
+    "socialaccount_signup": {
+        "GET": ("login", "login", "login", "login", "login", "login", "login", "login"),
+        "POST": ("login", "login", "login", "login", "login", "login", "login", "login"),
+    },
+    "two-factor-enrol": {
+        "GET": (
+            "login",
+            "->mfa_activate_totp",
+            "->mfa_activate_totp",
+            "->mfa_activate_totp",
+            "->mfa_activate_totp",
+            "->mfa_activate_totp",
+            "->mfa_activate_totp",
+            200,
+        ),
+        "POST": (
+            "login",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+            "->two-factor-enrol",
+        ),
+    },
+    "two-factor-enrol-link": {
+        "GET": ("login", 200, 200, 200, 200, 200, 200, 200),
+        "POST": ("login", 200, 200, 200, 200, 200, 200, 200),
     },
 }
