@@ -8,6 +8,7 @@ from allauth.account.utils import filter_users_by_email
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from .services import mark_address_verified
 from .throttle import normalised_address
 
 
@@ -50,7 +51,5 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
     """Choosing a password from a mailed link also proves the address is hers."""
 
     def save(self) -> None:
-        from .services import mark_address_verified
-
         super().save()
         mark_address_verified(self.user)

@@ -14,6 +14,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 ENROLMENT_SALT = "leernetwerk.accounts.enrolment"
@@ -97,8 +98,6 @@ def open_enrolment_link(request, token: str) -> None:
     """Use the link: this session may enrol; the link (and every earlier one) is spent.
 
     Raises EnrolmentLinkError and changes nothing when the link is not valid."""
-    from django.utils import timezone
-
     user = request.user
     check_enrolment_link(token, user)
     user.last_login = timezone.now()

@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import expect
 
-from leernetwerk.demo_data import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from demo.load import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from tests.conftest import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

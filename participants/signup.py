@@ -8,8 +8,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.forms import SchoolChoiceField, school_label
-from participants.models import School
+from .forms import SchoolChoiceField, school_label
+from .models import School
 
 
 class SignupForm(forms.Form):
