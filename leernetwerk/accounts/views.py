@@ -9,16 +9,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from ..throttle import THROTTLED_MESSAGE, mail_throttled
 from . import twofactor
-from .throttle import mail_limit_reached
-
-TOO_MANY_MAILS = gettext_lazy(
-    "We have sent several e-mails to this address or from this computer already. "
-    "Check your inbox (and spam folder), or try again in an hour."
-)
 
 
 class ThrottledMailMixin:
@@ -29,18 +23,18 @@ class ThrottledMailMixin:
 
     def form_valid(self, form):
         address = form.cleaned_data.get("email", "")
-        if mail_limit_reached(self.request, group=self.throttle_group, address=address):
-            form.add_error("email", TOO_MANY_MAILS)
+        if mail_throttled(self.request, group=self.throttle_group, address=address):
+            form.add_error("email", THROTTLED_MESSAGE)
             return self.form_invalid(form)
         return super().form_valid(form)
 
 
 class SignupView(ThrottledMailMixin, allauth_views.SignupView):
-    throttle_group = "accounts.signup"
+    throttle_group = "signup"
 
 
 class PasswordResetView(ThrottledMailMixin, allauth_views.PasswordResetView):
-    throttle_group = "accounts.password-reset"
+    throttle_group = "password-reset"
 
 
 class EnrolmentView(LoginRequiredMixin, TemplateView):
@@ -61,10 +55,8 @@ class EnrolmentView(LoginRequiredMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if mail_limit_reached(
-            request, group="accounts.two-factor-enrol", address=request.user.email
-        ):
-            messages.error(request, TOO_MANY_MAILS)
+        if mail_throttled(request, group="two-factor-enrol", address=request.user.email):
+            messages.error(request, THROTTLED_MESSAGE)
         elif twofactor.send_enrolment_link(request, request.user):
             messages.success(
                 request,

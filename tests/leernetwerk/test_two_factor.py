@@ -147,7 +147,7 @@ def test_enrolment_mails_are_throttled(required):
     for _ in range(5):
         response = client.post(ENROL, follow=True)
     assert len(mail.outbox) == 3
-    assert "We hebben al meerdere e-mails" in response.content.decode()
+    assert "Er zijn in korte tijd te veel berichten" in response.content.decode()
 
 
 def test_wrong_code_at_enrolment_is_refused_in_dutch(required):
