@@ -108,12 +108,15 @@ def open_enrolment_link(request, token: str) -> None:
 def second_factor_redirect(request) -> str | None:
     """Where a signed-in person must go before this request, or None to let it through."""
     user = request.user
-    if not must_enrol_by_link(user):
-        return None
     path = request.path
-    if path == reverse("mfa_activate_totp") and not may_enrol(request):
+    required = getattr(settings, "LEERNETWERK_STAFF_REQUIRE_2FA", False)
+    enrolling = path == reverse("mfa_activate_totp")
+    # Ask about the staff role (a query) only where it matters.
+    if not user.is_authenticated or not (required or enrolling) or not must_enrol_by_link(user):
+        return None
+    if enrolling and not may_enrol(request):
         return reverse("two-factor-enrol")
-    if not getattr(settings, "LEERNETWERK_STAFF_REQUIRE_2FA", False):
+    if not required:
         return None
     if proved_second_factor(request) or path.startswith(("/static/", "/i18n/")):
         return None
