@@ -2,52 +2,34 @@
 per-request memo of the viewer, telling the person when background work has to wait, and no
 NUL bytes in addresses."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .accounts.twofactor import second_factor_redirect
 from .dispatch import waiting_since
-
-# Paths reachable before confirming a token: the account pages (2FA, logout), static, language.
-_TWO_FACTOR_EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
-# Set at login for people who enrolled a device of their own accord (see accounts.views).
-OTP_REQUIRED_SESSION_KEY = "leernetwerk_otp_required"
-
-
-def needs_second_factor(request) -> bool:
-    """Whether this signed-in person must still confirm a TOTP token in this session.
-
-    Academy staff (and anyone with admin access) must when LEERNETWERK_STAFF_REQUIRE_2FA is on
-    (the default whenever DEBUG is off); anyone who enrolled a device must always."""
-    user = request.user
-    if not user.is_authenticated or user.is_verified():
-        return False
-    if request.session.get(OTP_REQUIRED_SESSION_KEY):
-        return True
-    return bool(
-        getattr(settings, "LEERNETWERK_STAFF_REQUIRE_2FA", False)
-        and (user.is_staff or user.is_academy_staff)
-    )
 
 
 class StaffTwoFactorMiddleware:
-    """Send people who must confirm a TOTP token to the two-factor page first."""
+    """Send staff who have not proved a second factor in this session to enrol or confirm a
+    code first (leernetwerk.accounts.twofactor decides where). In process_view, so the CSRF
+    check (an earlier middleware) still refuses a POST without a token first."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(_TWO_FACTOR_EXEMPT_PREFIXES) and needs_second_factor(
-            request
-        ):
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('two-factor')}?{query}")
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        target = second_factor_redirect(request)
+        if target is not None:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{target}?{query}")
+        return None
 
 
 class NoStoreForAuthenticatedMiddleware:

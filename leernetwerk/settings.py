@@ -7,6 +7,8 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.accounts import oidc
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -46,9 +48,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_celery_beat",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "axes",
     "csp",
     "simple_history",
@@ -73,14 +77,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "leernetwerk.middleware.RefuseNulMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "leernetwerk.middleware.StaffTwoFactorMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "leernetwerk.middleware.ViewerMemoMiddleware",
     "leernetwerk.middleware.BackgroundWorkNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Works in process_view: after the CSRF check, before any view.
+    "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "leernetwerk.middleware.NoStoreForAuthenticatedMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -124,7 +129,7 @@ AUTH_USER_MODEL = "participants.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -132,16 +137,65 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "login"
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "networks:my-networks"
 LOGOUT_REDIRECT_URL = "home"
 
-# Academy staff must confirm a TOTP token whenever DEBUG is off (STACK.md: staff must use it).
+# Accounts (django-allauth): sign in with the e-mail address, sign-up with a verified address.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "participants.signup.SignupForm"
+ACCOUNT_FORMS = {
+    "login": "leernetwerk.accounts.forms.LoginForm",
+    "reset_password": "leernetwerk.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "leernetwerk.accounts.forms.ResetPasswordKeyForm",
+}
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
+# Sign-up says at the field that an address is taken; the reset form never says whether an
+# address has an account (leernetwerk.accounts.forms.ResetPasswordForm).
+ACCOUNT_PREVENT_ENUMERATION = False
+ACCOUNT_ADAPTER = "leernetwerk.accounts.adapter.AccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Leernetwerk: "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Failed logins are counted by axes; sign-up and reset mails by django-ratelimit
+# (leernetwerk.accounts.throttle). allauth keeps its own limits on everything else.
+ACCOUNT_RATE_LIMITS = {"login_failed": None, "reset_password": None, "signup": None}
+# Two-step verification (allauth.mfa): TOTP with recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Leernetwerk VO-academie"
+# School sign-in (OpenID Connect), off unless LEERNETWERK_OIDC_CLIENT_ID is set.
+SOCIALACCOUNT_ADAPTER = "leernetwerk.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+LEERNETWERK_OIDC_CLIENT_ID = env("LEERNETWERK_OIDC_CLIENT_ID", default="")
+LEERNETWERK_OIDC_SERVER_URL = env("LEERNETWERK_OIDC_SERVER_URL", default="")
+SOCIALACCOUNT_PROVIDERS = oidc.socialaccount_providers(
+    client_id=LEERNETWERK_OIDC_CLIENT_ID,
+    secret=env("LEERNETWERK_OIDC_CLIENT_SECRET", default=""),
+    server_url=LEERNETWERK_OIDC_SERVER_URL,
+    name=env("LEERNETWERK_OIDC_NAME", default="Schoolaccount"),
+)
+
+# Academy staff (and anyone with admin access) must use two-step verification whenever DEBUG
+# is off; their first enrolment needs a link mailed to their verified address.
 LEERNETWERK_STAFF_REQUIRE_2FA = env.bool("LEERNETWERK_STAFF_REQUIRE_2FA", default=not DEBUG)
 ACADEMY_STAFF_GROUP = "VO-academie"
 # How many days before a meeting its reminder mail goes out.
 LEERNETWERK_MEETING_REMINDER_DAYS = env.int("LEERNETWERK_MEETING_REMINDER_DAYS", default=7)
-OTP_TOTP_ISSUER = "Leernetwerk VO-academie"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -282,6 +336,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+if LEERNETWERK_OIDC_CLIENT_ID:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        oidc.form_action_origin(LEERNETWERK_OIDC_SERVER_URL)
+    )
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
@@ -291,7 +349,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 LEERNETWERK_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "leernetwerk.accounts.client_ip.client_ip"
-AXES_USERNAME_FORM_FIELD = "username"
+# Counted per normalised address (trimmed, lower-case): JET@ and jet@ are one account.
+AXES_USERNAME_CALLABLE = "leernetwerk.accounts.throttle.axes_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

@@ -3,13 +3,15 @@
 Each mail-sending form counts its submissions twice: per recipient address (so nobody can be
 flooded with mail from the app) and per client (the signed-in person, or the IP address of an
 anonymous visitor). A submission over either limit sends nothing; the view shows
-`THROTTLED_MESSAGE`. Sign-in, sign-up and password reset are throttled by the accounts code."""
+`THROTTLED_MESSAGE`. Failed sign-ins are counted by django-axes instead (AXES_* settings)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit import ALL
 from django_ratelimit.core import is_ratelimited
+
+from .accounts.client_ip import client_ip
 
 THROTTLED_MESSAGE = _(
     "Too many messages have been sent from here or to this address in a short time. "
@@ -20,13 +22,18 @@ RATES = {
     "interest": ("3/h", "10/h"),
     "invitation": ("3/h", "60/h"),
     "poll-reminder": ("3/h", "20/h"),
+    # Account mails (leernetwerk.accounts.views): sign-up confirmation, password reset, the
+    # staff two-step enrolment link.
+    "signup": ("3/h", "10/h"),
+    "password-reset": ("3/h", "10/h"),
+    "two-factor-enrol": ("3/h", "10/h"),
 }
 
 
 def _client_key(group, request) -> str:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return f"ip:{client_ip(request)}"
 
 
 def mail_throttled(request, *, group: str, address: str) -> bool:

@@ -132,9 +132,6 @@ class User(AbstractBaseUser, PermissionsMixin):
             return True
         return self.groups.filter(name=settings.ACADEMY_STAFF_GROUP).exists()
 
-    def is_verified(self) -> bool:  # replaced per request by django-otp's middleware
-        return False
-
 
 class LearningQuestion(models.Model):
     """A participant's personal learning question (leervraag). Private unless shared."""

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -101,6 +104,10 @@ def erase_person(user) -> None:
             model.objects.filter(username__iexact=old_email).delete()
     except ImportError:  # pragma: no cover - axes is installed in every set-up
         pass
+    # Addresses, authenticators and school sign-in links (django-allauth) identify her too.
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
     # The management site's change log names the object edited; keep the entry, not the name.
 
     LogEntry.objects.filter(

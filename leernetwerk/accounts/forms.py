@@ -1,54 +1,55 @@
-from crispy_forms.helper import FormHelper
-from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+"""Forms handed to django-allauth (ACCOUNT_FORMS): Dutch labels, the normalised address."""
+
+from __future__ import annotations
+
+from allauth.account import forms as allauth_forms
+from allauth.account.adapter import get_adapter
+from allauth.account.utils import filter_users_by_email
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-
-class EmailAuthenticationForm(AuthenticationForm):
-    """Sign in with the e-mail address; the field keeps the name 'username' for axes."""
-
-    username = forms.EmailField(
-        label=_("E-mail address"),
-        # As long as an address can be stored (User.email, axes' username column).
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
-    )
-    error_messages = {
-        "invalid_login": _(
-            "This e-mail address and password do not match. Check both and try again."
-        ),
-        "inactive": _("This account is inactive."),
-    }
+from .services import mark_address_verified
+from .throttle import normalised_address
 
 
-class TokenForm(forms.Form):
-    """A six-digit code from the authenticator app, checked against one TOTP device."""
+class LoginForm(allauth_forms.LoginForm):
+    """Sign in with the e-mail address; the address is normalised before it is counted
+    (axes) and before authenticating."""
 
-    token = forms.CharField(
-        label=_("Six-digit code from your authenticator app"),
-        min_length=6,
-        max_length=8,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "inputmode": "numeric",
-                "pattern": "[0-9 ]*",
-                "autofocus": True,
-            }
-        ),
-    )
-
-    def __init__(self, *args, device, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.device = device
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        field = self.fields["login"]
+        field.label = _("E-mail address")
+        # No longer than an address can be stored (User.email, axes' username column).
+        field.max_length = 254
+        field.validators.append(MaxLengthValidator(254))
+        field.widget.attrs["maxlength"] = "254"
+        field.widget.attrs.update(autocomplete="email", autofocus=True)
+        field.widget.attrs.pop("placeholder", None)
+        self.fields["password"].widget.attrs.pop("placeholder", None)
 
-    def clean_token(self) -> str:
-        token = self.cleaned_data["token"].replace(" ", "")
-        if not token.isdigit() or not self.device.verify_token(token):
-            raise forms.ValidationError(
-                _("This code is not correct. Check the time on your phone and try a new code."),
-                code="invalid",
-            )
-        return token
+    def clean_login(self) -> str:
+        return normalised_address(super().clean_login())
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs.pop("placeholder", None)
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+
+    def clean_email(self) -> str:
+        """Never say whether the address has an account: the page and the answer are the
+        same either way; only an existing account gets a mail."""
+        email = get_adapter().clean_email(normalised_address(self.cleaned_data["email"]))
+        self.users = filter_users_by_email(email, is_active=True, prefer_verified=True)
+        return email
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    """Choosing a password from a mailed link also proves the address is hers."""
+
+    def save(self) -> None:
+        super().save()
+        mark_address_verified(self.user)

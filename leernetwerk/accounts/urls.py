@@ -1,35 +1,75 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+"""Account pages under /account/ with Dutch paths: django-allauth's views by their own URL
+names, plus the throttled mail pages and the staff enrolment link (views.py)."""
+
+from allauth.account import views as account
+from allauth.socialaccount import views as social
+from django.urls import include, path, re_path
 
 from . import views
 
 urlpatterns = [
-    path("inloggen/", views.LoginView.as_view(), name="login"),
-    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
-    path("tweestapsverificatie/", views.TwoFactorView.as_view(), name="two-factor"),
+    path("inloggen/", account.login, name="account_login"),
+    path("uitloggen/", account.logout, name="account_logout"),
+    path("inactief/", account.account_inactive, name="account_inactive"),
+    path("aanmelden/", views.SignupView.as_view(), name="account_signup"),
+    path("opnieuw-inloggen/", account.reauthenticate, name="account_reauthenticate"),
     path(
-        "tweestapsverificatie/qr.svg",
-        views.TwoFactorQRCodeView.as_view(),
-        name="two-factor-qr",
+        "opnieuw-inloggen/code/",
+        account.request_reauthentication_code,
+        name="account_request_reauthentication_code",
     ),
     path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(),
-        name="password_reset",
+        "opnieuw-inloggen/code/bevestigen/",
+        account.confirm_reauthentication_code,
+        name="account_confirm_reauthentication_code",
     ),
+    path("e-mailadres/", account.email, name="account_email"),
+    path(
+        "e-mailadres/bevestigen/",
+        account.email_verification_sent,
+        name="account_email_verification_sent",
+    ),
+    re_path(
+        r"^e-mailadres/bevestigen/(?P<key>[-:\w]+)/$",
+        account.confirm_email,
+        name="account_confirm_email",
+    ),
+    path("wachtwoord/wijzigen/", account.password_change, name="account_change_password"),
+    path("wachtwoord/instellen/", account.password_set, name="account_set_password"),
+    path("wachtwoord-vergeten/", views.PasswordResetView.as_view(), name="account_reset_password"),
     path(
         "wachtwoord-vergeten/verstuurd/",
-        auth_views.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
+        account.password_reset_done,
+        name="account_reset_password_done",
     ),
-    path(
-        "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
+    re_path(
+        r"^wachtwoord-herstellen/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        account.password_reset_from_key,
+        name="account_reset_password_from_key",
     ),
     path(
         "wachtwoord-herstellen/klaar/",
-        auth_views.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
+        account.password_reset_from_key_done,
+        name="account_reset_password_from_key_done",
     ),
+    path(
+        "tweestapsverificatie/inschrijven/",
+        views.EnrolmentView.as_view(),
+        name="two-factor-enrol",
+    ),
+    path(
+        "tweestapsverificatie/inschrijven/<str:token>/",
+        views.EnrolmentLinkView.as_view(),
+        name="two-factor-enrol-link",
+    ),
+    path("tweestapsverificatie/", include("allauth.mfa.urls")),
+    path(
+        "school/inloggen/geannuleerd/", social.login_cancelled, name="socialaccount_login_cancelled"
+    ),
+    path("school/inloggen/fout/", social.login_error, name="socialaccount_login_error"),
+    path("school/aanmelden/", social.signup, name="socialaccount_signup"),
+    path("school/koppelingen/", social.connections, name="socialaccount_connections"),
+    # School sign-in (OpenID Connect, provider id "school"): /account/oidc/school/login/ and its
+    # callback; they answer only when LEERNETWERK_OIDC_CLIENT_ID is set.
+    path("", include("allauth.socialaccount.providers.openid_connect.urls")),
 ]

@@ -1,124 +1,97 @@
-"""Sign in, sign out and two-step verification (TOTP, django-otp)."""
+"""The account pages allauth does not provide, and its mail-sending pages with a throttle."""
 
-from base64 import b32encode
+from __future__ import annotations
 
-import qrcode
-import qrcode.image.svg
-from django.conf import settings
+from allauth.account import views as allauth_views
+from allauth.account.utils import get_next_redirect_url
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views import View
-from django.views.generic import FormView
-from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.views.generic import TemplateView
 
-from ..middleware import OTP_REQUIRED_SESSION_KEY
-from .forms import EmailAuthenticationForm, TokenForm
-
-DEVICE_NAME = "Leernetwerk"
+from ..throttle import THROTTLED_MESSAGE, mail_throttled
+from . import twofactor
 
 
-class LoginView(auth_views.LoginView):
-    form_class = EmailAuthenticationForm
-    redirect_authenticated_user = True
+class ThrottledMailMixin:
+    """Count each submitted form per address and per client (django-ratelimit); past the
+    limit the form is shown again with a Dutch message at the address, and no mail goes out."""
+
+    throttle_group = ""
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        user = form.get_user()
-        if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-            # Who enrolled a device must use it, also where it is not compulsory.
-            self.request.session[OTP_REQUIRED_SESSION_KEY] = True
-        messages.success(self.request, _("Welcome, %(name)s.") % {"name": user.get_short_name()})
-        return response
+        address = form.cleaned_data.get("email", "")
+        if mail_throttled(self.request, group=self.throttle_group, address=address):
+            form.add_error("email", THROTTLED_MESSAGE)
+            return self.form_invalid(form)
+        return super().form_valid(form)
 
 
-class LogoutView(auth_views.LogoutView):
-    def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        messages.info(request, _("You have been logged out."))
-        return response
+class SignupView(ThrottledMailMixin, allauth_views.SignupView):
+    throttle_group = "signup"
 
 
-def _unconfirmed_device(user) -> TOTPDevice:
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+class PasswordResetView(ThrottledMailMixin, allauth_views.PasswordResetView):
+    throttle_group = "password-reset"
 
 
-class TwoFactorView(LoginRequiredMixin, FormView):
-    """Confirm a TOTP code; who has no device yet first enrols one with a QR code.
+class EnrolmentView(LoginRequiredMixin, TemplateView):
+    """Staff without an authenticator ask for a one-time enrolment link by mail."""
 
-    Compulsory for academy staff when LEERNETWERK_STAFF_REQUIRE_2FA is on; open to anyone."""
-
-    template_name = "registration/two_factor.html"
-    form_class = TokenForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.device = (
-                TOTPDevice.objects.filter(user=request.user, confirmed=True).order_by("pk").first()
-            )
-            self.enrolling = self.device is None
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        if not self.enrolling and request.user.is_verified():
-            messages.info(request, _("You have already confirmed a code in this session."))
-            return redirect(self.get_success_url())
-        return super().get(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        if self.enrolling:
-            self.device = _unconfirmed_device(self.request.user)
-        return {**super().get_form_kwargs(), "device": self.device}
+    template_name = "account/two_factor_enrol.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            enrolling=self.enrolling,
-            next=self.request.GET.get("next", ""),
-            compulsory=self.request.user.is_staff or self.request.user.is_academy_staff,
+        return super().get_context_data(
+            **kwargs,
+            next=get_next_redirect_url(self.request) or "",
+            has_totp=twofactor.has_totp(self.request.user),
         )
-        if self.enrolling:
-            context["secret"] = b32encode(self.device.bin_key).decode()
-        return context
 
-    def get_success_url(self) -> str:
-        target = self.request.POST.get("next") or self.request.GET.get("next", "")
-        if target and url_has_allowed_host_and_scheme(
-            target, allowed_hosts={self.request.get_host()}, require_https=self.request.is_secure()
-        ):
-            return target
-        return reverse(settings.LOGIN_REDIRECT_URL)
+    def get(self, request, *args, **kwargs):
+        if twofactor.may_enrol(request) and not twofactor.has_totp(request.user):
+            return redirect("mfa_activate_totp")
+        return super().get(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        device = form.device
-        if self.enrolling:
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+    def post(self, request, *args, **kwargs):
+        if mail_throttled(request, group="two-factor-enrol", address=request.user.email):
+            messages.error(request, THROTTLED_MESSAGE)
+        elif twofactor.send_enrolment_link(request, request.user):
             messages.success(
-                self.request,
-                _("Two-step verification is on. From now on you sign in with a code as well."),
+                request,
+                _(
+                    "We have e-mailed you a link to set up two-step verification. It works "
+                    "once, for an hour, in this browser while you are signed in."
+                ),
             )
         else:
-            messages.success(self.request, _("Code confirmed."))
-        otp_login(self.request, device)
-        return redirect(self.get_success_url())
+            messages.error(
+                request,
+                _(
+                    "We cannot send a link: your account has no verified e-mail address or "
+                    "already has an authenticator app. Ask a colleague at the VO-academie."
+                ),
+            )
+        return redirect(request.get_full_path())
 
 
-class TwoFactorQRCodeView(LoginRequiredMixin, View):
-    """The enrolment QR code as an SVG image (an <img>, so no inline markup or script)."""
+class EnrolmentLinkView(LoginRequiredMixin, TemplateView):
+    """The mailed link: confirm with a button (mail scanners only GET), then enrol."""
 
-    def get(self, request):
-        device = (
-            TOTPDevice.objects.filter(user=request.user, confirmed=False).order_by("pk").first()
-        )
-        if device is None:
-            raise Http404
-        image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
-        return HttpResponse(image.to_string(encoding="unicode"), content_type="image/svg+xml")
+    template_name = "account/two_factor_enrol_link.html"
+
+    def get_context_data(self, **kwargs):
+        valid = True
+        try:
+            twofactor.check_enrolment_link(self.kwargs["token"], self.request.user)
+        except twofactor.EnrolmentLinkError:
+            valid = False
+        return super().get_context_data(**kwargs, valid=valid)
+
+    def post(self, request, *args, **kwargs):
+        try:
+            twofactor.open_enrolment_link(request, kwargs["token"])
+        except twofactor.EnrolmentLinkError:
+            return self.get(request, *args, **kwargs)
+        return redirect(reverse("mfa_activate_totp"))

@@ -122,7 +122,7 @@ class AcceptInvitationView(View):
             )
         except services.InvitationError as error:
             return self._invalid(error)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         messages.success(
             request,
             _(

@@ -140,7 +140,7 @@ def test_anonymous_is_sent_to_login(client, world, name):
     url = _urls(world)[name]
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -693,7 +693,7 @@ def test_post_only_actions_role_matrix(client, world, name, role):
 def test_post_only_actions_send_anonymous_to_login(client, world, name):
     response = client.post(POST_ONLY[name][1](world))
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def _upload(text):

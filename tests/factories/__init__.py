@@ -33,6 +33,7 @@ class SchoolFactory(DjangoModelFactory):
 class UserFactory(DjangoModelFactory):
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"persoon{n}@school.example.nl")
     first_name = factory.Faker("first_name")
@@ -43,6 +44,14 @@ class UserFactory(DjangoModelFactory):
     region = Region.UTRECHT
     school = factory.SubFactory(SchoolFactory)
     password = factory.django.Password(DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        """Pass verified=False for a person whose address is not verified (allauth)."""
+        if create and extracted is not False:
+            from leernetwerk.accounts.services import mark_address_verified
+
+            mark_address_verified(obj)
 
 
 def make_staff(**kwargs) -> User:

@@ -1,44 +1,78 @@
+"""Signing in, signing up, verifying the address and resetting the password (django-allauth)."""
+
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from participants.models import User
-from tests.factories import DEFAULT_PASSWORD, UserFactory, make_staff
+from tests.factories import DEFAULT_PASSWORD, SchoolFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/account/inloggen/"
-TWO_FACTOR = "/account/tweestapsverificatie/"
+SIGNUP = "/account/aanmelden/"
+RESET = "/account/wachtwoord-vergeten/"
+APPLY = "/aanvragen/nieuw/"
 
 
-def _token(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+def _link(message, path: str) -> str:
+    return re.search(rf"http://testserver({re.escape(path)}\S+/)", message.body).group(1)
+
+
+def _signup_data(**overrides) -> dict:
+    return {
+        "email": "nieuw@school.example.nl",
+        "password1": "een-lang-nieuw-wachtwoord",
+        "password2": "een-lang-nieuw-wachtwoord",
+        "first_name": "Noor",
+        "last_name": "Bakker",
+        **overrides,
+    }
 
 
 def test_login_with_email_lands_on_start_page_with_welcome(client):
     person = UserFactory(first_name="Ella")
     response = client.post(
-        LOGIN, {"username": person.email.upper(), "password": DEFAULT_PASSWORD}, follow=True
+        LOGIN, {"login": f"  {person.email.upper()} ", "password": DEFAULT_PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/mijn/"
     assert "Welkom, Ella." in response.content.decode()
 
 
+def test_login_page_has_dutch_labels_and_links(client):
+    page = client.get(LOGIN).content.decode()
+    assert "E-mailadres" in page
+    assert "Wachtwoord" in page
+    assert ">Inloggen</button>" in page
+    assert 'href="/account/aanmelden/"' in page
+    assert 'href="/account/wachtwoord-vergeten/"' in page
+
+
 def test_login_wrong_password_shows_dutch_error_at_form(client):
     person = UserFactory()
-    response = client.post(LOGIN, {"username": person.email, "password": "fout"})
+    response = client.post(LOGIN, {"login": person.email, "password": "fout"})
     assert response.status_code == 200
     assert "Dit e-mailadres en wachtwoord horen niet bij elkaar." in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
 def test_login_invalid_email_shows_dutch_field_error(client):
-    response = client.post(LOGIN, {"username": "geen-adres", "password": "x"})
+    response = client.post(LOGIN, {"login": "geen-adres", "password": "x"})
     assert "Voer een geldig e-mailadres in." in response.content.decode()
+
+
+def test_login_with_unverified_address_sends_a_link_and_does_not_sign_in(client):
+    person = UserFactory(verified=False)
+    response = client.post(
+        LOGIN, {"login": person.email, "password": DEFAULT_PASSWORD}, follow=True
+    )
+    assert "Bevestig uw e-mailadres" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert [m.to for m in mail.outbox] == [[person.email]]
+    assert EmailAddress.objects.get(user=person).verified is False
 
 
 def test_logout_signs_out_with_message(client):
@@ -49,21 +83,74 @@ def test_logout_signs_out_with_message(client):
     assert "U bent uitgelogd." in response.content.decode()
 
 
+def test_signup_verify_by_mail_lands_on_the_application_form(client):
+    school = SchoolFactory(name="Het Baken")
+    response = client.post(
+        f"{SIGNUP}?next={APPLY}", {**_signup_data(school=school.pk), "next": APPLY}, follow=True
+    )
+    assert "Bevestig uw e-mailadres" in response.content.decode()
+    person = User.objects.get(email="nieuw@school.example.nl")
+    assert (person.first_name, person.last_name, person.school) == ("Noor", "Bakker", school)
+    assert "_auth_user_id" not in client.session
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Leernetwerk: Bevestig uw e-mailadres voor Leernetwerk"
+    link = _link(mail.outbox[0], "/account/e-mailadres/bevestigen/")
+    page = client.get(link).content.decode()
+    assert "Bevestig dat nieuw@school.example.nl uw e-mailadres is." in page
+    response = client.post(link, follow=True)
+    assert response.redirect_chain[-1][0] == APPLY
+    assert client.session["_auth_user_id"] == str(person.pk)
+    assert EmailAddress.objects.get(user=person).verified is True
+
+
+def test_signup_with_a_taken_address_says_so_and_creates_nothing(client):
+    UserFactory(email="bezet@school.example.nl")
+    response = client.post(SIGNUP, _signup_data(email="BEZET@school.example.nl"))
+    assert response.status_code == 200
+    assert "Er bestaat al een account met dit e-mailadres." in response.content.decode()
+    assert User.objects.filter(email__iexact="bezet@school.example.nl").count() == 1
+    assert mail.outbox == []
+
+
+def test_signup_requires_name_in_dutch(client):
+    response = client.post(SIGNUP, _signup_data(first_name="", last_name=""))
+    assert response.content.decode().count("Dit veld is vereist.") == 2
+    assert User.objects.filter(email="nieuw@school.example.nl").exists() is False
+
+
+def test_expired_or_unknown_confirmation_link_changes_nothing(client):
+    person = UserFactory(verified=False)
+    response = client.get("/account/e-mailadres/bevestigen/ongeldige-sleutel/")
+    assert "Deze link is niet meer geldig" in response.content.decode()
+    response = client.post("/account/e-mailadres/bevestigen/ongeldige-sleutel/")
+    assert response.status_code == 404
+    assert EmailAddress.objects.filter(user=person, verified=True).exists() is False
+    assert "_auth_user_id" not in client.session
+
+
+def test_expired_confirmation_link_changes_nothing(client, settings):
+    client.post(SIGNUP, _signup_data())
+    link = _link(mail.outbox[0], "/account/e-mailadres/bevestigen/")
+    # The link is older than the period it is valid for.
+    settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 0
+    response = client.get(link)
+    assert "Deze link is niet meer geldig" in response.content.decode()
+    assert EmailAddress.objects.get(email="nieuw@school.example.nl").verified is False
+    assert "_auth_user_id" not in client.session
+
+
 def test_password_reset_sends_dutch_mail_and_link_sets_new_password(client):
     person = UserFactory(email="ella@school.example.nl")
-    response = client.post("/account/wachtwoord-vergeten/", {"email": person.email}, follow=True)
+    response = client.post(RESET, {"email": " Ella@School.example.nl"}, follow=True)
     assert "Controleer uw e-mail" in response.content.decode()
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Stel een nieuw wachtwoord in voor Leernetwerk"
-    link = re.search(r"http://testserver(/account/wachtwoord-herstellen/\S+/)", mail.outbox[0].body)
-    response = client.get(link.group(1), follow=True)
+    assert mail.outbox[0].subject == "Leernetwerk: Stel een nieuw wachtwoord in voor Leernetwerk"
+    link = _link(mail.outbox[0], "/account/wachtwoord-herstellen/")
+    response = client.get(link, follow=True)
     assert "Nieuw wachtwoord instellen" in response.content.decode()
     response = client.post(
         response.redirect_chain[-1][0],
-        {
-            "new_password1": "een-lang-nieuw-wachtwoord",
-            "new_password2": "een-lang-nieuw-wachtwoord",
-        },
+        {"password1": "een-lang-nieuw-wachtwoord", "password2": "een-lang-nieuw-wachtwoord"},
         follow=True,
     )
     assert "Wachtwoord gewijzigd" in response.content.decode()
@@ -72,130 +159,59 @@ def test_password_reset_sends_dutch_mail_and_link_sets_new_password(client):
 
 
 def test_password_reset_unknown_address_shows_same_page_and_sends_nothing(client):
-    response = client.post(
-        "/account/wachtwoord-vergeten/", {"email": "niemand@example.nl"}, follow=True
-    )
+    response = client.post(RESET, {"email": "niemand@example.nl"}, follow=True)
     assert "Controleer uw e-mail" in response.content.decode()
     assert mail.outbox == []
 
 
 def test_password_reset_used_link_says_it_is_no_longer_valid(client):
-    response = client.get("/account/wachtwoord-herstellen/MQ/ongeldig-token/", follow=True)
+    person = UserFactory()
+    response = client.get(f"/account/wachtwoord-herstellen/{person.pk:x}-ongeldig/", follow=True)
     assert "Deze link is niet meer geldig" in response.content.decode()
+    assert person.check_password(DEFAULT_PASSWORD)
 
 
-def test_staff_without_device_is_sent_to_enrol_when_2fa_required(client, settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    staff = make_staff()
-    client.force_login(staff)
-    response = client.get("/mijn/")
-    assert response.status_code == 302
-    assert response["Location"] == f"{TWO_FACTOR}?next=%2Fmijn%2F"
-    page = client.get(response["Location"]).content.decode()
-    assert "Scan deze QR-code met de app." in page
-    assert 'src="/account/tweestapsverificatie/qr.svg"' in page
-    qr = client.get("/account/tweestapsverificatie/qr.svg")
-    assert qr["Content-Type"] == "image/svg+xml"
-    assert qr.content.startswith(b"<?xml") or b"<svg" in qr.content[:200]
-
-
-def test_admin_is_also_behind_2fa_for_staff(client, settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    staff = make_staff(is_staff=True)
-    client.force_login(staff)
-    response = client.get("/beheer/")
-    assert response.status_code == 302
-    assert response["Location"].startswith(TWO_FACTOR)
-
-
-def test_staff_enrols_with_correct_code_and_reaches_page(client, settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    staff = make_staff()
-    client.force_login(staff)
-    client.get(TWO_FACTOR)
-    device = TOTPDevice.objects.get(user=staff)
-    assert device.confirmed is False
-    response = client.post(TWO_FACTOR, {"token": _token(device), "next": "/mijn/"}, follow=True)
-    assert response.redirect_chain[-1][0] == "/mijn/"
-    assert "Tweestapsverificatie staat aan." in response.content.decode()
-    device.refresh_from_db()
-    assert device.confirmed is True
-    assert client.get("/mijn/").status_code == 200
-
-
-def test_staff_wrong_code_shows_dutch_error_and_stays_unverified(client, settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    staff = make_staff()
-    client.force_login(staff)
-    client.get(TWO_FACTOR)
-    response = client.post(TWO_FACTOR, {"token": "000000"})
-    assert "Deze code klopt niet." in response.content.decode()
-    assert TOTPDevice.objects.get(user=staff).confirmed is False
-    assert client.get("/mijn/").status_code == 302
-
-
-def test_next_to_other_site_is_ignored_after_code(client, settings):
-    staff = make_staff()
-    client.force_login(staff)
-    client.get(TWO_FACTOR)
-    device = TOTPDevice.objects.get(user=staff)
-    response = client.post(TWO_FACTOR, {"token": _token(device), "next": "https://evil.example/"})
-    assert response["Location"] == "/mijn/"
-
-
-def test_enrolled_staff_must_confirm_code_after_next_login(settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    staff = make_staff()
-    device = TOTPDevice.objects.create(user=staff, name="Leernetwerk", confirmed=True)
+def test_fifteen_password_resets_send_three_mails():
+    person = UserFactory()
     client = Client()
-    client.post(LOGIN, {"username": staff.email, "password": DEFAULT_PASSWORD})
-    response = client.get("/mijn/")
-    assert response["Location"].startswith(TWO_FACTOR)
-    page = client.get(TWO_FACTOR).content.decode()
-    assert "Voer de zescijferige code in" in page
-    assert "QR-code" not in page
-    client.post(TWO_FACTOR, {"token": _token(device)})
-    assert client.get("/mijn/").status_code == 200
+    for _ in range(15):
+        response = client.post(RESET, {"email": person.email})
+    assert len(mail.outbox) == 3
+    assert response.status_code == 200
+    assert "Er zijn in korte tijd te veel berichten" in response.content.decode()
 
 
-def test_participant_is_not_forced_to_use_2fa(client, settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = True
-    client.force_login(UserFactory())
-    assert client.get("/mijn/").status_code == 200
+def test_password_resets_from_one_client_are_throttled_across_addresses():
+    people = [UserFactory() for _ in range(12)]
+    client = Client(REMOTE_ADDR="10.9.9.9")
+    for person in people:
+        client.post(RESET, {"email": person.email})
+    assert len(mail.outbox) == 10
+    # Another client can still ask for its own address.
+    Client(REMOTE_ADDR="10.9.9.10").post(RESET, {"email": people[-1].email})
+    assert len(mail.outbox) == 11
 
 
-def test_participant_who_enrolled_must_use_code_even_when_not_required(settings):
-    settings.LEERNETWERK_STAFF_REQUIRE_2FA = False
-    person = UserFactory()
-    TOTPDevice.objects.create(user=person, name="Leernetwerk", confirmed=True)
-    client = Client()
-    client.post(LOGIN, {"username": person.email, "password": DEFAULT_PASSWORD})
-    assert client.get("/mijn/")["Location"].startswith(TWO_FACTOR)
+def test_signups_from_one_client_are_throttled(client):
+    for i in range(12):
+        response = client.post(SIGNUP, _signup_data(email=f"nieuw{i}@school.example.nl"))
+    assert User.objects.filter(email__startswith="nieuw").count() == 10
+    assert "Er zijn in korte tijd te veel berichten" in response.content.decode()
 
 
-def test_participant_can_enrol_optionally(client):
-    person = UserFactory()
-    client.force_login(person)
-    page = client.get(TWO_FACTOR).content.decode()
-    assert "Dit is niet verplicht." in page
-    device = TOTPDevice.objects.get(user=person)
-    client.post(TWO_FACTOR, {"token": _token(device)})
-    device.refresh_from_db()
-    assert device.confirmed is True
-
-
-def test_two_factor_page_requires_login(client):
-    response = client.get(TWO_FACTOR)
-    assert response.status_code == 302
-    assert response["Location"].startswith(LOGIN)
-    assert client.get("/account/tweestapsverificatie/qr.svg").status_code == 302
-
-
-def test_qr_code_is_404_once_enrolled(client):
-    person = UserFactory()
-    TOTPDevice.objects.create(user=person, name="Leernetwerk", confirmed=True)
-    client.force_login(person)
-    assert client.get("/account/tweestapsverificatie/qr.svg").status_code == 404
+def test_address_change_needs_verification_of_the_new_address(client):
+    person = UserFactory(email="oud@school.example.nl")
+    client.post(LOGIN, {"login": person.email, "password": DEFAULT_PASSWORD})
+    response = client.post(
+        "/account/e-mailadres/", {"action_add": "", "email": "nieuw@school.example.nl"}, follow=True
+    )
+    assert response.status_code == 200
+    person.refresh_from_db()
+    assert person.email == "oud@school.example.nl"
+    link = _link(mail.outbox[-1], "/account/e-mailadres/bevestigen/")
+    client.post(link)
+    person.refresh_from_db()
+    assert person.email == "nieuw@school.example.nl"
 
 
 def test_admin_is_dutch_for_staff(client):

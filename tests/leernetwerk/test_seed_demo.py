@@ -169,9 +169,9 @@ def test_seed_demo_demo_logins_sign_in_with_the_documented_password():
     seed_demo(extras=False)
     request = RequestFactory().post("/account/inloggen/")
     for role, email in DEMO_LOGINS.items():
-        user = authenticate(request, username=email, password=DEMO_PASSWORD)
+        user = authenticate(request, email=email, password=DEMO_PASSWORD)
         assert user is not None, role
-    staff = authenticate(request, username=DEMO_LOGINS["staff"], password=DEMO_PASSWORD)
+    staff = authenticate(request, email=DEMO_LOGINS["staff"], password=DEMO_PASSWORD)
     assert staff.is_academy_staff and staff.is_staff
     facilitator = Membership.objects.filter(person__email=DEMO_LOGINS["facilitator"])
     assert set(facilitator.values_list("role", flat=True)) == {Role.FACILITATOR}

@@ -346,7 +346,7 @@ def test_application_pages_role_matrix(client, url_name, expected):
     url = reverse(url_name, args=[application.pk])
     response = client.get(url)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
     for role, status in expected.items():
         client.force_login(people[role])
         assert client.get(url).status_code == status, role
@@ -372,7 +372,7 @@ def test_submit_role_matrix(client):
 def test_application_list_and_create_role_matrix(client, url_name):
     response = client.get(reverse(url_name))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
     people = _people(make_application())
     for role, person in people.items():
         client.force_login(person)
@@ -385,7 +385,7 @@ def test_check_endpoint_role_matrix(client):
     url = reverse("networks:application-check")
     response = client.post(url, form_data())
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
     people = _people(make_application())
     for role, person in people.items():
         client.force_login(person)

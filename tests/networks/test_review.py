@@ -548,7 +548,7 @@ def test_review_pages_role_matrix(client, url_name):
     }
     url = reverse(url_name, args=[application.pk] if "detail" in url_name else [])
     response = client.get(url)
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert response.status_code == 302 and response.url.startswith(reverse("account_login"))
     for role, person in people.items():
         client.force_login(person)
         assert client.get(url).status_code == 404, role

@@ -214,9 +214,14 @@ def test_imported_people_are_told_and_new_accounts_can_set_a_password(
     assert form.status_code == 200
     client.post(
         form.redirect_chain[-1][0],
-        {"new_password1": "Zelf-gekozen-2026", "new_password2": "Zelf-gekozen-2026"},
+        {"password1": "Zelf-gekozen-2026", "password2": "Zelf-gekozen-2026"},
     )
     assert User.objects.get(email="bram@school.nl").check_password("Zelf-gekozen-2026")
+    # Choosing the password from the mailed link proved the address: he can sign in.
+    response = client.post(
+        "/account/inloggen/", {"login": "bram@school.nl", "password": "Zelf-gekozen-2026"}
+    )
+    assert response["Location"] == "/mijn/"
 
 
 def test_failed_import_mails_nobody(client, setup, django_capture_on_commit_callbacks, mailoutbox):

@@ -102,7 +102,7 @@ def test_invite_page_anonymous_redirects_to_login(client):
     response = client.get(reverse("participants:invite", args=[network.slug]))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_accept_creates_account_and_membership(client):

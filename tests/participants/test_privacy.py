@@ -180,11 +180,23 @@ def test_erasure_no_page_or_export_shows_the_person(client, person):
     assert ERASED_NAME in text
 
 
+def test_erasure_removes_the_address_and_authenticators_kept_for_signing_in(client, person):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={"secret": "A"})
+    person_id = person.pk
+    _erase(client, person)
+    assert EmailAddress.objects.filter(email__iexact=EMAIL).count() == 0
+    assert EmailAddress.objects.filter(user_id=person_id).count() == 0
+    assert Authenticator.objects.filter(user_id=person_id).count() == 0
+
+
 def test_erased_person_cannot_log_in(client, person):
     _erase(client, person)
     client.logout()
 
-    response = client.post(reverse("login"), {"username": EMAIL, "password": DEFAULT_PASSWORD})
+    response = client.post(reverse("account_login"), {"login": EMAIL, "password": DEFAULT_PASSWORD})
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
@@ -329,7 +341,7 @@ def test_erasure_ends_the_persons_other_sessions(client, person):
     response = other_device.get(reverse("participants:question-list"))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 def test_admin_view_of_person_is_audited(client, person):

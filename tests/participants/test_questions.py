@@ -198,7 +198,7 @@ def test_question_list_anonymous_redirects(client):
     response = client.get(reverse("participants:question-list"))
 
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("account_login"))
 
 
 @pytest.mark.parametrize("count", [1, 12])

@@ -455,7 +455,7 @@ TOO_LONG_EMAIL = "x" * 300 + "@school.example.nl"
 
 @pytest.mark.django_db
 def test_login_with_an_address_longer_than_any_account_is_a_form_error(client):
-    response = client.post("/account/inloggen/", {"username": TOO_LONG_EMAIL, "password": "x"})
+    response = client.post("/account/inloggen/", {"login": TOO_LONG_EMAIL, "password": "x"})
     assert response.status_code == 200
     assert "niet meer dan 254 tekens" in response.content.decode()
 

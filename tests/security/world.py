@@ -10,9 +10,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-from django.contrib.auth.tokens import default_token_generator
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.utils import user_pk_to_url_str
 
 from evaluations.enums import OutcomeKind, OutcomeVisibility, ValueCycle
 from evaluations.models import Invitation as RoundInvitation
@@ -52,7 +52,7 @@ ROLES = (
 )
 
 
-# The apps whose tables the fuzzing counts: the project's own and the two-factor devices.
+# The apps whose tables the fuzzing counts: the project's own, addresses and authenticators.
 APP_LABELS = {
     "leernetwerk",
     "participants",
@@ -60,8 +60,8 @@ APP_LABELS = {
     "meetings",
     "evaluations",
     "mails",
-    "otp_totp",
-    "otp_static",
+    "account",
+    "mfa",
 }
 
 
@@ -164,10 +164,16 @@ def url_kwargs(name: str, w: World) -> dict:
     slug = {"slug": w.network.slug}
     owner = w.people["owner"]
     table = {
-        "password_reset_confirm": {
-            "uidb64": urlsafe_base64_encode(force_bytes(owner.pk)),
-            "token": default_token_generator.make_token(owner),
+        "account_reset_password_from_key": {
+            "uidb36": user_pk_to_url_str(owner),
+            "key": default_token_generator.make_token(owner),
         },
+        "account_confirm_email": {
+            "key": EmailConfirmationHMAC(EmailAddress.objects.get(user=owner)).key
+        },
+        "two-factor-enrol-link": {"token": "not-a-valid-link"},
+        "openid_connect_login": {"provider_id": "school"},
+        "openid_connect_callback": {"provider_id": "school"},
         "networks:network-detail": slug,
         "networks:application-detail": {"pk": w.application.pk},
         "networks:application-update": {"pk": w.draft_application.pk},
