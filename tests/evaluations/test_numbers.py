@@ -44,7 +44,7 @@ def test_page_pdf_and_csv_show_the_same_rounded_figures(client):
     evaluation = make_round([network])
     first = [1, 2, 2, 2, 2, 2, 3, 3]  # mean 2,125 -> 2,13
     second = [1, 2, 2, 2, 2, 2, 3, 4]  # 1 of 8 agree: 12,5% -> 13%
-    answer_all(evaluation, network, [[a, b, *[3] * 7] for a, b in zip(first, second)])
+    answer_all(evaluation, network, [[a, b, *[3] * 7] for a, b in zip(first, second, strict=True)])
     close(evaluation)
     services.compute_round_scores(evaluation.pk)
     client.force_login(make_staff())
