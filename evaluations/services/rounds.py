@@ -167,7 +167,8 @@ def save_response(
     a text (open items). The response gets no person and no time; it is found again only
     through `response_key(token)`. Only a sent response counts (figures, response rate); once
     sent it stays counted, and later saves change it. `version` is the response version the
-    form was loaded with: when another device saved meanwhile, nothing is stored and the
+    form was loaded with (None: loaded before anything was saved): when another device saved
+    meanwhile, nothing is stored and the
     error (code "stale") asks to check the answers again, so neither device's answers are
     silently lost. The invitation row is locked, so two devices sending at once give one
     response, never two. Refuses an unknown link, a round not open, a value off the scale or
@@ -190,7 +191,7 @@ def save_response(
         raise ValidationError(
             _("Your answers have already been sent through this link."), code="used"
         )
-    if response is not None and version is not None and response.version != version:
+    if response is not None and response.version != version:
         raise ValidationError(
             _(
                 "Your answers were changed on another device in the meantime. Check the "
