@@ -22,7 +22,7 @@ from evaluations.models import (
     RoundResult,
 )
 from evaluations.selectors import ranking_for_survey
-from evaluations.services.rounds import send_round_invitations
+from evaluations.services.reminders import send_round_invitations
 from networks.enums import Phase, Role
 from tests.factories import (
     MeetingFactory,
