@@ -1,9 +1,11 @@
 """Cross-cutting request handling: two-factor for staff, no caching of personal pages, the
-per-request memo of the viewer, and telling the person when background work has to wait."""
+per-request memo of the viewer, telling the person when background work has to wait, and no
+NUL bytes in addresses."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -101,3 +103,27 @@ class BackgroundWorkNoticeMiddleware:
                 ),
             )
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL byte in the path or query string is refused with a Dutch 400 page, before any
+    view (or filter, or search) can pass it to the database, which cannot store or compare it.
+
+    Form fields (POST) refuse NUL themselves, with a message at the field (Django's CharField)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            message = _(
+                "The address contains a character that is not allowed (a NUL byte). "
+                "Remove it and try again."
+            )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

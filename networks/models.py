@@ -13,6 +13,7 @@ from participants.enums import Function
 from .enums import (
     EDITABLE_APPLICATION_STATUSES,
     Access,
+    ContactMeans,
     Criterion,
     CriterionStatus,
     DecisionKind,
@@ -113,6 +114,18 @@ class Network(models.Model):
     @property
     def is_open(self) -> bool:
         return self.access == Access.OPEN
+
+    @property
+    def contact_means_labels(self) -> list[str]:
+        """The means of contact between meetings as labels, "other" as typed in."""
+        labels = [
+            str(ContactMeans(m).label)
+            for m in self.contact_means or []
+            if m in ContactMeans.values and m != ContactMeans.OTHER
+        ]
+        if self.contact_other:
+            labels.append(self.contact_other)
+        return labels
 
 
 class Membership(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from .models import Decision, InterestRegistration
+from .models import Application, Decision, InterestRegistration
 
 
 @shared_task(name="leernetwerk.networks.recheck_supported_networks")
@@ -35,6 +35,24 @@ def task_send_decision_email(*, decision_id: int) -> None:
     )
     if decision is not None:
         send_decision_email(decision)
+
+
+@shared_task(
+    name="leernetwerk.networks.send_submission_emails",
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def task_send_submission_emails(*, application_id: int, submitted_at: str) -> None:
+    """Tell the applicant's side that the application is in and academy staff that it
+    awaits review (once per submission)."""
+    from .services import send_submission_emails  # noqa: PLC0415 - a task imports its service when it runs: the service imports the task
+
+    application = (
+        Application.objects.select_related("network", "applicant").filter(pk=application_id).first()
+    )
+    if application is not None:
+        send_submission_emails(application, submitted_at=submitted_at)
 
 
 @shared_task(

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+
 from ..filters import DirectoryFilter
 from ..forms import InterestForm
 from ..selectors import networks_for_directory
@@ -45,6 +47,10 @@ class DirectoryDetailView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = InterestForm(request.POST)
+        if form.is_valid() and mail_throttled(
+            request, group="interest", address=form.cleaned_data["email"]
+        ):
+            form.add_error(None, THROTTLED_MESSAGE)
         if form.is_valid():
             try:
                 register_interest(self.network, **form.cleaned_data)

@@ -9,7 +9,7 @@ from leernetwerk.pagination import paginate
 
 from ..filters import StaffNetworkFilter
 from ..models import Network
-from ..selectors import members_of_network, memberships_for_person, networks_for_staff
+from ..selectors import members_of_network, my_networks_for_person, networks_for_staff
 
 
 class MyNetworksView(LoginRequiredMixin, TemplateView):
@@ -21,7 +21,7 @@ class MyNetworksView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["memberships"] = list(memberships_for_person(user))
+        context["my_networks"] = my_networks_for_person(user)
         if user.is_academy_staff:
             network_filter = StaffNetworkFilter(self.request.GET, queryset=networks_for_staff())
             page = paginate(self.request, network_filter.qs, self.paginate_by)

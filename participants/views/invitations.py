@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
 from networks.memberships import closed_to_new_members
 
 from .. import imports, selectors, services
@@ -34,6 +35,9 @@ class InviteView(NetworkPermissionMixin, FormView):
         return context
 
     def form_valid(self, form):
+        if mail_throttled(self.request, group="invitation", address=form.cleaned_data["email"]):
+            form.add_error("email", THROTTLED_MESSAGE)
+            return self.form_invalid(form)
         try:
             services.invite_member(
                 self.network, email=form.cleaned_data["email"], by=self.request.user
@@ -142,6 +146,9 @@ class ImportView(NetworkPermissionMixin, FormView):
         content = upload.read()
         try:
             data = imports.read_file(content, upload.extension)
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.form_invalid(form)
         except Exception:  # noqa: BLE001 - any unreadable file gets the same message
             form.add_error("file", _("This file cannot be read as CSV or Excel."))
             return self.form_invalid(form)

@@ -238,7 +238,7 @@ def test_pdf_and_csv_exports(client, world):
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert "attachment" in pdf["Content-Disposition"]
-    csv_text = client.get(urls["network-report-csv"]).content.decode()
+    csv_text = client.get(urls["network-report-csv"]).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("Vraag;Respondenten;Gemiddelde")
     assert "In het netwerk worden de juiste onderwerpen besproken.;5;4,00" in csv_text
 

@@ -21,7 +21,7 @@ from leernetwerk.celery import app
 from leernetwerk.models import OutboxTask
 from meetings.enums import MailKind
 from networks.enums import DecisionKind, NetworkStatus
-from networks.services import decide_application, register_interest
+from networks.services import decide_application, judge_criteria, register_interest
 from participants.services import invite_member
 from tests.factories import (
     MeetingFactory,
@@ -195,11 +195,21 @@ def setup_recheck_supported_networks():
 
 def setup_send_decision_email():
     application = make_application(submitted=True)
+    staff = make_staff()
+    # A grant needs the two judged criteria judged in favour, with a motivation.
+    judge_criteria(
+        application,
+        judgements={
+            "field_initiative": ("met", "Vraag uit het veld."),
+            "professionalisation_focus": ("met", "Competenties centraal."),
+        },
+        by=staff,
+    )
     decision = decide_application(
         application,
         kind=DecisionKind.GRANT,
         motivation="Past goed bij de regeling.",
-        by=make_staff(),
+        by=staff,
         granted={
             "granted_facilitation": Decimal("5000"),
             "granted_speakers": Decimal("1000"),
@@ -207,6 +217,16 @@ def setup_send_decision_email():
         },
     )
     return {"decision_id": decision.pk}, True
+
+
+def setup_send_submission_emails():
+    make_staff()
+    application = make_application(submitted=True)
+    application.refresh_from_db()
+    return {
+        "application_id": application.pk,
+        "submitted_at": application.submitted_at.isoformat(),
+    }, True
 
 
 def setup_notify_interest():
@@ -247,6 +267,7 @@ SCENARIOS = {
     "leernetwerk.networks.recheck_supported_networks": setup_recheck_supported_networks,
     "leernetwerk.networks.send_decision_email": setup_send_decision_email,
     "leernetwerk.networks.notify_interest": setup_notify_interest,
+    "leernetwerk.networks.send_submission_emails": setup_send_submission_emails,
     "leernetwerk.participants.send_invitation": setup_send_invitation,
     "leernetwerk.participants.send_import_welcome": setup_send_import_welcome,
 }
