@@ -38,7 +38,7 @@ def task_recover_score_computations() -> int:
 )
 def task_send_round_invitations(*, round_id: int) -> int:
     """Mail the personal links of a round that opens today (each once)."""
-    from .services.rounds import send_round_invitations
+    from .services.reminders import send_round_invitations
 
     return send_round_invitations(round_id)
 
@@ -67,7 +67,7 @@ def task_send_round_reminders() -> int:
 )
 def task_send_reminders_now(*, round_id: int) -> int:
     """Staff asked to remind the round's non-responders (at most once a day)."""
-    from .services.rounds import send_reminders_now
+    from .services.reminders import send_reminders_now
 
     return send_reminders_now(round_id)
 

@@ -14,16 +14,15 @@ from .ranking import (
     merge_other_answer,
     record_ballot,
 )
+from .reminders import request_reminders, send_round_reminders
 from .rounds import (
     add_item,
     close_round,
     find_response,
     open_round,
     publish_round,
-    request_reminders,
     request_round_scores,
     save_response,
-    send_round_reminders,
 )
 from .scores import compute_round_scores, compute_scores_of_rounds
 

@@ -1,8 +1,8 @@
 from django import template
-from django.utils.formats import number_format
 
 from networks.enums import Phase
 
+from .. import numbers
 from ..enums import OutcomeKind
 
 register = template.Library()
@@ -10,25 +10,18 @@ register = template.Library()
 
 @register.filter
 def percent(value) -> str:
-    """0.8 -> "80%" (localised); empty for None."""
-    if value is None:
-        return "—"
-    return f"{number_format(round(value * 100), 0)}%"
+    """0.8 -> "80%"; "—" for None (evaluations/numbers.py: the one rounding)."""
+    return numbers.percent(value)
 
 
 @register.filter
 def decimal(value, digits=2) -> str:
-    if value is None:
-        return "—"
-    return number_format(round(value, int(digits)), int(digits))
+    return numbers.decimal(value, int(digits))
 
 
 @register.filter
 def signed(value, digits=2) -> str:
-    if value is None:
-        return "—"
-    text = number_format(round(value, int(digits)), int(digits))
-    return f"+{text}" if value > 0 else text
+    return numbers.signed(value, int(digits))
 
 
 @register.filter

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from leernetwerk.exports import csv_response
 from networks.models import Network
 
-from .. import charts, selectors
+from .. import charts, numbers, selectors
 from ..enums import SCALE_LABELS
 from ..models import EvaluationRound
 from ..rules import ReportRef
@@ -22,9 +22,7 @@ from .base import PermissionOr404Mixin
 
 
 def _number(value, digits=2) -> str:
-    if value is None:
-        return ""
-    return f"{value:.{digits}f}".replace(".", ",")
+    return numbers.decimal(value, digits, empty="")
 
 
 def _version(computed_at) -> str:
@@ -165,7 +163,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                     _number(score.mean),
                     _number(score.sd),
                     *score.distribution,
-                    _number(score.share_agreeing),
+                    numbers.percent(score.share_agreeing, empty=""),
                     score.dont_know,
                     _number(score.baseline_mean),
                     _number(score.change),

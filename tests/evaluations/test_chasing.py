@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from evaluations import services
 from evaluations.models import Invitation
-from evaluations.services.rounds import send_reminders_now, send_round_reminders
+from evaluations.services.reminders import send_reminders_now, send_round_reminders
 from tests.factories import NetworkFactory, make_facilitator, make_member, make_staff
 from tests.factories.evaluations import make_round
 

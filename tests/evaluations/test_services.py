@@ -22,7 +22,7 @@ from evaluations.models import (
     RoundResult,
 )
 from evaluations.selectors import ranking_for_survey
-from evaluations.services.rounds import send_round_invitations
+from evaluations.services.reminders import send_round_invitations
 from networks.enums import Phase, Role
 from tests.factories import (
     MeetingFactory,
@@ -115,6 +115,18 @@ def test_save_response_again_through_the_link_changes_the_answers_and_counts_onc
     services.save_response(invitation.token, answers={item.pk: 5}, version=1)
     assert list(Answer.objects.values_list("value", flat=True)) == [5]
     assert Response.objects.get().version == 2
+
+
+def test_save_response_from_a_form_loaded_before_another_device_saved_is_refused():
+    evaluation = make_round([_network_with(1)])
+    invitation = Invitation.objects.get(round=evaluation)
+    item = evaluation.items.first()
+    services.save_response(invitation.token, answers={item.pk: 3}, send=False)
+    with pytest.raises(ValidationError) as error:
+        services.save_response(invitation.token, answers={item.pk: 1}, version=None)
+    assert error.value.code == "stale"
+    assert list(Answer.objects.values_list("value", flat=True)) == [3]
+    assert Invitation.objects.get().is_used is False
 
 
 def test_save_response_without_any_answer_is_refused_and_keeps_the_link():
