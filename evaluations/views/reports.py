@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import TemplateView
 
 from networks.models import Network
@@ -151,7 +152,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                 *[str(v) for v in range(1, 6)],
                 _("Share agreeing (4-5)"),
                 _("Baseline mean"),
-                _("Change"),
+                pgettext("score difference", "Change"),
                 _("Effect size (Cohen's d)"),
             ]
         )
