@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from leernetwerk.admin_display import yes_no
+
 from .models import (
     Attendance,
     BuddyGroup,
@@ -22,7 +24,14 @@ class GuestSpeakerInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "network", "starts_at", "status", "academy_invited", "sequence"]
+    list_display = [
+        "title",
+        "network",
+        "starts_at",
+        "status",
+        yes_no(Meeting, "academy_invited"),
+        "sequence",
+    ]
     list_filter = ["status", "academy_invited"]
     search_fields = ["title", "network__name"]
     inlines = [GuestSpeakerInline]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from leernetwerk.admin_display import yes_no
+
 from .models import (
     Application,
     ApplicationInvitee,
@@ -65,7 +67,7 @@ class DecisionAdmin(SimpleHistoryAdmin):
 
 @admin.register(RecheckResult)
 class RecheckResultAdmin(admin.ModelAdmin):
-    list_display = ["network", "period_start", "flagged"]
+    list_display = ["network", "period_start", yes_no(RecheckResult, "flagged")]
     list_filter = ["flagged"]
     raw_id_fields = ["network"]
 
