@@ -2,7 +2,10 @@
 
 Run by bench/run.py in a subprocess per scale:
     BENCH_DATABASE_URL=... python -m bench.measure --scale 1.0 --out file.json [--full]
---full adds latency, throughput, task durations and worker memory (done on the 10x data)."""
+--full adds latency, throughput, the fixed-rate load test, task durations and worker memory
+(done on the 10x data). Nothing is cached: every request renders its page from the database.
+
+Only loopback is used: gunicorn listens on 127.0.0.1:$BENCH_PORT (default 8765)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -30,7 +34,6 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench import pages as page_defs  # noqa: E402
 from bench.generate import generate  # noqa: E402
-from leernetwerk.datacache import bump_version  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 LATENCY_REQUESTS = 40
@@ -64,7 +67,6 @@ def measure_pages(full: bool) -> dict:
         user, url = resolve()
         client = _client_for(user)
         client.get(url)  # warm templates and connections
-        bump_version()  # as a write does: no cached fragment or page is valid any more
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
         if response.status_code != 200:
@@ -79,10 +81,10 @@ def measure_pages(full: bool) -> dict:
             timings.sort()
             entry["p50_ms"] = round(statistics.median(timings), 2)
             entry["p95_ms"] = round(timings[int(len(timings) * 0.95) - 1], 2)
-            # The same page just after a write: no fragment or page cached.
+            # The same page on a fresh database connection each time (nothing is cached).
             cold = []
             for _ in range(LATENCY_REQUESTS // 2):
-                bump_version()
+                connection.close()
                 start = time.perf_counter()
                 client.get(url)
                 cold.append((time.perf_counter() - start) * 1000)
@@ -129,8 +131,11 @@ def _load(port: int, path: str, cookie: str | None, seconds: float, clients: int
     return round(sum(done) / elapsed, 1)
 
 
-def measure_throughput() -> dict:
-    port = 8765
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+LOAD_P95_MS = 150.0
+
+
+def _gunicorn() -> subprocess.Popen:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
     proc = subprocess.Popen(
         [
@@ -141,7 +146,7 @@ def measure_throughput() -> dict:
             "--workers",
             "2",
             "--bind",
-            f"127.0.0.1:{port}",
+            f"127.0.0.1:{PORT}",
             "--log-level",
             "warning",
             "--keep-alive",
@@ -150,26 +155,140 @@ def measure_throughput() -> dict:
         cwd=REPO,
         env=env,
     )
+    for _ in range(150):
+        try:
+            conn = HTTPConnection("127.0.0.1", PORT, timeout=1)
+            conn.request("GET", "/bench/bare/")
+            conn.getresponse().read()
+            return proc
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def _fixed_rate(path: str, cookies: list[str | None], rps: float, seconds: float) -> dict:
+    """Open-loop load: request i is due at start + i/rps whatever the answers before it, from
+    clients taking turns (each its own session cookie). Latency counts from the due time, so
+    queueing inside the server is included (no coordinated omission)."""
+    total = int(rps * seconds)
+    local = threading.local()
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    start = time.perf_counter() + 0.2
+
+    def one(i: int) -> None:
+        due = start + i / rps
+        delay = due - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        conn = getattr(local, "conn", None) or HTTPConnection("127.0.0.1", PORT, timeout=10)
+        local.conn = conn
+        cookie = cookies[i % len(cookies)]
+        headers = {"Cookie": f"sessionid={cookie}"} if cookie else {}
+        ok = False
+        try:
+            conn.request("GET", path, headers=headers)
+            resp = conn.getresponse()
+            resp.read()
+            ok = resp.status == 200
+        except OSError:
+            conn.close()
+            local.conn = None
+        elapsed = (time.perf_counter() - due) * 1000
+        with lock:
+            latencies.append(elapsed)
+            if not ok:
+                errors[0] += 1
+
+    workers = min(256, max(32, int(rps)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, range(total)))
+    latencies.sort()
+    return {
+        "rps": rps,
+        "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1], 1),
+        "errors": errors[0],
+        "requests": total,
+    }
+
+
+def _highest_rate(path: str, cookies: list[str | None], seconds: float) -> float:
+    """The highest fixed arrival rate (doubling, then halving the step) the page holds for
+    `seconds` with p95 <= 150 ms and no errors."""
+    held, rate = 0.0, 25.0
+    while rate <= 4000:
+        result = _fixed_rate(path, cookies, rate, seconds)
+        if result["errors"] or result["p95_ms"] > LOAD_P95_MS:
+            break
+        held, rate = rate, rate * 2
+    step = held / 2 if held else 12.5
+    rate = held + step
+    for _ in range(3):
+        step /= 2
+        result = _fixed_rate(path, cookies, rate, seconds)
+        if result["errors"] or result["p95_ms"] > LOAD_P95_MS:
+            rate -= step
+        else:
+            held = max(held, rate)
+            rate += step
+    return round(held, 1)
+
+
+def _signed_in_cookies(resolve, count: int = 20) -> tuple[list[str], str]:
+    """Session cookies of up to `count` different people who see the same kind of page."""
+    from networks.models import Membership
+
+    user, url = resolve()
+    people = [user]
+    same_role = Membership.objects.filter(role__in=["facilitator", "participant"]).exclude(
+        person=user
+    )
+    people += [m.person for m in same_role.select_related("person")[: count - 1]]
+    cookies = []
+    for person in people:
+        client = _client_for(person)
+        cookies.append(client.cookies["sessionid"].value)
+    return cookies, url
+
+
+def measure_throughput() -> dict:
+    """Closed-loop throughput (16 clients as fast as they can) and the fixed-rate load test."""
+    proc = _gunicorn()
     try:
-        for _ in range(100):
-            try:
-                conn = HTTPConnection("127.0.0.1", port, timeout=1)
-                conn.request("GET", "/bench/bare/")
-                conn.getresponse().read()
-                break
-            except OSError:
-                time.sleep(0.2)
         user, start_url = page_defs.facilitator_start_page()
-        client = _client_for(user)
-        cookie = client.cookies["sessionid"].value
+        cookie = _client_for(user).cookies["sessionid"].value
         _, directory_url = page_defs.directory_page()
         seconds = float(os.environ.get("BENCH_LOAD_SECONDS", "8"))
-        _load(port, "/bench/bare/", None, 1)  # warm up both workers
-        return {
-            "bare_rps": _load(port, "/bench/bare/", None, seconds),
-            "directory_rps": _load(port, directory_url, None, seconds),
-            "start_page_rps": _load(port, start_url, cookie, seconds),
+        _load(PORT, "/bench/bare/", None, 1)  # warm up both workers
+        throughput = {
+            "bare_rps": _load(PORT, "/bench/bare/", None, seconds),
+            "directory_rps": _load(PORT, directory_url, None, seconds),
+            "start_page_rps": _load(PORT, start_url, cookie, seconds),
         }
+
+        fixed_seconds = float(os.environ.get("BENCH_FIXED_SECONDS", "30"))
+        step_seconds = float(os.environ.get("BENCH_STEP_SECONDS", "5"))
+        start_cookies, start_url = _signed_in_cookies(page_defs.facilitator_start_page)
+        network_user, network_url = page_defs.network_page()
+        network_cookies = [_client_for(network_user).cookies["sessionid"].value]
+        targets = {
+            "start_page": (start_url, start_cookies),
+            "network": (network_url, network_cookies),
+            "directory": (directory_url, [None]),
+            "bare": ("/bench/bare/", [None]),
+        }
+        load = {}
+        for name, (path, cookies) in targets.items():
+            entry = {"url": path, **_fixed_rate(path, cookies, 25.0, fixed_seconds)}
+            entry["highest_rps"] = _highest_rate(path, cookies, step_seconds)
+            load[name] = entry
+        bare = load["bare"]["highest_rps"] or 1
+        for entry in load.values():
+            entry["share_of_bare"] = round(entry["highest_rps"] / bare, 3)
+        throughput["load"] = load
+        return throughput
     finally:
         proc.terminate()
         proc.wait(timeout=20)

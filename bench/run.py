@@ -1,9 +1,12 @@
 """`make bench`: the national-scale benchmark. Writes bench/results.json and bench/results.md.
 
-Uses PostgreSQL when it answers on 127.0.0.1:5432 (databases leernetwerk_bench_1x/_10x, dropped
-and recreated), else SQLite files in bench/data/. Set BENCH_DATABASE_URL_1X/_10X to override.
-"1x" is a tenth of the national dataset and "10x" the national dataset itself: query counts per
-page must be the same on both. Latency, throughput, task durations and memory use the 10x data."""
+Uses PostgreSQL when it answers on 127.0.0.1:5432 (databases <name>_bench_1x/_10x, dropped and
+recreated; <name> is the database of DATABASE_URL, else "leernetwerk"), else SQLite files in
+bench/data/. Set BENCH_DATABASE_URL_1X/_10X to override. "1x" is a tenth of the national dataset
+and "10x" the national dataset itself: query counts per page must be the same on both.
+Latency, throughput, the load test, task durations and memory use the 10x data.
+BENCH_SCALES="0.01,0.1" runs a smaller pair (a quick check of the harness on a busy machine);
+the figures then say so. Nothing is cached: every page is measured as it is always served."""
 
 from __future__ import annotations
 
@@ -19,13 +22,16 @@ REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench"
 TARGETS = {
     "max_queries": 25,
-    "p95_ms": 100.0,
-    "rps_share_of_bare": 0.30,
-    "scores_vs_group_by": 2.0,
+    "p95_ms": 50.0,
+    "load_rps": 25.0,
+    "load_p95_ms": 150.0,
+    "directory_share_of_bare": 0.40,
+    "scores_vs_group_by": 1.5,
     "all_rounds_s": 10.0,
-    "all_networks_s": 60.0,
+    "all_networks_s": 5.0,
     "worker_peak_rss_mb": 500.0,
 }
+SCALES = tuple(float(x) for x in os.environ.get("BENCH_SCALES", "0.1,1.0").split(","))
 
 
 def _postgres_up() -> bool:
@@ -43,7 +49,10 @@ def _fresh_database(label: str) -> str:
     if _postgres_up():
         import psycopg2
 
-        name = f"leernetwerk_bench_{label}"
+        base = os.environ.get("DATABASE_URL", "").rsplit("/", 1)[-1] or "leernetwerk"
+        if not base.replace("_", "").isalnum():
+            base = "leernetwerk"
+        name = f"{base}_bench_{label}"
         conn = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
         conn.autocommit = True
         with conn.cursor() as cursor:
@@ -74,38 +83,82 @@ def _phase(label: str, scale: float, full: bool) -> dict:
     return result
 
 
-def _verdicts(results: dict) -> list[tuple[str, str, str, bool | None]]:
+def _get(data: dict | None, *keys, default=None):
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return default
+        data = data[key]
+    return data
+
+
+def _was(previous: dict | None, *keys) -> str:
+    value = _get(previous, *keys)
+    return "-" if value is None else str(value)
+
+
+def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str, str, bool | None]]:
+    """(measure, figure now, figure of the previous run, target, met)."""
     rows = []
     for name, page in results["pages"].items():
-        ok = (
-            page["queries_1x"] == page["queries_10x"]
-            and page["queries_10x"] <= TARGETS["max_queries"]
-        )
         rows.append(
             (
                 f"{name}: queries 1x / 10x",
                 f"{page['queries_1x']} / {page['queries_10x']}",
+                f"{_was(previous, 'pages', name, 'queries_1x')} / "
+                f"{_was(previous, 'pages', name, 'queries_10x')}",
                 f"equal, <= {TARGETS['max_queries']}",
-                ok,
+                page["queries_1x"] == page["queries_10x"]
+                and page["queries_10x"] <= TARGETS["max_queries"],
             )
         )
         rows.append(
             (
-                f"{name}: p95 (cached / just after a write)",
-                f"{page['p95_ms']} / {page['cold_p95_ms']} ms (p50 {page['p50_ms']} ms)",
-                f"<= {TARGETS['p95_ms']:.0f} ms, both",
+                f"{name}: p95 / cold p95 (uncached)",
+                f"{page['p95_ms']} / {page['cold_p95_ms']} ms",
+                f"{_was(previous, 'pages', name, 'p95_ms')} / "
+                f"{_was(previous, 'pages', name, 'cold_p95_ms')} ms",
+                f"<= {TARGETS['p95_ms']:.0f} ms",
                 max(page["p95_ms"], page["cold_p95_ms"]) <= TARGETS["p95_ms"],
             )
         )
     t = results["throughput"]
-    for key in ("directory_rps", "start_page_rps"):
-        share = t[key] / t["bare_rps"] if t["bare_rps"] else 0
+    bare = t["bare_rps"] or 1
+    for key in ("bare_rps", "directory_rps", "start_page_rps"):
+        share = t[key] / bare
         rows.append(
             (
-                key,
-                f"{t[key]} rps ({share:.0%} of bare {t['bare_rps']} rps)",
-                ">= 30% of bare",
-                share >= TARGETS["rps_share_of_bare"],
+                f"throughput {key} (16 clients, closed loop)",
+                f"{t[key]} rps ({share:.0%} of bare)",
+                f"{_was(previous, 'throughput', key)} rps",
+                ">= 40% of bare" if key == "directory_rps" else "informational",
+                share >= TARGETS["directory_share_of_bare"] if key == "directory_rps" else None,
+            )
+        )
+    for name, entry in t.get("load", {}).items():
+        must_hold = name in ("start_page", "network")
+        rows.append(
+            (
+                f"load {name}: {entry['rps']:.0f} rps fixed rate for {entry['requests']} requests",
+                f"p95 {entry['p95_ms']} ms, {entry['errors']} errors",
+                f"p95 {_was(previous, 'load', name, 'p95_ms')} ms, "
+                f"{_was(previous, 'load', name, 'errors')} errors",
+                f"p95 <= {TARGETS['load_p95_ms']:.0f} ms, 0 errors"
+                if must_hold
+                else "informational",
+                (entry["errors"] == 0 and entry["p95_ms"] <= TARGETS["load_p95_ms"])
+                if must_hold
+                else None,
+            )
+        )
+        rows.append(
+            (
+                f"load {name}: highest fixed rate with p95 <= 150 ms",
+                f"{entry['highest_rps']} rps ({entry['share_of_bare']:.0%} of bare)",
+                f"{_was(previous, 'load', name, 'highest_rps')} rps",
+                ">= 40% of bare" if name == "directory" else "informational",
+                entry["share_of_bare"] >= TARGETS["directory_share_of_bare"]
+                if name == "directory"
+                else None,
             )
         )
     s = results["scores"]
@@ -113,9 +166,10 @@ def _verdicts(results: dict) -> list[tuple[str, str, str, bool | None]]:
         (
             "scores.all_rounds_s",
             f"{s['all_rounds_s']} s (GROUP BY {s['group_by_s']} s)",
-            "<= 2x GROUP BY and <= 10 s",
-            s["all_rounds_s"] <= TARGETS["scores_vs_group_by"] * s["group_by_s"]
-            and s["all_rounds_s"] <= TARGETS["all_rounds_s"],
+            f"{_was(previous, 'scores', 'all_rounds_s')} s "
+            f"(GROUP BY {_was(previous, 'scores', 'group_by_s')} s)",
+            f"<= {TARGETS['scores_vs_group_by']}x GROUP BY",
+            s["all_rounds_s"] <= TARGETS["scores_vs_group_by"] * s["group_by_s"],
         )
     )
     if "per_round_s" in s:
@@ -123,7 +177,8 @@ def _verdicts(results: dict) -> list[tuple[str, str, str, bool | None]]:
             (
                 "scores.per_round_s (one single-round task per round)",
                 f"{s['per_round_s']} s",
-                "informational, no target",
+                f"{_was(previous, 'scores', 'per_round_s')} s",
+                "informational",
                 None,
             )
         )
@@ -132,21 +187,31 @@ def _verdicts(results: dict) -> list[tuple[str, str, str, bool | None]]:
         (
             "phase_reports.all_networks_s",
             f"{p['all_networks_s']} s",
-            "<= 60 s",
+            f"{_was(previous, 'phase_reports', 'all_networks_s')} s",
+            f"<= {TARGETS['all_networks_s']:.0f} s",
             p["all_networks_s"] <= TARGETS["all_networks_s"],
         )
     )
     rss = results["worker_peak_rss_mb"]
     rows.append(
-        ("worker_peak_rss_mb", f"{rss} MB", "<= 500 MB", rss <= TARGETS["worker_peak_rss_mb"])
+        (
+            "worker_peak_rss_mb",
+            f"{rss} MB",
+            f"{_was(previous, 'worker_peak_rss_mb')} MB",
+            "<= 500 MB",
+            rss <= TARGETS["worker_peak_rss_mb"],
+        )
     )
     return rows
 
 
 def main() -> None:
     started = time.monotonic()
-    small = _phase("1x", 0.1, full=False)
-    large = _phase("10x", 1.0, full=True)
+    previous_path = OUT / "results.json"
+    previous = json.loads(previous_path.read_text()) if previous_path.exists() else None
+    small_scale, large_scale = SCALES
+    small = _phase("1x", small_scale, full=False)
+    large = _phase("10x", large_scale, full=True)
     pages = {}
     for name, page in large["pages"].items():
         pages[name] = {
@@ -157,9 +222,12 @@ def main() -> None:
             "cold_p95_ms": page["cold_p95_ms"],
             "url": page["url"],
         }
+    throughput = dict(large["throughput"])
+    load = throughput.pop("load", {})
     results = {
         "pages": pages,
-        "throughput": large["throughput"],
+        "throughput": throughput,
+        "load": load,
         "scores": large["scores"],
         "phase_reports": {"all_networks_s": large["phase_reports"]["all_networks_s"]},
         "worker_peak_rss_mb": max(
@@ -169,26 +237,32 @@ def main() -> None:
             **large["dataset"],
             "database": large["database"],
             "generate_s": large["generate_s"],
+            "scales": [small_scale, large_scale],
             "dataset_1x": small["dataset"],
         },
         "duration_s": round(time.monotonic() - started, 1),
     }
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    national = SCALES == (0.1, 1.0)
     lines = [
         "# Benchmark results",
         "",
-        f"Database: {results['dataset']['database']}; run took {results['duration_s']} s.",
+        f"Database: {results['dataset']['database']}; run took {results['duration_s']} s; "
+        f"scales {small_scale} and {large_scale} of the national dataset"
+        + ("." if national else " (NOT the national scale: a reduced run)."),
         "",
-        "Queries are counted with no cached fragment (a page rendered from scratch). Latency is",
-        "measured twice: as served between writes (fragments cached until the data changes,",
-        "leernetwerk.datacache) and just after a write (cache empty). Throughput is as served.",
+        "Nothing is cached: every page is rendered from the database on every request. Query",
+        "counts are taken on both scales; latency, throughput and load on the larger one. The",
+        "load test sends requests at a fixed rate (open loop, latency from the moment each is",
+        "due) to gunicorn with 2 workers on 127.0.0.1; signed-in pages use session cookies.",
+        "The previous run's figure stands beside each (from the committed results.json).",
         "",
-        "| measure | figure | target | met |",
-        "|---|---|---|---|",
+        "| measure | figure | previous run | target | met |",
+        "|---|---|---|---|---|",
     ]
-    for label, figure, target, ok in _verdicts(results):
+    for label, figure, was, target, ok in _verdicts(results, previous):
         met = "-" if ok is None else "yes" if ok else "NO"
-        lines.append(f"| {label} | {figure} | {target} | {met} |")
+        lines.append(f"| {label} | {figure} | {was} | {target} | {met} |")
     lines += ["", "Dataset (10x): " + ", ".join(f"{k} {v}" for k, v in large["dataset"].items())]
     (OUT / "results.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))

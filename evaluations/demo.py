@@ -61,7 +61,7 @@ def seed_demo_extras() -> None:
 def _baseline_round(networks) -> None:
     from .enums import ItemKind, RoundKind, RoundStatus
     from .models import EvaluationRound, Invitation
-    from .services import open_round, submit_response
+    from .services import open_round, save_response
     from .services.scores import compute_round_scores
 
     if EvaluationRound.objects.filter(title=BASELINE_TITLE).exists():
@@ -92,7 +92,7 @@ def _baseline_round(networks) -> None:
                     answers[item.pk] = rng.choices([2, 3, 4, 5], weights=[1, 3, 6, 4])[0]
                 elif rng.random() < 0.4:
                     answers[item.pk] = rng.choice(COMMENTS)
-            submit_response(invitation.token, answers=answers)
+            save_response(invitation.token, answers=answers)
     EvaluationRound.objects.filter(pk=evaluation.pk).update(
         opens_on=datetime.date(2014, 12, 1),
         closes_on=datetime.date(2014, 12, 31),

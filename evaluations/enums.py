@@ -27,6 +27,8 @@ class ComputationStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+DONT_KNOW = "dk"  # the answer "weet niet / n.v.t.", counted apart from the scale
+
 SCALE_LABELS = {
     1: _("Strongly disagree"),
     2: _("Disagree"),

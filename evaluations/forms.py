@@ -6,11 +6,12 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField, UploadField
+from leernetwerk.uploads import csv_rows
 from networks.enums import Phase
 
-from .enums import ItemKind, OutcomeVisibility, RoundKind, ValueCycle
-from .models import LearningForm, Outcome
+from .enums import DONT_KNOW, ItemKind, OutcomeVisibility, RoundKind, ValueCycle
+from .models import Item, LearningForm, Outcome
 
 
 def _helper() -> FormHelper:
@@ -23,7 +24,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class RoundForm(forms.Form):
+class RoundForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=RoundKind.choices)
     opens_on = forms.DateField(label=_("Opens on"), widget=DateInput)
@@ -54,13 +55,21 @@ class RoundForm(forms.Form):
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
             self.add_error("closes_on", _("The closing date cannot be before the opening date."))
         questions = [q for q in (data.get("extra_questions") or "").splitlines() if q.strip()]
+        limit = Item._meta.get_field("text").max_length
+        too_long = [n for n, q in enumerate(questions, start=1) if len(q.strip()) > limit]
+        if too_long:
+            self.add_error(
+                "extra_questions",
+                _("Question %(number)s is longer than %(limit)s characters.")
+                % {"number": too_long[0], "limit": limit},
+            )
         if not data.get("use_template") and not questions:
             self.add_error("use_template", _("A round needs at least one question."))
         data["extra_question_list"] = questions
         return data
 
 
-class ItemForm(forms.Form):
+class ItemForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     text = forms.CharField(label=_("Question"), max_length=300)
 
@@ -69,36 +78,62 @@ class ItemForm(forms.Form):
         self.helper = _helper()
 
 
-class ResponseForm(forms.Form):
-    """The questionnaire: a 1-5 radio group per scale item, a text box per open item."""
+class ResponseForm(Form):
+    """The questionnaire: per scale item a 1-5 radio group plus "don't know / n/a", per open
+    item a text box; `version` is the stored response's version the form was loaded with."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, items, scale_labels, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = list(items)
         choices = [(str(value), f"{value} – {label}") for value, label in scale_labels.items()]
+        choices.append((DONT_KNOW, _("Don't know / not applicable")))
         for item in self.items:
             if item.is_scale:
                 self.fields[f"item_{item.pk}"] = forms.ChoiceField(
                     label=item.text,
                     choices=choices,
                     required=False,
-                    widget=forms.RadioSelect,
-                    error_messages={"invalid_choice": _("Choose a value from 1 to 5.")},
+                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                    error_messages={
+                        "invalid_choice": _("Choose a value from 1 to 5 or “don't know”.")
+                    },
                 )
             else:
                 self.fields[f"item_{item.pk}"] = forms.CharField(
                     label=item.text,
                     required=False,
+                    max_length=5000,
                     widget=forms.Textarea(attrs={"rows": 3}),
-                    help_text=_("Do not write names: answers are shown to the group."),
+                    help_text=_("Optional. Do not write names: answers are shown to the group."),
                 )
-        self.helper = _helper()
 
     def answers(self) -> dict:
         return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
 
+    def questions(self) -> list[dict]:
+        """Per question its bound field and whether it is still open (a scale item without
+        an answer; open questions are optional), for the template."""
+        rows = []
+        for number, item in enumerate(self.items, start=1):
+            field = self[f"item_{item.pk}"]
+            value = field.value()
+            rows.append(
+                {
+                    "number": number,
+                    "item": item,
+                    "field": field,
+                    "is_open": item.is_scale and value in (None, ""),
+                }
+            )
+        return rows
 
-class SurveyForm(forms.Form):
+    def open_questions(self) -> list[dict]:
+        return [row for row in self.questions() if row["is_open"]]
+
+
+class SurveyForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -122,7 +157,7 @@ class SurveyForm(forms.Form):
         return value
 
 
-class LearningFormForm(forms.Form):
+class LearningFormForm(Form):
     name = forms.CharField(label=_("Learning form"), max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -130,7 +165,7 @@ class LearningFormForm(forms.Form):
         self.helper = _helper()
 
 
-class BallotForm(forms.Form):
+class BallotForm(Form):
     respondent = forms.CharField(
         label=_("Respondent"),
         max_length=100,
@@ -165,8 +200,9 @@ class BallotForm(forms.Form):
         ]
 
 
-class BallotFileForm(forms.Form):
-    file = forms.FileField(
+class BallotFileForm(Form):
+    file = UploadField(
+        extensions=("csv",),
         label=_("Ballot file (CSV)"),
         help_text=_(
             "First line: respondent,choice_1,choice_2,choice_3. Choices 2 and 3 may "
@@ -179,18 +215,16 @@ class BallotFileForm(forms.Form):
         self.helper = _helper()
 
     def rows(self) -> list[list[str]]:
-        import csv
-        import io
-
+        """The file's rows (header first); ValidationError if it is no UTF-8 CSV or too long."""
         raw = self.cleaned_data["file"].read()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
-        return list(csv.reader(io.StringIO(text)))
+        return csv_rows(text)
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     other_text = forms.ChoiceField(label=_("Other answer"))
     form = forms.ModelChoiceField(label=_("Count as learning form"), queryset=None)
 
@@ -203,7 +237,7 @@ class MergeForm(forms.Form):
         self.helper = _helper()
 
 
-class PhaseForm(forms.Form):
+class PhaseForm(Form):
     phase = forms.ChoiceField(
         label=_("Phase set by the facilitator"),
         choices=[("", _("Follow the proposal"))] + list(Phase.choices),
@@ -215,7 +249,7 @@ class PhaseForm(forms.Form):
         self.helper = _helper()
 
 
-class OutcomeForm(ConcurrentEditMixin, forms.ModelForm):
+class OutcomeForm(ConcurrentEditMixin, ModelForm):
     class Meta:
         model = Outcome
         fields = ["kind", "description", "visibility"]
@@ -226,7 +260,7 @@ class OutcomeForm(ConcurrentEditMixin, forms.ModelForm):
         self.helper = _helper()
 
 
-class ValueStoryForm(forms.Form):
+class ValueStoryForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     visibility = forms.ChoiceField(label=_("Who may read this"), choices=OutcomeVisibility.choices)
 

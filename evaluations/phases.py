@@ -1,6 +1,6 @@
 """The phase a network is in (zaaien, cultiveren, oogsten): plain Python, no database.
 
-Product rule (DOMAIN.md): sow until the central question, at least six fixed participants, a
+Product rule (docs/domain.md): sow until the central question, at least six fixed participants, a
 facilitator and a first held meeting exist; harvest in the last quarter of the planned term or
 once outcomes are being recorded; cultivate in between."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from leernetwerk.exports import labelled
+from leernetwerk.labels import labelled
 
 from .models import Invitation, Outcome, ValueStory
 

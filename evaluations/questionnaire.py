@@ -1,4 +1,4 @@
-"""The standard questionnaire: the items of the December 2014 baseline (DOMAIN.md).
+"""The standard questionnaire: the items of the December 2014 baseline (docs/domain.md).
 
 A new round copies these into its own items, in the interface language of the moment, so a
 round keeps its wording even if the template changes later."""

@@ -1,4 +1,4 @@
-"""The Leer-top 3 (DOMAIN.md, Figure 2 of the first seed): plain Python, no database.
+"""The Leer-top 3 (docs/domain.md, Figure 2 of the first seed): plain Python, no database.
 
 Each ballot names up to three learning forms in order. A first place scores 3 points, a second
 2, a third 1. Forms rank by total points, then by how often they were named first, then by
@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from leernetwerk.text import contains_control_characters
 
 POINTS = {1: 3, 2: 2, 3: 1}
 HEADER = ["respondent", "choice_1", "choice_2", "choice_3"]
@@ -70,10 +72,14 @@ def parse_ballot_rows(
     *,
     known_forms: set[str] | None,
     existing_respondents: set[str] = frozenset(),
+    max_respondent: int | None = None,
+    max_form: int | None = None,
 ) -> list[ParsedBallot]:
     """Check a ballot file (rows including the header) and return its ballots, or raise
     BallotFileError listing every problem with its line number. `known_forms` None means
-    unknown forms are allowed (they will be created)."""
+    unknown forms are allowed (they will be created). `max_respondent` and `max_form` are
+    the column sizes the cells must fit in; no cell may hold a line break or control
+    character."""
     errors: list[tuple[int, str]] = []
     if not rows or [cell.strip().lower() for cell in rows[0]] != HEADER:
         raise BallotFileError(
@@ -89,6 +95,26 @@ def parse_ballot_rows(
             continue
         cells = [cell.strip() for cell in row] + [""] * (len(HEADER) - len(row))
         respondent, choices = cells[0], cells[1:]
+        if any(contains_control_characters(cell) for cell in cells):
+            errors.append((line, _("A cell contains a line break or a control character.")))
+            continue
+        if max_respondent and len(respondent) > max_respondent:
+            errors.append(
+                (
+                    line,
+                    _("The respondent is longer than %(limit)s characters.")
+                    % {"limit": max_respondent},
+                )
+            )
+            continue
+        if max_form and any(len(choice) > max_form for choice in choices):
+            errors.append(
+                (
+                    line,
+                    _("A learning form is longer than %(limit)s characters.") % {"limit": max_form},
+                )
+            )
+            continue
         if not respondent:
             errors.append((line, _("The respondent is missing.")))
         elif respondent in seen:

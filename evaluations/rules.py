@@ -38,6 +38,7 @@ rules.add_perm(
     "evaluations.view_report",
     is_academy_staff | is_report_facilitator | (is_report_member & is_published),
 )
+rules.add_perm("evaluations.view_response_rate", is_academy_staff | is_facilitator)
 rules.add_perm("evaluations.manage_surveys", is_academy_staff)
 rules.add_perm("evaluations.view_dashboard", is_academy_staff)
 rules.add_perm("evaluations.set_phase", is_academy_staff | is_facilitator)

@@ -2,7 +2,7 @@
 
 Answers are on a 5-point agreement scale (1 strongly disagree ... 5 strongly agree). A result
 of fewer than THRESHOLD respondents is withheld, and so is a combined result from which a
-withheld group could be recovered by subtraction (DOMAIN.md, product rule)."""
+withheld group could be recovered by subtraction (docs/domain.md, product rule)."""
 
 from __future__ import annotations
 

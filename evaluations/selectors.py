@@ -12,7 +12,7 @@ from django.utils import timezone
 from networks.enums import Role
 
 from . import phases, scoring
-from .enums import ItemKind, OutcomeKind, RoundKind, RoundStatus
+from .enums import ItemKind, OutcomeKind, RoundStatus
 from .models import (
     Answer,
     BallotChoice,
@@ -73,46 +73,83 @@ def response_rates(evaluation: EvaluationRound) -> dict:
     }
 
 
-def report_for(evaluation: EvaluationRound, network=None) -> dict:
-    """A round's stored result for one network (or overall with network None), its item
-    scores, and the open answers when the result is shown. Open answers are plain texts in
-    a fixed order: there is no link to a person to show."""
-    result = (
-        RoundResult.objects.filter(round=evaluation, network=network)
-        .select_related("network")
-        .prefetch_related(
-            Prefetch(
-                "scores",
-                queryset=ItemScore.objects.select_related("item").order_by("item__position"),
-            )
+def network_response_rates(network) -> list[dict]:
+    """The live response of the network's members to each round open today: counts only,
+    never who (for its facilitators and staff). One query."""
+    rounds = (
+        EvaluationRound.objects.open_today()
+        .filter(networks=network)
+        .annotate(
+            invited=Count("invitations", filter=Q(invitations__network=network)),
+            responded=Count(
+                "invitations",
+                filter=Q(invitations__network=network, invitations__is_used=True),
+            ),
         )
-        .first()
+        .order_by("closes_on", "pk")
     )
-    open_answers: dict = {}
-    if result is not None and not result.is_withheld:
-        answers = (
-            Answer.objects.filter(response__round=evaluation, item__kind=ItemKind.OPEN)
-            .exclude(text="")
-            .select_related("item")
-            .order_by("item__position", "text")
+    return [
+        {
+            "round": evaluation,
+            "invited": evaluation.invited,
+            "responded": evaluation.responded,
+            "rate": scoring.response_rate(evaluation.responded, evaluation.invited),
+        }
+        for evaluation in rounds
+    ]
+
+
+def report_for(evaluation: EvaluationRound, network=None) -> dict:
+    """A round's stored result for one network (or overall with network None), its scale
+    item scores, and the comments of each open question whose own small-group rule lets them
+    be shown. A round still open has no figures at all (one more response would change them
+    by exactly that person's answer). Comments are plain texts in a fixed order: there is no
+    link to a person to show."""
+    result = None
+    if evaluation.status == RoundStatus.CLOSED:
+        result = (
+            RoundResult.objects.filter(round=evaluation, network=network)
+            .select_related("network")
+            .prefetch_related(
+                Prefetch(
+                    "scores",
+                    queryset=ItemScore.objects.select_related("item").order_by("item__position"),
+                )
+            )
+            .first()
         )
+    all_scores = list(result.scores.all()) if result else []
+    scores = [s for s in all_scores if s.item.is_scale]
+    open_scores = [s for s in all_scores if not s.item.is_scale]
+    shown_items = [s.item_id for s in open_scores if not s.is_withheld]
+    texts: dict[int, list[str]] = defaultdict(list)
+    if result is not None and not result.is_withheld and shown_items:
+        answers = Answer.objects.filter(
+            response__round=evaluation, response__is_sent=True, item_id__in=shown_items
+        ).exclude(text="")
         if network is not None:
             answers = answers.filter(response__network=network)
-        for answer in answers:
-            open_answers.setdefault(answer.item, []).append(answer.text)
-    scores = list(result.scores.all()) if result else []
+        for item_id, text in answers.order_by("item_id", "text").values_list("item_id", "text"):
+            texts[item_id].append(text)
     return {
         "result": result,
+        "is_open": evaluation.status != RoundStatus.CLOSED,
         "scores": scores,
-        "open_answers": list(open_answers.items()),
+        "open_answers": [
+            (s.item, texts[s.item_id]) for s in open_scores if not s.is_withheld and s.n
+        ],
+        "withheld_open": [s.item for s in open_scores if s.is_withheld and not result.is_withheld],
         "has_baseline": any(s.baseline_mean is not None for s in scores),
         "threshold": scoring.THRESHOLD,
     }
 
 
 def network_reports_for(evaluation: EvaluationRound) -> list[RoundResult]:
+    """The per-network results of a closed round (none while it is open)."""
     return list(
-        RoundResult.objects.filter(round=evaluation, network__isnull=False)
+        RoundResult.objects.filter(
+            round=evaluation, round__status=RoundStatus.CLOSED, network__isnull=False
+        )
         .select_related("network")
         .order_by("network__name")
     )
@@ -137,6 +174,7 @@ def published_reports_for(person) -> list[RoundResult]:
         RoundResult.objects.filter(
             network__in=Network.objects.with_role(person),
             round__is_published=True,
+            round__status=RoundStatus.CLOSED,
         )
         .select_related("round", "network")
         .order_by("-round__opens_on")[:10]
@@ -185,16 +223,23 @@ def phase_facts(network, today: datetime.date) -> phases.PhaseFacts:
 
 
 def _score_summary(network, codes=None) -> dict | None:
-    """Item means of the network's latest computed round, withheld ones marked."""
+    """Item means of the network's latest closed round with answers from it (any kind),
+    withheld ones marked."""
     result = (
-        RoundResult.objects.filter(network=network, round__status=RoundStatus.CLOSED)
+        RoundResult.objects.filter(
+            network=network, round__status=RoundStatus.CLOSED, responded__gt=0
+        )
         .select_related("round")
         .order_by("-round__opens_on", "-round__pk")
         .first()
     )
     if result is None:
         return None
-    scores = result.scores.select_related("item").order_by("item__position")
+    scores = (
+        result.scores.filter(item__kind=ItemKind.SCALE)
+        .select_related("item")
+        .order_by("item__position")
+    )
     if codes:
         scores = scores.filter(item__code__in=codes)
     return {
@@ -218,8 +263,13 @@ def _score_summary(network, codes=None) -> dict | None:
 def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     """The proposed phase and the evidence for each phase's conditions, as plain data."""
     from meetings.models import Case, ContactMoment
-    from participants.enums import QuestionStatus
+    from participants.enums import QuestionStatus, Visibility
     from participants.models import LearningQuestion
+
+    # Only questions their owners shared with the whole network count: the report is read by
+    # the facilitator, the penvoerder and staff, and a private question's existence is its
+    # owner's too (issue 10, leak 8).
+    shared = LearningQuestion.objects.filter(networks=network, visibility=Visibility.NETWORK)
 
     facts = phase_facts(network, today)
     proposed = phases.propose_phase(facts)
@@ -228,11 +278,7 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     )
     people = {m.person_id: m.person for m in members}
     school_types = sorted({t for p in people.values() if p.school for t in p.school.school_types})
-    with_question = set(
-        LearningQuestion.objects.filter(networks=network, owner_id__in=people).values_list(
-            "owner_id", flat=True
-        )
-    )
+    with_question = set(shared.filter(owner_id__in=people).values_list("owner_id", flat=True))
     preparing = set(
         network.meetings.filter(preparation_group__in=people).values_list(
             "preparation_group", flat=True
@@ -283,9 +329,7 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
             }
         )
     year_ago = today - datetime.timedelta(days=365)
-    questions = Counter(
-        LearningQuestion.objects.filter(networks=network).values_list("status", flat=True)
-    )
+    questions = Counter(shared.values_list("status", flat=True))
     cultivate = {
         "meetings_held": len(held),
         "meetings_planned": planned,
@@ -306,17 +350,13 @@ def phase_evidence(network, today: datetime.date) -> tuple[str, dict]:
     }
 
     by_kind = Counter(network.outcomes.values_list("kind", flat=True))
-    latest = (
-        RoundResult.objects.filter(network=network, round__status=RoundStatus.CLOSED)
-        .exclude(round__kind=RoundKind.BASELINE)
-        .order_by("-round__opens_on")
-        .first()
-    )
     harvest = {
         "outcomes": {kind: by_kind.get(kind, 0) for kind in OutcomeKind.values},
         "outcomes_total": sum(by_kind.values()),
         "stories": network.value_stories.count(),
-        "last_round": _score_summary(network) if latest else None,
+        # Every closed round with answers from the network counts, a nulmeting too, whatever
+        # phase the network was in then (issue 12.4).
+        "last_round": cultivate["latest_scores"],
         "last_quarter_from": (
             d.isoformat()
             if (d := phases.last_quarter_start(network.start_date, network.planned_end_date))

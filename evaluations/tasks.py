@@ -59,6 +59,19 @@ def task_send_round_reminders() -> int:
     return send_round_reminders()
 
 
+@shared_task(
+    name="leernetwerk.evaluations.send_reminders_now",
+    autoretry_for=(ConnectionError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def task_send_reminders_now(*, round_id: int) -> int:
+    """Staff asked to remind the round's non-responders (at most once a day)."""
+    from .services.rounds import send_reminders_now
+
+    return send_reminders_now(round_id)
+
+
 @shared_task(name="leernetwerk.evaluations.compute_phase_report")
 def task_compute_phase_report(*, network_id: int) -> None:
     """One network's phase report, on demand."""

@@ -13,6 +13,12 @@ urlpatterns = [
     path("rondes/<int:pk>/sluiten/", rounds.RoundCloseView.as_view(), name="round-close"),
     path("rondes/<int:pk>/berekenen/", rounds.RoundComputeView.as_view(), name="round-compute"),
     path("rondes/<int:pk>/publiceren/", rounds.RoundPublishView.as_view(), name="round-publish"),
+    path("rondes/<int:pk>/herinneren/", rounds.RoundRemindView.as_view(), name="round-remind"),
+    path(
+        "netwerken/<slug:slug>/respons/",
+        rounds.NetworkResponseRateView.as_view(),
+        name="network-rate",
+    ),
     path("rondes/<int:pk>/rapport/", reports.ReportView.as_view(), name="report"),
     path("rondes/<int:pk>/rapport/pdf/", reports.ReportPdfView.as_view(), name="report-pdf"),
     path("rondes/<int:pk>/rapport/csv/", reports.ReportCsvView.as_view(), name="report-csv"),

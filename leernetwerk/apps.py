@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class LeernetwerkConfig(AppConfig):
     name = "leernetwerk"
     verbose_name = _("System")
-
-    def ready(self):
-        from . import datacache  # noqa: F401 - connects the write watcher to new connections

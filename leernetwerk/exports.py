@@ -1,22 +1,51 @@
-"""Codes with their labels in exports a person reads (issue 15, item 6: the data download).
+"""Spreadsheet downloads: the one place that writes CSV (and neutralises formulas).
 
-A stored choice is a code ("present", "department_head"); a person needs its label
-("Aanwezig", "Afdelingsleider"). Exports keep the code, so they stay machine-readable, and
-put the label beside it under `<key>_label`, in the active language (Dutch unless the
-person chose English)."""
+A cell that begins with = + - @ a tab or a carriage return is read as a formula by Excel,
+LibreOffice and Google Sheets (`=HYPERLINK(...)` in a name becomes a link that leaks data). Every
+CSV or Excel export of the app writes its cells through `neutralise`, which puts an apostrophe
+before such a text, so the spreadsheet shows it as the text it is. Plain numbers (also negative
+ones such as -0,40) are left as they are. CSV is written with a UTF-8 byte order mark so Excel
+opens Dutch text (ë, é) correctly."""
 
 from __future__ import annotations
 
-from django.db import models
+import csv
+import re
+from collections.abc import Iterable, Sequence
+
+from django.http import HttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+([.,]\d+)?")
+BOM = "\ufeff"
 
 
-def labelled(obj: models.Model, field: str, key: str | None = None) -> dict[str, str | None]:
-    """`{key: code, key_label: label}` for the choice field `field` of `obj` (key: field).
+def neutralise(value):
+    """The cell as a spreadsheet should show it: a text that would start a formula gets a
+    leading apostrophe; numbers and other texts are returned unchanged."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if _PLAIN_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
 
-    An empty code gives an empty label; a code no longer among the choices keeps itself
-    as label. Pure read, safe to call anywhere."""
-    key = key or field
-    code = getattr(obj, field)
-    choices = dict(obj._meta.get_field(field).flatchoices)
-    label = str(choices.get(code, code)) if code not in (None, "") else code
-    return {key: code, f"{key}_label": label}
+
+def is_formula_like(value: str) -> bool:
+    """True if `neutralise` would change this text (used to warn in import previews)."""
+    return neutralise(value) != value
+
+
+def csv_response(
+    filename: str, rows: Iterable[Sequence], *, header: Sequence | None = None, delimiter=";"
+) -> HttpResponse:
+    """A CSV download (UTF-8 with BOM, `;` as Dutch Excel expects) with every cell
+    neutralised. `filename` must be a plain name chosen by the code, not by input."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write(BOM)
+    writer = csv.writer(response, delimiter=delimiter)
+    if header is not None:
+        writer.writerow([neutralise(cell) for cell in header])
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return response

@@ -1,7 +1,112 @@
-"""Form fields shared by the apps."""
+"""Form plumbing shared by the apps: the base forms every form of the app derives from, and
+shared fields.
+
+`Form` and `ModelForm` apply the input rules that hold for every field of the app, in one
+place, when a form is cleaned:
+
+- a one-line text field (a CharField shown as an <input>) refuses line breaks and control
+  characters (NUL is refused by Django's CharField itself);
+- a date or date-and-time field refuses dates outside `DATE_RANGE` (a year 0001 or 9999 is a
+  typing error, and dates near the edge of Python's calendar overflow in date arithmetic).
+
+Every message is shown at the field it concerns."""
+
+from __future__ import annotations
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import formats, timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from .text import contains_control_characters
+from .uploads import MAX_UPLOAD_BYTES
+
+# The dates any field of the app accepts (inclusive).
+DATE_RANGE = (datetime.date(2000, 1, 1), datetime.date(2099, 12, 31))
+
+
+@deconstructible
+class OneLineValidator:
+    """Refuses line breaks and control characters in a text meant to be one line."""
+
+    message = _("Use a single line, without line breaks, tabs or control characters.")
+    code = "one_line"
+
+    def __call__(self, value):
+        if isinstance(value, str) and contains_control_characters(value):
+            raise ValidationError(self.message, code=self.code)
+
+    def __eq__(self, other):
+        return isinstance(other, OneLineValidator)
+
+
+@deconstructible
+class DateRangeValidator:
+    """Refuses a date (or the local date of a date and time) outside DATE_RANGE."""
+
+    code = "date_range"
+
+    def __call__(self, value):
+        if isinstance(value, datetime.datetime):
+            day = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        elif isinstance(value, datetime.date):
+            day = value
+        else:
+            return
+        first, last = DATE_RANGE
+        if not first <= day <= last:
+            raise ValidationError(
+                _("Choose a date between %(first)s and %(last)s."),
+                code=self.code,
+                params={
+                    "first": formats.date_format(first, "SHORT_DATE_FORMAT"),
+                    "last": formats.date_format(last, "SHORT_DATE_FORMAT"),
+                },
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, DateRangeValidator)
+
+
+def is_one_line(field: forms.Field) -> bool:
+    """A text field whose widget is a single-line input (passwords are never stored as text)."""
+    return (
+        isinstance(field, forms.CharField)
+        and isinstance(field.widget, forms.widgets.Input)
+        and not isinstance(field.widget, forms.PasswordInput)
+    )
+
+
+def guard_field(field: forms.Field) -> None:
+    """Add the app-wide input rules to one form field (idempotent)."""
+    if is_one_line(field) and OneLineValidator() not in field.validators:
+        field.validators.append(OneLineValidator())
+    if isinstance(field, forms.DateField | forms.DateTimeField) and (
+        DateRangeValidator() not in field.validators
+    ):
+        field.validators.append(DateRangeValidator())
+
+
+class SafeInputMixin:
+    """Applies the app-wide input rules to every field, including fields a form adds in its
+    own __init__ (so the rules are attached when the form is cleaned, not when it is made)."""
+
+    def full_clean(self):
+        for field in self.fields.values():
+            guard_field(field)
+        super().full_clean()
+
+
+class Form(SafeInputMixin, forms.Form):
+    """The base of every plain form of the app."""
+
+
+class ModelForm(SafeInputMixin, forms.ModelForm):
+    """The base of every model form of the app."""
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -19,3 +124,34 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 code="invalid_choice",
                 params={"value": "…"},
             ) from None
+
+
+class UploadField(forms.FileField):
+    """A file upload with an allowed set of extensions and a size limit (every upload of the
+    app uses one). The cleaned file gets an `extension` attribute (lower case, no dot)."""
+
+    def __init__(self, *, extensions: tuple[str, ...], max_bytes: int = MAX_UPLOAD_BYTES, **kwargs):
+        self.extensions = extensions
+        self.max_bytes = max_bytes
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in extensions))
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return upload
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in self.extensions:
+            raise ValidationError(
+                _("Choose a file of the type %(types)s."),
+                code="extension",
+                params={"types": ", ".join(f".{e}" for e in self.extensions)},
+            )
+        if upload.size > self.max_bytes:
+            raise ValidationError(
+                _("The file is larger than %(limit)s."),
+                code="size",
+                params={"limit": filesizeformat(self.max_bytes)},
+            )
+        upload.extension = extension
+        return upload

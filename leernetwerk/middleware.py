@@ -1,9 +1,17 @@
-"""Cross-cutting request handling: two-factor for staff, no caching of personal pages."""
+"""Cross-cutting request handling: two-factor for staff, no caching of personal pages, the
+per-request memo of the viewer, telling the person when background work has to wait, and no
+NUL bytes in addresses."""
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from .dispatch import waiting_since
 
 # Paths reachable before confirming a token: the account pages (2FA, logout), static, language.
 _TWO_FACTOR_EXEMPT_PREFIXES = ("/account/", "/static/", "/i18n/")
@@ -53,3 +61,69 @@ class NoStoreForAuthenticatedMiddleware:
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class ViewerMemoMiddleware:
+    """Gives the signed-in person of this request an empty `request_memo` dict.
+
+    Permission predicates receive only the user and the object they judge; a page asks
+    several of them about the same network, so they may remember answers in
+    `user.request_memo` (networks/rules.py). The memo lives and dies with this request's
+    user object: a user loaded anywhere else (a service, a task, a test) has none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            user.request_memo = {}
+        return self.get_response(request)
+
+
+class BackgroundWorkNoticeMiddleware:
+    """After a request that changed something, tell the person if work it enqueued could not
+    reach the broker yet (it waits in the outbox and follows by itself; leernetwerk.dispatch).
+
+    Runs after the request's transaction has committed (ATOMIC_REQUESTS wraps the view only),
+    so the outbox rows it looks at are the ones the publish step left behind."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = timezone.now()
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and waiting_since(started):
+            messages.info(
+                request,
+                _(
+                    "Background processing is briefly unavailable. Your change has been "
+                    "saved; the rest follows automatically as soon as it is back."
+                ),
+            )
+        return response
+
+
+class RefuseNulMiddleware:
+    """A NUL byte in the path or query string is refused with a Dutch 400 page, before any
+    view (or filter, or search) can pass it to the database, which cannot store or compare it.
+
+    Form fields (POST) refuse NUL themselves, with a message at the field (Django's CharField)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            message = _(
+                "The address contains a character that is not allowed (a NUL byte). "
+                "Remove it and try again."
+            )
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from .models import DeliveredOnce
+
 
 def deliver_once(key: str, deliver: Callable[[], object]) -> bool:
     """Call `deliver()` unless a delivery under `key` has already completed; True if called.
 
     Keeps true: at most one completed delivery per key (a concurrent second run waits on the
     unique key and then skips). If `deliver()` raises, nothing is recorded, so a retry sends."""
-    from .models import DeliveredOnce
 
     with transaction.atomic():
         _, created = DeliveredOnce.objects.get_or_create(key=key)

@@ -19,6 +19,16 @@ SECRET_KEY = env(
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("LEERNETWERK_SITE_URL", default="http://127.0.0.1:8000")
+# Evaluation secrets, kept out of the database so that the database alone cannot tie an
+# evaluation response to a person: the key that lets a personal link find its response again,
+# and the key of the pseudonym that pairs a person's rounds. Set both in production (each a
+# long random string, different from DJANGO_SECRET_KEY); the defaults are for development.
+EVALUATION_RESPONSE_KEY = env(
+    "LEERNETWERK_EVALUATION_RESPONSE_KEY", default=f"dev-only-response-key-{SECRET_KEY}"
+)
+EVALUATION_PSEUDONYM_KEY = env(
+    "LEERNETWERK_EVALUATION_PSEUDONYM_KEY", default=f"dev-only-pseudonym-key-{SECRET_KEY}"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -50,6 +60,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "evaluations",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -60,10 +71,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "leernetwerk.middleware.RefuseNulMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "leernetwerk.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "leernetwerk.dispatch.CurrentRequestMiddleware",
+    "leernetwerk.middleware.ViewerMemoMiddleware",
+    "leernetwerk.middleware.BackgroundWorkNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -90,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leernetwerk.context_processors.roles",
+                "evaluations.context_processors.enums",
             ],
             "builtins": ["rules.templatetags.rules"],
         },
@@ -166,20 +180,13 @@ DEFAULT_FROM_EMAIL = env(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: Redis in production (CACHE_URL=redis://127.0.0.1:6379/2), shared by the web and
-# Celery workers; the per-process memory cache otherwise. It holds page fragments that stay
-# valid until the data changes (leernetwerk.datacache); short socket timeouts keep a Redis
-# outage from holding up a page, which is then rendered uncached.
+# Celery workers; the per-process memory cache otherwise. Pages are not cached; it holds
+# rendered report charts. Short socket timeouts keep a Redis outage from holding up a page.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=0.5, socket_timeout=0.5, retry_on_timeout=False
     )
-LEERNETWERK_FRAGMENT_CACHE_SECONDS = env.int("LEERNETWERK_FRAGMENT_CACHE_SECONDS", default=60)
-# Fragments may only be cached where every process that writes sees the same data version: a
-# shared cache, or one process doing everything (`make run`: DEBUG, tasks in-process).
-LEERNETWERK_FRAGMENT_CACHE_SHARED = not CACHES["default"]["BACKEND"].endswith("LocMemCache") or (
-    DEBUG and not env("CELERY_BROKER_URL", default="")
-)
 
 # Celery: without a broker, tasks run eagerly in the web process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

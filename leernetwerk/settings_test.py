@@ -23,7 +23,3 @@ CELERY_TASK_ALWAYS_EAGER = True
 # TEST HOOK: seconds a score computation pauses inside its transaction, so the reliability
 # tests can SIGKILL a worker mid-computation (evaluations.services.scores._test_pause).
 LEERNETWERK_TEST_SCORES_PAUSE = float(os.environ.get("LEERNETWERK_TEST_SCORES_PAUSE", "0"))
-# The suite runs in one process, so the memory cache is as good as shared and every page test
-# also tests that cached fragments follow the data (the real-stack worker tests either share
-# CACHE_URL's Redis with the worker or switch fragment caching off; tests/conftest.py).
-LEERNETWERK_FRAGMENT_CACHE_SHARED = True

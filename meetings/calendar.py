@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from leernetwerk.text import one_line, plain_text
+
 TZ = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//VO-academie//Leernetwerk//NL"
 
@@ -32,28 +34,30 @@ class CalendarEvent:
 
 
 def build_calendar(events: Iterable[CalendarEvent], *, name: str) -> bytes:
+    """The .ics file. Texts stored before one-line fields refused line breaks are written
+    safely: one-line properties on one line, descriptions without control characters."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     events_list = list(events)
     for item in events_list:
         event = icalendar.Event()
         event.add("uid", item.uid)
         event.add("sequence", item.sequence)
-        event.add("summary", item.summary)
+        event.add("summary", one_line(item.summary))
         event.add("dtstamp", item.updated_at.astimezone(datetime.UTC))
         event.add("last-modified", item.updated_at.astimezone(datetime.UTC))
         event.add("dtstart", item.starts_at.astimezone(TZ))
         event.add("dtend", item.ends_at.astimezone(TZ))
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
         if item.description:
-            event.add("description", item.description)
+            event.add("description", plain_text(item.description))
         if item.location:
-            event.add("location", item.location)
+            event.add("location", one_line(item.location))
         if item.url:
             event.add("url", item.url)
         calendar.add_component(event)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField
 
 from . import planner
 from .enums import AttendanceStatus, PollAnswerChoice, ResponseAnswer
@@ -67,7 +67,7 @@ def _members_field(network, label, required=False):
     )
 
 
-class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
+class MeetingForm(ConcurrentEditMixin, ModelForm):
     class Meta:
         model = Meeting
         fields = [
@@ -117,7 +117,7 @@ class MeetingForm(ConcurrentEditMixin, forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "preparation_group"}
 
 
-class GuestSpeakerForm(forms.Form):
+class GuestSpeakerForm(Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     topic = forms.CharField(label=_("Topic"), max_length=300, required=False)
@@ -133,7 +133,7 @@ class GuestSpeakerForm(forms.Form):
         self.helper = _helper()
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(Form):
     answer = forms.ChoiceField(
         label=_("Your answer"), choices=ResponseAnswer.choices, widget=forms.RadioSelect
     )
@@ -149,7 +149,7 @@ class ResponseForm(forms.Form):
         self.helper = _helper()
 
 
-class CaseForm(forms.Form):
+class CaseForm(Form):
     title = forms.CharField(label=_("Title of the case"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
@@ -160,7 +160,7 @@ class CaseForm(forms.Form):
         self.helper = _helper()
 
 
-class NextThemeForm(forms.Form):
+class NextThemeForm(Form):
     next_theme = forms.CharField(
         label=_("Theme chosen for the next meeting"), max_length=300, required=False
     )
@@ -170,7 +170,7 @@ class NextThemeForm(forms.Form):
         self.helper = _helper()
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(Form):
     """One radio group per member: present / absent / excused."""
 
     def __init__(self, *args, rows, **kwargs):
@@ -225,7 +225,7 @@ WEEKDAY_CHOICES = [
 ]
 
 
-class PlannerForm(forms.Form):
+class PlannerForm(Form):
     first_date = forms.DateField(label=_("First meeting on or after"), widget=DateInput())
     per_year = forms.IntegerField(label=_("Meetings per year"), min_value=1, max_value=12)
     count = forms.IntegerField(label=_("Number of meetings to plan"), min_value=1, max_value=12)
@@ -255,7 +255,7 @@ class PlannerForm(forms.Form):
         )
 
 
-class PlannerConfirmForm(forms.Form):
+class PlannerConfirmForm(Form):
     """The proposal as editable rows: the facilitator adjusts, then confirms."""
 
     def __init__(self, *args, count: int, **kwargs):
@@ -314,7 +314,7 @@ class PlannerConfirmForm(forms.Form):
 POLL_OPTIONS = 5
 
 
-class DatePollForm(forms.Form):
+class DatePollForm(Form):
     title = forms.CharField(label=_("Title"), max_length=200)
 
     def __init__(self, *args, **kwargs):
@@ -365,7 +365,7 @@ class DatePollForm(forms.Form):
         ]
 
 
-class PollAnswerForm(forms.Form):
+class PollAnswerForm(Form):
     def __init__(self, *args, options, current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
         from django.utils import formats
@@ -385,7 +385,7 @@ class PollAnswerForm(forms.Form):
         return {int(k.removeprefix("option_")): v for k, v in self.cleaned_data.items()}
 
 
-class BuddyGroupForm(forms.Form):
+class BuddyGroupForm(Form):
     name = forms.CharField(label=_("Name of the group"), max_length=200)
 
     def __init__(self, *args, network, **kwargs):
@@ -402,7 +402,7 @@ class BuddyGroupForm(forms.Form):
         return members
 
 
-class ContactMomentForm(forms.Form):
+class ContactMomentForm(Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     note = forms.CharField(label=_("Short note"), max_length=500, required=False)
 

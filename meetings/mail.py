@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from leernetwerk.text import one_line
+
 from .models import SentMail
 
 logger = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ def send_once(
                 context = {**context, "recipient": recipient, "site_url": settings.SITE_URL}
                 subject = render_to_string(f"{template}_subject.txt", context).strip()
                 body = render_to_string(f"{template}.txt", context)
-            message = EmailMessage(" ".join(subject.split()), body, to=[recipient.email])
+            message = EmailMessage(one_line(subject), body, to=[recipient.email])
             if ics:
                 message.attach("bijeenkomst.ics", ics, "text/calendar; charset=utf-8")
             message.send()

@@ -76,6 +76,15 @@ class Meeting(models.Model):
     def duration_hours(self) -> float:
         return (self.ends_at - self.starts_at).total_seconds() / 3600
 
+    @property
+    def is_cancelled(self) -> bool:
+        """For templates, which must not compare with enum values themselves."""
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == MeetingStatus.SCHEDULED
+
 
 class Attendance(models.Model):
     meeting = models.ForeignKey(

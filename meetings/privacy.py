@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from leernetwerk.exports import labelled
+from leernetwerk.labels import labelled
 
 
 def export_person(user) -> dict:

@@ -2,12 +2,34 @@
 beyond the facilitator's name."""
 
 import django_filters
-from drf_spectacular.utils import extend_schema_field
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
+
+from leernetwerk.forms import Form
 
 from .enums import SUPPORTED_STATUSES, Access
 from .models import Network
 from .selectors import networks_for_directory, public_facilitator_names
+
+
+class RefuseEmptyFilterForm(Form):
+    """A filter given without a value (`?access=`) is refused, as the schema says, rather
+    than silently ignored: leave the parameter out to not filter."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.fields:
+            empty = name in self.data and not str(self.data.get(name, "")).strip()
+            if empty and name not in self.errors:
+                self.add_error(name, _("Give this filter a value, or leave it out."))
+        return cleaned
 
 
 class PublicNetworkFilter(django_filters.FilterSet):
@@ -19,6 +41,21 @@ class PublicNetworkFilter(django_filters.FilterSet):
     class Meta:
         model = Network
         fields = ["access", "status"]
+        form = RefuseEmptyFilterForm
+
+
+class FilterErrorSerializer(serializers.Serializer):
+    """400: what was wrong with the query, per filter (or in `detail`)."""
+
+    access = serializers.ListField(child=serializers.CharField(), required=False)
+    status = serializers.ListField(child=serializers.CharField(), required=False)
+    detail = serializers.CharField(required=False)
+
+
+class NotFoundSerializer(serializers.Serializer):
+    """404: no such network, or no such page of the list."""
+
+    detail = serializers.CharField()
 
 
 class PublicNetworkSerializer(serializers.ModelSerializer):
@@ -55,13 +92,32 @@ class PublicNetworkSerializer(serializers.ModelSerializer):
         return public_facilitator_names(network)
 
     def get_url(self, network) -> str:
-        from django.urls import reverse
 
         path = reverse("networks:directory-detail", kwargs={"slug": network.slug})
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
 
 
+@extend_schema_view(
+    list=extend_schema(
+        responses={
+            200: PublicNetworkSerializer(many=True),
+            400: OpenApiResponse(
+                FilterErrorSerializer,
+                description="A filter with an unknown or empty value (or a NUL byte).",
+            ),
+            404: OpenApiResponse(NotFoundSerializer, description="No such page of the list."),
+        }
+    ),
+    retrieve=extend_schema(
+        responses={
+            200: PublicNetworkSerializer,
+            404: OpenApiResponse(
+                NotFoundSerializer, description="No supported network with this slug."
+            ),
+        }
+    ),
+)
 class PublicNetworkViewSet(viewsets.ReadOnlyModelViewSet):
     """Supported networks in the public directory (read-only, paginated)."""
 

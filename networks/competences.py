@@ -14,7 +14,7 @@ BEROEPSSTANDAARD = (
 
 def ensure_competences() -> None:
     """Create any of the five competences that are missing; change nothing else."""
-    from .models import Competence
+    from .models import Competence  # noqa: PLC0415 - migration 0003 imports this module; models must not load there
 
     if Competence.objects.count() >= len(BEROEPSSTANDAARD):
         return

@@ -72,7 +72,8 @@ def seed_demo_extras() -> None:
                 for n in range(1, 8)
             ],
         )
-        submit_application(application, by=applicant)
+        # As she would after the warning, should a criterion not be met.
+        submit_application(application, by=applicant, confirmed=True)
     if not Network.objects.filter(slug=DRAFT_SLUG).exists():
         save_application(
             applicant=applicant,

@@ -1,19 +1,22 @@
-"""The eligibility engine: the eleven criteria of DOMAIN.md over plain facts.
+"""The eligibility engine: the eleven criteria of docs/domain.md over plain facts.
 
-Pure Python: no ORM, no database. A selector (`selectors.facts_for_network`) or a form
-(`ApplicationForm.facts`) builds a `NetworkFacts`; `evaluate()` returns one `CriterionResult`
-per criterion code, in DOMAIN.md order, each met / not met / unknown with an explanation that
+Pure Python: no ORM, no database. One builder over the saved data
+(`networks.facts.facts_for_network`) makes a `NetworkFacts` for every reading of the criteria;
+`evaluate()` returns one `CriterionResult` per criterion code, in docs/domain.md order, each
+met / not met / unknown with an explanation that
 names the fact it used. `None` in a fact means "data missing" and gives `unknown`.
 Judged criteria (field_initiative, and professionalisation_focus after its automatic part)
 stay unknown until staff judge them; their judgement comes in through `facts.judgements`."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MET = "met"
 NOT_MET = "not_met"
@@ -83,11 +86,26 @@ class CriterionResult:
         return {"code": self.code, "status": self.status, "explanation": self.explanation}
 
 
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` calendar months on (or back); a day the target month lacks
+    becomes its last day: 29 February + 24 months is 28 February, 31 January + 1 is 28/29
+    February."""
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
 def months_between(start: datetime.date, end: datetime.date) -> int:
-    """Whole calendar months from start to end (1 Jan -> 1 Jan two years on is 24)."""
+    """Whole calendar months from start to end: the largest n with add_months(start, n) <= end
+    (1 Jan -> 1 Jan two years on is 24; 29 Feb 2024 -> 28 Feb 2026 is 24 as well)."""
     months = (end.year - start.year) * 12 + (end.month - start.month)
-    if end.day < start.day:
+    while months > 0 and add_months(start, months) > end:
         months -= 1
+    while add_months(start, months + 1) <= end:
+        months += 1
     return months
 
 
@@ -179,12 +197,22 @@ def check_professionalisation_focus(facts: NetworkFacts) -> CriterionResult:
         return CriterionResult(
             code,
             judged,
-            _("%(count)s competences linked; judged by academy staff.") % {"count": count},
+            ngettext(
+                "%(count)s competence linked; judged by academy staff.",
+                "%(count)s competences linked; judged by academy staff.",
+                count,
+            )
+            % {"count": count},
         )
     return CriterionResult(
         code,
         UNKNOWN,
-        _("%(count)s competences linked; awaiting staff judgement.") % {"count": count},
+        ngettext(
+            "%(count)s competence linked; awaiting staff judgement.",
+            "%(count)s competences linked; awaiting staff judgement.",
+            count,
+        )
+        % {"count": count},
     )
 
 
@@ -203,9 +231,17 @@ def check_min_three_meetings(facts: NetworkFacts) -> CriterionResult:
     if count is None:
         return CriterionResult(code, UNKNOWN, _("The number of meetings per year is not known."))
     if facts.meetings_source == "held":
-        text = _("%(count)s meetings held in the last 12 months; at least %(minimum)s needed.")
+        text = ngettext(
+            "%(count)s meeting held in the last 12 months; at least %(minimum)s needed.",
+            "%(count)s meetings held in the last 12 months; at least %(minimum)s needed.",
+            count,
+        )
     else:
-        text = _("%(count)s meetings planned per 12 months; at least %(minimum)s needed.")
+        text = ngettext(
+            "%(count)s meeting planned per 12 months; at least %(minimum)s needed.",
+            "%(count)s meetings planned per 12 months; at least %(minimum)s needed.",
+            count,
+        )
     status = MET if count >= MIN_MEETINGS_PER_YEAR else NOT_MET
     return CriterionResult(code, status, text % {"count": count, "minimum": MIN_MEETINGS_PER_YEAR})
 
@@ -220,7 +256,14 @@ def check_contact_between_meetings(facts: NetworkFacts) -> CriterionResult:
             code, NOT_MET, _("No means of contact between meetings recorded; at least 1 needed.")
         )
     return CriterionResult(
-        code, MET, _("%(count)s means of contact between meetings recorded.") % {"count": count}
+        code,
+        MET,
+        ngettext(
+            "%(count)s way of keeping in touch between meetings recorded.",
+            "%(count)s ways of keeping in touch between meetings recorded.",
+            count,
+        )
+        % {"count": count},
     )
 
 
@@ -233,7 +276,11 @@ def check_min_six_fixed_participants(facts: NetworkFacts) -> CriterionResult:
     return CriterionResult(
         code,
         status,
-        _("%(count)s fixed participants; at least %(minimum)s needed.")
+        ngettext(
+            "%(count)s fixed participant; at least %(minimum)s needed.",
+            "%(count)s fixed participants; at least %(minimum)s needed.",
+            count,
+        )
         % {"count": count, "minimum": MIN_FIXED_PARTICIPANTS},
     )
 
@@ -254,15 +301,19 @@ def check_has_facilitator(facts: NetworkFacts) -> CriterionResult:
         return CriterionResult(code, UNKNOWN, _("Not known whether there is a facilitator."))
     if count < 1:
         return CriterionResult(code, NOT_MET, _("No facilitator assigned or invited."))
-    return CriterionResult(
-        code, MET, _("%(count)s facilitator(s) assigned or invited.") % {"count": count}
+    text = ngettext(
+        "%(count)s facilitator assigned or invited.",
+        "%(count)s facilitators assigned or invited.",
+        count,
     )
+    return CriterionResult(code, MET, text % {"count": count})
 
 
 def check_min_two_years(facts: NetworkFacts) -> CriterionResult:
     code = "min_two_years"
     if facts.start_date is None or facts.planned_end_date is None:
         return CriterionResult(code, UNKNOWN, _("Start or planned end is not known."))
+    # By calendar: two years after 29 February is 28 February (add_months clamps).
     months = months_between(facts.start_date, facts.planned_end_date)
     status = MET if months >= MIN_TERM_MONTHS else NOT_MET
     return CriterionResult(
@@ -289,7 +340,7 @@ CHECKS = {
 
 
 def evaluate(facts: NetworkFacts, codes: Iterable[str] = CRITERIA) -> list[CriterionResult]:
-    """One result per criterion code, in the order given (DOMAIN.md order by default)."""
+    """One result per criterion code, in the order given (docs/domain.md order by default)."""
     return [CHECKS[code](facts) for code in codes]
 
 

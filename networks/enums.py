@@ -46,7 +46,7 @@ class Phase(models.TextChoices):
 
 
 class Criterion(models.TextChoices):
-    """The eleven eligibility criteria (section 3.1 of the first seed), in DOMAIN.md order."""
+    """The eleven eligibility criteria (section 3.1 of the first seed), in docs/domain.md order."""
 
     FIELD_INITIATIVE = "field_initiative", _("Initiative from the field")
     APPLICANT_VO_LEADER = "applicant_vo_leader", _("Applicant is a leader in VO")
@@ -82,9 +82,15 @@ class DecisionKind(models.TextChoices):
 
 
 class InviteeRole(models.TextChoices):
+    """Someone an application names by e-mail address."""
+
     FACILITATOR = "facilitator", _("Facilitator")
     PARTICIPANT = "participant", _("Fixed participant")
+    # Edits the draft with the penvoerder; becomes a penvoerder when the network is granted.
+    CO_INITIATOR = "co_initiator", _("Co-initiator")
 
 
 EDITABLE_APPLICATION_STATUSES = (NetworkStatus.DRAFT, NetworkStatus.NEEDS_INFO)
 REVIEWABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED,)
+# Staff judge the criteria of a submitted application, also while more information is asked.
+JUDGEABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED, NetworkStatus.NEEDS_INFO)

@@ -11,7 +11,9 @@ from simple_history.models import HistoricalRecords
 from participants.enums import Function
 
 from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
     Access,
+    ContactMeans,
     Criterion,
     CriterionStatus,
     DecisionKind,
@@ -112,6 +114,18 @@ class Network(models.Model):
     @property
     def is_open(self) -> bool:
         return self.access == Access.OPEN
+
+    @property
+    def contact_means_labels(self) -> list[str]:
+        """The means of contact between meetings as labels, "other" as typed in."""
+        labels = [
+            str(ContactMeans(m).label)
+            for m in self.contact_means or []
+            if m in ContactMeans.values and m != ContactMeans.OTHER
+        ]
+        if self.contact_other:
+            labels.append(self.contact_other)
+        return labels
 
 
 class Membership(models.Model):
@@ -234,7 +248,6 @@ class Application(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        from .enums import EDITABLE_APPLICATION_STATUSES
 
         return self.network.status in EDITABLE_APPLICATION_STATUSES
 
@@ -367,6 +380,11 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application}: {self.get_kind_display()}"
+
+    @property
+    def is_grant(self) -> bool:
+        """For templates and mails, which must not compare with enum values themselves."""
+        return self.kind == DecisionKind.GRANT
 
     @property
     def granted_total(self) -> Decimal:

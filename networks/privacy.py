@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from leernetwerk.exports import labelled
+from leernetwerk.labels import labelled
 
 from .models import Application, ApplicationInvitee, InterestRegistration
 

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .enums import SUPPORTED_STATUSES, Role
+from .enums import SUPPORTED_STATUSES, InviteeRole, NetworkStatus, Role
 
 
 def _today() -> datetime.date:
@@ -19,6 +19,11 @@ class MembershipQuerySet(models.QuerySet):
         """Memberships in force on a date (today by default)."""
         on = on or _today()
         return self.filter(joined_on__lte=on).filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+
+    def not_ended(self, on: datetime.date | None = None) -> MembershipQuerySet:
+        """Memberships in force on a date or still to begin (not left by then)."""
+        on = on or _today()
+        return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
 
     def participants(self) -> MembershipQuerySet:
         return self.filter(role=Role.PARTICIPANT)
@@ -43,7 +48,7 @@ class NetworkQuerySet(models.QuerySet):
 
     def with_role(self, user, *roles: str) -> NetworkQuerySet:
         """Networks where the user currently holds one of the roles (any role if none given)."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         memberships = Membership.objects.current().filter(person=user, network=OuterRef("pk"))
         if roles:
@@ -62,7 +67,7 @@ class NetworkQuerySet(models.QuerySet):
         """Current participants and fixed participants per network, each as a subquery: no
         join and GROUP BY over all memberships, and a count of the list (the paginator's)
         leaves them out."""
-        from .models import Membership
+        from .models import Membership  # noqa: PLC0415 - cycle: models build their managers from these querysets
 
         participants = Membership.objects.current().filter(
             network=OuterRef("pk"), role=Role.PARTICIPANT
@@ -83,21 +88,35 @@ class NetworkQuerySet(models.QuerySet):
 
 
 class ApplicationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> ApplicationQuerySet:
-        """Applications the user may open: staff all, penvoerders those of their networks."""
+    def of_initiator(self, user) -> ApplicationQuerySet:
+        """Applications the user made or helps make: penvoerder of the network, or named as
+        co-initiator (by account or address). Agrees with rules.is_application_initiator."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_academy_staff:
-            return self.all()
-        from .models import Membership
+        from .models import (  # noqa: PLC0415 - cycle: models build their managers from these querysets
+            ApplicationInvitee,
+            Membership,
+        )
 
         penvoerder = Membership.objects.current().filter(
             person=user, network=OuterRef("network"), role=Role.PENVOERDER
         )
-        return self.filter(Exists(penvoerder))
+        co_initiator = ApplicationInvitee.objects.filter(
+            Q(person=user) | Q(email__iexact=user.email),
+            application=OuterRef("pk"),
+            role=InviteeRole.CO_INITIATOR,
+        )
+        return self.filter(Q(Exists(penvoerder)) | Q(Exists(co_initiator)))
+
+    def visible_to(self, user) -> ApplicationQuerySet:
+        """Applications the user may open: staff all, initiators their own."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_academy_staff:
+            return self.all()
+        return self.of_initiator(user)
 
     def awaiting_review(self) -> ApplicationQuerySet:
-        from .enums import NetworkStatus
 
         return self.filter(network__status=NetworkStatus.SUBMITTED)
 

@@ -1,8 +1,15 @@
 """Who may do what with a network. Roles are data: memberships plus the academy staff group."""
 
 import rules
+from django.db.models import Q
 
-from .enums import Role
+from .enums import (
+    JUDGEABLE_APPLICATION_STATUSES,
+    REVIEWABLE_APPLICATION_STATUSES,
+    InviteeRole,
+    Role,
+)
+from .models import ApplicationInvitee, Membership
 
 
 @rules.predicate
@@ -14,22 +21,18 @@ def _current_roles(user, network) -> frozenset[str]:
     """The user's current roles in the network: one query, then remembered for the request.
 
     Pages ask several predicates about the same network (view, change, organiser...); within a
-    request the answer cannot change, so it is kept on the request object. Outside a request
-    (services, tests calling predicates directly) nothing is cached."""
-    from leernetwerk.dispatch import current_request
-
-    request = current_request()
-    cache = None
-    if request is not None and getattr(request, "user", None) is not None:
-        cache = request.__dict__.setdefault("_leernetwerk_roles", {})
-        key = (user.pk, network.pk)
-        if key in cache:
-            return cache[key]
+    request the answer cannot change, so it is kept in the memo the web layer gives the
+    request's user (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware). A user
+    without one (services, tasks, tests calling predicates directly) is asked afresh."""
+    memo = getattr(user, "request_memo", None)
+    key = ("network-roles", network.pk)
+    if memo is not None and key in memo:
+        return memo[key]
     roles = frozenset(
         network.memberships.current().filter(person=user).values_list("role", flat=True)
     )
-    if cache is not None:
-        cache[(user.pk, network.pk)] = roles
+    if memo is not None:
+        memo[key] = roles
     return roles
 
 
@@ -78,6 +81,55 @@ def is_application_penvoerder(user, application) -> bool:
     return application is not None and _has_role(user, application.network, Role.PENVOERDER)
 
 
+def _named_in(user, application, *roles: str) -> bool:
+    if not (user and user.is_authenticated) or application is None or application.pk is None:
+        return False
+    named = ApplicationInvitee.objects.filter(application_id=application.pk).filter(
+        Q(person_id=user.pk) | Q(email__iexact=user.email)
+    )
+    if roles:
+        named = named.filter(role__in=roles)
+    return named.exists()
+
+
+@rules.predicate
+def is_co_initiator(user, application) -> bool:
+    """Named as co-initiator in the application (by her account or e-mail address)."""
+    return _named_in(user, application, InviteeRole.CO_INITIATOR)
+
+
+@rules.predicate
+def is_party_to_application(user, application) -> bool:
+    """A member of the applied-for network (any role, current or still to begin), its applicant, or named in the
+    application: such a staff member has a conflict of interest and neither judges nor
+    decides it (DOMAIN.md, deciding)."""
+    if application is None or not (user and user.is_authenticated):
+        return False
+    return (
+        application.applicant_id == user.pk
+        # Also a membership still to begin: a network that has not started yet.
+        or Membership.objects.not_ended()
+        .filter(person_id=user.pk, network_id=application.network_id)
+        .exists()
+        or _named_in(user, application)
+    )
+
+
+@rules.predicate
+def is_open_for_judgement(user, application) -> bool:
+    """Submitted, or sent back for more information: staff may (re)judge its criteria."""
+    return application is not None and application.network.status in (
+        JUDGEABLE_APPLICATION_STATUSES
+    )
+
+
+@rules.predicate
+def is_submitted_application(user, application) -> bool:
+    return application is not None and application.network.status in (
+        REVIEWABLE_APPLICATION_STATUSES
+    )
+
+
 @rules.predicate
 def is_editable_application(user, application) -> bool:
     return application is not None and application.is_editable
@@ -89,7 +141,18 @@ def is_authenticated(user) -> bool:
 
 
 rules.add_perm("networks.add_application", is_authenticated)
-rules.add_perm("networks.view_application", is_academy_staff | is_application_penvoerder)
-rules.add_perm("networks.change_application", is_application_penvoerder & is_editable_application)
+is_application_initiator = is_application_penvoerder | is_co_initiator
+
+rules.add_perm("networks.view_application", is_academy_staff | is_application_initiator)
+rules.add_perm("networks.change_application", is_application_initiator & is_editable_application)
+# Staff open the queue and every review page; judging and deciding exclude a conflict.
 rules.add_perm("networks.review_application", is_academy_staff)
+rules.add_perm(
+    "networks.judge_application",
+    is_academy_staff & ~is_party_to_application & is_open_for_judgement,
+)
+rules.add_perm(
+    "networks.decide_application",
+    is_academy_staff & ~is_party_to_application & is_submitted_application,
+)
 rules.add_perm("networks.view_recheck", is_academy_staff)

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from participants.enums import LEADERSHIP_FUNCTIONS
-
 from . import eligibility
-from .eligibility import NetworkFacts
-from .enums import SUPPORTED_STATUSES, InviteeRole, Role
+from .enums import (
+    EDITABLE_APPLICATION_STATUSES,
+    SUPPORTED_STATUSES,
+    InviteeRole,
+    NetworkStatus,
+    Role,
+)
 from .models import (
     Application,
     ApplicationInvitee,
@@ -22,6 +31,9 @@ from .models import (
     Network,
     RecheckResult,
 )
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
@@ -40,7 +52,7 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
-def memberships_for_person(person) -> QuerySet[Membership]:
+def memberships_for_person(person: User) -> QuerySet[Membership]:
     """The person's current memberships with their networks: the start page of a member."""
     return (
         Membership.objects.current()
@@ -48,6 +60,28 @@ def memberships_for_person(person) -> QuerySet[Membership]:
         .select_related("network")
         .order_by("network__name", "role")
     )
+
+
+@dataclass(frozen=True)
+class MyNetwork:
+    """A network on the member's start page, once, with every role she holds in it."""
+
+    network: Network
+    roles: list[str]  # role labels, in Role order
+
+
+def my_networks_for_person(person: User) -> list[MyNetwork]:
+    """The person's current networks, each once with all her roles (penvoerder and
+    participant of the same network is one entry), by network name. One query."""
+    order = {value: i for i, value in enumerate(Role.values)}
+    grouped: dict[int, MyNetwork] = {}
+    memberships = sorted(memberships_for_person(person), key=lambda m: order.get(m.role, 99))
+    for membership in memberships:
+        entry = grouped.setdefault(
+            membership.network_id, MyNetwork(network=membership.network, roles=[])
+        )
+        entry.roles.append(str(membership.get_role_display()))
+    return sorted(grouped.values(), key=lambda e: (e.network.name.lower(), e.network.pk))
 
 
 def members_of_network(network: Network) -> QuerySet[Membership]:
@@ -59,139 +93,19 @@ def members_of_network(network: Network) -> QuerySet[Membership]:
     )
 
 
-# --- Eligibility facts ---------------------------------------------------------------------
-
-
-def _application_of(network: Network) -> Application | None:
-    try:
-        return network.application
-    except Application.DoesNotExist:
-        return None
-
-
-def _add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    import calendar
-
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
-    """The eligibility facts of a network from the database.
-
-    Planned (default): meetings per 12 months from `meetings_per_year`, else the scheduled
-    meetings in the first 12 months; fixed participants and facilitators are current members
-    plus the application's invitees. Live (the yearly re-check): meetings held in the last
-    12 months and current members only. Read-only; anyone who may see the network may call."""
-    from meetings.models import Meeting
-
-    application = _application_of(network)
-    today = timezone.localdate()
-    memberships = list(network.memberships.current().select_related("person", "person__school"))
-    invitees = [] if (live or application is None) else list(application.invitees.all())
-
-    participant_emails = {
-        m.person.email.lower() for m in memberships if m.role == Role.PARTICIPANT and m.is_fixed
-    }
-    facilitator_emails = {m.person.email.lower() for m in memberships if m.role == Role.FACILITATOR}
-    for invitee in invitees:
-        target = (
-            facilitator_emails if invitee.role == InviteeRole.FACILITATOR else participant_emails
-        )
-        target.add(invitee.email.lower())
-
-    meetings = Meeting.objects.filter(network=network).scheduled()
-    if live:
-        since = timezone.now() - datetime.timedelta(days=365)
-        meetings_count = meetings.filter(starts_at__gte=since, ends_at__lt=timezone.now()).count()
-        meetings_source = "held"
-    elif network.meetings_per_year is not None:
-        meetings_count = network.meetings_per_year
-        meetings_source = "planned"
-    else:
-        start = network.start_date or today
-        window_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
-        window_end = timezone.make_aware(
-            datetime.datetime.combine(_add_months(start, 12), datetime.time.min)
-        )
-        counted = meetings.filter(starts_at__gte=window_start, starts_at__lt=window_end).count()
-        meetings_count = counted or None
-        meetings_source = "planned"
-
-    academy_invited = meetings.filter(academy_invited=True).exists() or bool(
-        application and application.invited_meeting.strip()
-    )
-
-    # The applicant: from the application's snapshot, else the network's first penvoerder.
-    function, school = "", None
-    if application is not None:
-        function, school = application.applicant_function, application.applicant_school
-    else:
-        penvoerders = [m for m in memberships if m.role == Role.PENVOERDER]
-        if penvoerders:
-            function, school = penvoerders[0].person.function, penvoerders[0].person.school
-    function_label = ""
-    if function:
-        from participants.enums import Function
-
-        function_label = str(Function(function).label)
-
-    judgements = {}
-    if application is not None:
-        judgements = {
-            j.criterion: j.status
-            for j in application.judgements.all()
-            if j.criterion in eligibility.JUDGED_CRITERIA
-        }
-    return NetworkFacts(
-        field_statement=network.field_statement,
-        applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS) if function else None,
-        applicant_function_label=function_label,
-        applicant_school_is_vo=school.is_vo if school else None,
-        applicant_school_name=school.name if school else "",
-        name=network.name,
-        description=network.description,
-        access=network.access or None,
-        listed_in_directory=network.listed_in_directory,
-        focus_competence_count=network.focus_competences.count(),
-        monitoring_consent=network.monitoring_consent,
-        meetings_per_12_months=meetings_count,
-        meetings_source=meetings_source,
-        contact_means_count=len(network.contact_means or []) + (1 if network.contact_other else 0),
-        fixed_participants=len(participant_emails),
-        academy_invited=academy_invited,
-        facilitator_count=len(facilitator_emails),
-        start_date=network.start_date,
-        planned_end_date=network.planned_end_date,
-        judgements=judgements,
-    )
-
-
-def eligibility_for_network(network: Network) -> list[eligibility.CriterionResult]:
-    """The automatic result per criterion (judged criteria with staff's judgement)."""
-    return eligibility.evaluate(facts_for_network(network))
-
-
 # --- Applications ----------------------------------------------------------------------------
 
 
-def applications_for_person(person) -> QuerySet[Application]:
-    """The applications the person may open as penvoerder, newest first."""
+def applications_for_person(person: User) -> QuerySet[Application]:
+    """The applications the person made or helps make (penvoerder or co-initiator), newest
+    first."""
     return (
-        Application.objects.filter(network__in=Network.objects.with_role(person, Role.PENVOERDER))
-        .select_related("network")
-        .order_by("-created_at")
+        Application.objects.of_initiator(person).select_related("network").order_by("-created_at")
     )
 
 
 def applications_for_review() -> QuerySet[Application]:
     """All non-draft applications with what the staff queue shows, oldest submission first."""
-    from .enums import NetworkStatus
-
     return (
         Application.objects.exclude(network__status=NetworkStatus.DRAFT)
         .select_related("network", "applicant", "applicant_school")
@@ -199,10 +113,8 @@ def applications_for_review() -> QuerySet[Application]:
     )
 
 
-def application_for_page(pk: int, user) -> Application:
+def application_for_page(pk: int, user: User) -> Application:
     """One application the user may see, with its network, invitees and decisions loaded."""
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         Application.objects.visible_to(user)
         .select_related("network", "applicant", "applicant_school")
@@ -216,25 +128,23 @@ def application_for_page(pk: int, user) -> Application:
     )
 
 
-def review_rows(application: Application) -> list[dict]:
-    """Per criterion: the automatic result beside staff's judgement (if any), in order."""
-    from .enums import Criterion
+def invitees_by_role(application: Application) -> dict[str, list[ApplicationInvitee]]:
+    """The people the application names, by role: facilitators, participants, co_initiators.
 
-    results = eligibility_for_network(application.network)
-    judgements = {j.criterion: j for j in application.judgements.all()}
-    rows = []
-    for result in results:
-        judgement = judgements.get(result.code)
-        rows.append(
-            {
-                "code": result.code,
-                "label": Criterion(result.code).label,
-                "result": result,
-                "judgement": judgement,
-                "effective": judgement.status if judgement else result.status,
-            }
-        )
-    return rows
+    Uses the invitees `application_for_page` loaded (no query then)."""
+    named: dict[str, list[ApplicationInvitee]] = {
+        "facilitators": [],
+        "participants": [],
+        "co_initiators": [],
+    }
+    keys = {
+        InviteeRole.FACILITATOR: "facilitators",
+        InviteeRole.PARTICIPANT: "participants",
+        InviteeRole.CO_INITIATOR: "co_initiators",
+    }
+    for invitee in application.invitees.all():
+        named[keys[invitee.role]].append(invitee)
+    return named
 
 
 def history_for_application(application: Application) -> list[dict]:
@@ -262,6 +172,8 @@ def history_for_application(application: Application) -> list[dict]:
                     "what": label_for(record),
                     "type": record.get_history_type_display(),
                     "changes": changes,
+                    # A judgement's or decision's motivation belongs in its history line.
+                    "motivation": getattr(record, "motivation", ""),
                 }
             )
 
@@ -337,13 +249,13 @@ def public_facilitator_names(network: Network) -> list[str]:
 def networks_due_for_recheck(on: datetime.date | None = None) -> QuerySet[Network]:
     """Supported networks that started at least a year ago."""
     on = on or timezone.localdate()
-    year_ago = _add_months(on, -12)
+    year_ago = eligibility.add_months(on, -12)
     return Network.objects.filter(
         status__in=SUPPORTED_STATUSES, start_date__isnull=False, start_date__lte=year_ago
     ).order_by("pk")
 
 
-def recheck_flags_for_networks(network_ids) -> dict[int, RecheckResult]:
+def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
     """The latest flagged re-check per network id (only flagged ones), in one query.
 
     For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""
@@ -366,3 +278,49 @@ def flagged_rechecks() -> list[RecheckResult]:
     for result in results:
         latest.setdefault(result.network_id, result)
     return [r for r in latest.values() if r.flagged]
+
+
+def open_applications_for_person(person: User) -> list[Application]:
+    """The person's applications still being written or awaiting review (the start page of a
+    penvoerder). Read-only; for the person themself."""
+    return list(
+        applications_for_person(person).filter(
+            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
+        )
+    )
+
+
+def review_queue_count() -> int:
+    """How many applications await review. Read-only; for staff who may review."""
+    return Application.objects.awaiting_review().count()
+
+
+def application_of_network(network: Network) -> Application | None:
+    """The network's application, if it was started through one. Read-only; the caller
+    checks `networks.view_application` before showing it."""
+    return Application.objects.filter(network=network).first()
+
+
+# --- Review ----------------------------------------------------------------------------------
+
+
+def staff_free_to_review(application: Application) -> list[User]:
+    """Active academy staff who may judge and decide this application: not a member of the
+    network, not its applicant and not named in it (rules.is_party_to_application), in name
+    order. For the review page's conflict-of-interest notice. Two queries."""
+    named = ApplicationInvitee.objects.filter(application=application)
+    named_emails = [e.lower() for e in named.values_list("email", flat=True)]
+    staff = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
+        .exclude(
+            pk__in=Membership.objects.not_ended()
+            .filter(network_id=application.network_id)
+            .values("person")
+        )
+        .exclude(pk__in=named.exclude(person=None).values("person"))
+        .exclude(Q(pk=application.applicant_id) if application.applicant_id else Q(pk__in=[]))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+    return [u for u in staff if u.email.lower() not in named_emails]

@@ -25,6 +25,11 @@ urlpatterns = [
         name="application-detail",
     ),
     path(
+        "aanvragen/<int:pk>/controle/",
+        applications.ApplicationCheckExistingView.as_view(),
+        name="application-check-existing",
+    ),
+    path(
         "aanvragen/<int:pk>/wijzigen/",
         applications.ApplicationUpdateView.as_view(),
         name="application-update",

@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.admin_display import yes_no
 
+from .enums import AuditAction
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, School, User
+from .services import audit
 
 
 @admin.register(User)
@@ -34,8 +36,6 @@ class UserAdmin(BaseUserAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """Opening a person in the management site is a staff view of their details."""
-        from .enums import AuditAction
-        from .services import audit
 
         if request.method == "GET":
             person = self.get_object(request, object_id)
@@ -59,7 +59,7 @@ class SchoolAdmin(admin.ModelAdmin):
 
 @admin.register(LearningQuestion)
 class LearningQuestionAdmin(admin.ModelAdmin):
-    """Only metadata: a question's text is its owner's (DOMAIN.md), so staff see no content."""
+    """Only metadata: a question's text is its owner's (docs/domain.md), so staff see no content."""
 
     list_display = ["id", "owner", "status", "visibility", "updated_at"]
     fields = ["owner", "status", "visibility"]

@@ -6,12 +6,13 @@ from django.utils import timezone
 
 from networks.models import Competence, Membership
 
+from . import bcscan
 from .enums import QuestionStatus, Visibility
-from .models import BCScan, LearningQuestion, ReflectionEntry
+from .models import BCScan, LearningQuestion, ReflectionEntry, User
 
 # Demo participants by e-mail address, if seed_demo created them; otherwise the first
 # participants of the first network with participants are used.
-# The demo logins of seed_demo (leernetwerk/demo_data.py): the participant (Jacqueline
+# The demo logins of seed_demo (demo/seeds.py): the participant (Jacqueline
 # Schoones) and the penvoerder (Ella Verweij, also a participant of Verbindend Vernieuwen).
 DEMO_EMAILS = (
     "participant@leernetwerk.test",
@@ -47,7 +48,6 @@ QUESTIONS = (
 
 
 def _demo_people():
-    from .models import User
 
     people = list(User.objects.filter(email__in=DEMO_EMAILS, is_active=True))
     if people:
@@ -98,8 +98,6 @@ def seed_demo_extras() -> None:
                         question=question, date=timezone.localdate(), note=spec["reflection"]
                     )
         if not BCScan.objects.filter(owner=person).exists():
-            from . import bcscan
-
             answers = {
                 s.key: 2 + (s.competence + int(s.key[-1]) + index) % 4 for s in bcscan.STATEMENTS
             }

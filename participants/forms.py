@@ -13,15 +13,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
+from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField, UploadField
 from meetings.models import Meeting
+from networks.memberships import closed_to_new_members, is_current_member
 from networks.models import Competence, Network
 
 from . import bcscan
 from .enums import Function, Region, Visibility
 from .models import BCScan, LearningQuestion, School, User
 from .selectors import schools_matching
-from .services import closed_to_new_members, goal_states_a_means, is_current_member
+from .services import goal_states_a_means
 
 
 def _helper() -> FormHelper:
@@ -40,7 +41,7 @@ class SchoolChoiceField(forms.ModelChoiceField):
         return school_label(obj)
 
 
-class ProfileForm(ConcurrentEditMixin, forms.ModelForm):
+class ProfileForm(ConcurrentEditMixin, ModelForm):
     """The person's own profile. The school list is filtered by a search (htmx or plain
     GET), while every approved school (and the person's current one) stays valid."""
 
@@ -70,7 +71,7 @@ class ProfileForm(ConcurrentEditMixin, forms.ModelForm):
         self.helper = _helper()
 
 
-class SchoolProposalForm(forms.ModelForm):
+class SchoolProposalForm(ModelForm):
     class Meta:
         model = School
         fields = ["name", "brin_code", "town"]
@@ -91,7 +92,7 @@ class SchoolProposalForm(forms.ModelForm):
         self.helper = _helper()
 
 
-class InviteForm(forms.Form):
+class InviteForm(Form):
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
 
     def __init__(self, *args, network: Network, **kwargs):
@@ -109,7 +110,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class AcceptInvitationForm(forms.Form):
+class AcceptInvitationForm(Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     password1 = forms.CharField(
@@ -145,8 +146,9 @@ class AcceptInvitationForm(forms.Form):
         return cleaned
 
 
-class ImportUploadForm(forms.Form):
-    file = forms.FileField(
+class ImportUploadForm(Form):
+    file = UploadField(
+        extensions=("csv", "xlsx"),
         label=_("File (CSV or Excel)"),
         help_text=_(
             "Columns: email, first_name, last_name, brin (voornaam, achternaam and e-mailadres "
@@ -157,16 +159,6 @@ class ImportUploadForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ("csv", "xlsx"):
-            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
-        if upload.size > 2 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
-        upload.extension = extension
-        return upload
 
 
 def _my_networks_field() -> ModelMultipleChoiceField:
@@ -180,7 +172,7 @@ def _my_networks_field() -> ModelMultipleChoiceField:
     )
 
 
-class LearningQuestionForm(ConcurrentEditMixin, forms.ModelForm):
+class LearningQuestionForm(ConcurrentEditMixin, ModelForm):
     competences = ModelMultipleChoiceField(
         queryset=Competence.objects.all(),
         required=False,
@@ -250,7 +242,7 @@ class LearningQuestionForm(ConcurrentEditMixin, forms.ModelForm):
         return goal_states_a_means(goal or "")
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(Form):
     date = forms.DateField(
         label=_("Date"),
         initial=timezone.localdate,
@@ -293,7 +285,7 @@ class ScanSharingMixin:
         return cleaned
 
 
-class BCScanForm(ScanSharingMixin, forms.Form):
+class BCScanForm(ScanSharingMixin, Form):
     """One required 1-5 answer per statement, plus who may read the result."""
 
     networks = _my_networks_field()
@@ -302,6 +294,10 @@ class BCScanForm(ScanSharingMixin, forms.Form):
         choices=Visibility.choices,
         initial=Visibility.PRIVATE,
         widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _("Choose who may read the result: one of the options shown."),
+            "required": _("Choose who may read the result."),
+        },
     )
 
     def __init__(self, *args, owner: User, **kwargs):
@@ -339,7 +335,7 @@ class BCScanForm(ScanSharingMixin, forms.Form):
         return any(key in self.errors for key in bcscan.STATEMENT_KEYS)
 
 
-class ScanPlanForm(ScanSharingMixin, forms.Form):
+class ScanPlanForm(ScanSharingMixin, Form):
     networks = _my_networks_field()
     visibility = forms.ChoiceField(
         label=_("Who may read the result"), choices=Visibility.choices, widget=forms.RadioSelect
@@ -364,7 +360,7 @@ class ScanPlanForm(ScanSharingMixin, forms.Form):
         return {str(n): self.cleaned_data.get(f"plan_{n}", "") for n in bcscan.COMPETENCE_NAMES}
 
 
-class LearningRecordForm(forms.Form):
+class LearningRecordForm(Form):
     questions = ModelMultipleChoiceField(
         label=_("Learning questions and reflections to include"),
         queryset=LearningQuestion.objects.none(),
@@ -385,7 +381,7 @@ class LearningRecordForm(forms.Form):
         self.helper = _helper()
 
 
-class EraseAccountForm(forms.Form):
+class EraseAccountForm(Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and personal data will be erased for good."),
     )
@@ -406,7 +402,7 @@ class EraseAccountForm(forms.Form):
         return password
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(Form):
     q = forms.CharField(label=_("Name, e-mail or school"), required=False)
     function = forms.ChoiceField(
         label=_("Function"), required=False, choices=[("", _("All"))] + list(Function.choices)

@@ -15,13 +15,18 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 from import_export import fields, resources
-from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
+from leernetwerk import uploads
 from leernetwerk.dispatch import enqueue
+from leernetwerk.exports import is_formula_like
+from leernetwerk.text import contains_control_characters
+from networks.memberships import closed_to_new_members
 from networks.models import Membership, Network
 
 from .models import School, User
+from .services import add_participant
+from .tasks import task_send_import_welcome
 
 COLUMNS = ("email", "first_name", "last_name", "brin")
 HEADER_ALIASES = {
@@ -40,7 +45,6 @@ HEADER_ALIASES = {
     "brincode": "brin",
     "school": "brin",
 }
-FORMATS = {"csv": base_formats.CSV, "xlsx": base_formats.XLSX}
 
 
 class MemberResource(resources.ModelResource):
@@ -77,32 +81,64 @@ class ImportCheck:
     def ok(self) -> bool:
         return not self.errors and bool(self.rows)
 
+    @property
+    def has_formula_like_names(self) -> bool:
+        return any(row["neutralised_on_export"] for row in self.rows)
+
 
 def read_file(content: bytes, extension: str) -> tablib.Dataset:
-    """Parse CSV or XLSX bytes into a dataset with our column names."""
-    fmt = FORMATS[extension]()
-    if not fmt.is_binary():
+    """Parse CSV or XLSX bytes into a dataset with our column names. Raises ValidationError
+    (Dutch, for the file field) for a file that is unreadable, unpacks too large or has too
+    many rows (leernetwerk.uploads)."""
+    if extension == "xlsx":
+        rows = uploads.xlsx_rows(content)
+    else:
         try:
-            content = content.decode("utf-8-sig")
+            text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            content = content.decode("cp1252")  # what Excel on Windows writes
+            text = content.decode("cp1252", errors="replace")  # what Excel on Windows writes
         # Accept semicolons, which Dutch Excel writes in CSV files.
-        first_line = content.splitlines()[0] if content.strip() else ""
-        if first_line.count(";") > first_line.count(","):
-            content = content.replace(";", ",")
-    raw = fmt.create_dataset(content)
-    headers = [HEADER_ALIASES.get(str(h or "").strip().lower(), "") for h in (raw.headers or [])]
+        first_line = text.splitlines()[0] if text.strip() else ""
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        rows = uploads.csv_rows(text, delimiter=delimiter)
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    headers = [HEADER_ALIASES.get(str(h or "").strip().lower(), "") for h in header]
     data = tablib.Dataset(headers=list(COLUMNS))
-    for row in raw:
+    for row in body:
         values = dict(zip(headers, row, strict=False))
         data.append([str(values.get(col) or "").strip() for col in COLUMNS])
     data.missing_columns = [c for c in ("email", "first_name", "last_name") if c not in headers]
     return data
 
 
+def _text_problems(row: dict) -> list[str]:
+    """What the columns cannot hold: a line break or control character, or too many
+    characters for the column (the limits of the User model)."""
+    problems = []
+    labels = {
+        "email": _("the e-mail address"),
+        "first_name": _("the first name"),
+        "last_name": _("the last name"),
+        "brin": _("the BRIN code"),
+    }
+    for column, label in labels.items():
+        value = row[column]
+        if contains_control_characters(value):
+            problems.append(
+                _("%(column)s contains a line break or a control character") % {"column": label}
+            )
+        model_field = School._meta.get_field("brin_code") if column == "brin" else None
+        limit = (model_field or User._meta.get_field(column)).max_length
+        if len(value) > limit:
+            problems.append(
+                _("%(column)s is longer than %(limit)s characters")
+                % {"column": label, "limit": limit}
+            )
+    return problems
+
+
 def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     """Check every row; the messages name the spreadsheet row and the problem in Dutch."""
-    from .services import closed_to_new_members
 
     check = ImportCheck()
     reason = closed_to_new_members(network)
@@ -119,13 +155,14 @@ def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     if not len(data):
         check.errors.append(_("The file contains no rows."))
         return check
-    brins = {b.upper() for b in data["brin"] if b}
+    # Only values the database can compare (a NUL byte is refused per row below).
+    brins = {b.upper() for b in data["brin"] if b and not contains_control_characters(b)}
     known_brins = set(
         School.objects.filter(brin_code__in=brins, is_approved=True).values_list(
             "brin_code", flat=True
         )
     )
-    emails = [e.lower() for e in data["email"]]
+    emails = [e.lower() for e in data["email"] if not contains_control_characters(e)]
     members = set(
         Membership.objects.current()
         .filter(network=network, person__email__in=[e for e in emails if e])
@@ -134,7 +171,12 @@ def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     first_seen: dict[str, int] = {}
     for index, row in enumerate(data.dict, start=2):
         email = row["email"].lower()
-        problems = []
+        problems = _text_problems(row)
+        if problems:
+            check.errors.append(
+                _("Row %(row)s: %(problems)s.") % {"row": index, "problems": "; ".join(problems)}
+            )
+            continue
         if not row["first_name"] or not row["last_name"]:
             problems.append(_("the name is empty"))
         if not email:
@@ -170,10 +212,13 @@ def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
                     "first_name": row["first_name"],
                     "last_name": row["last_name"],
                     "brin": row["brin"].upper(),
+                    "neutralised_on_export": is_formula_like(row["first_name"])
+                    or is_formula_like(row["last_name"]),
                 }
             )
     if check.errors:
         check.rows = []
+        check.errors = uploads.cap_errors(check.errors)
     else:
         existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
         for row in check.rows:
@@ -192,8 +237,6 @@ def _resource_dataset(rows: list[dict]) -> tablib.Dataset:
 def import_members(network: Network, data: tablib.Dataset, *, by: User) -> int:
     """Import every row or none: people are created through the resource, then each becomes
     a participant. Raises ValidationError (and writes nothing) when any row is wrong."""
-    from .services import add_participant
-    from .tasks import task_send_import_welcome
 
     check = check_rows(network, data)
     if not check.ok:

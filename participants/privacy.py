@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from leernetwerk.exports import labelled
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+
+from leernetwerk.labels import labelled
 
 from .enums import ERASED_NAME
+from .models import AuditLog, Invitation, User
 
 
 def _date(value):
@@ -16,7 +21,6 @@ def _date(value):
 def export_person(user) -> dict:
     """Profile, learning questions with reflections, BC-Scans, invitations and audit entries
     about the person: everything this app holds on them, as plain JSON values."""
-    from .models import AuditLog, Invitation
 
     school = user.school
     questions = []
@@ -90,7 +94,6 @@ def erase_person(user) -> None:
 
     The row stays (inactive, unusable password) so memberships and attendance still count in
     aggregate figures; nothing in it identifies the person any more."""
-    from .models import Invitation, User
 
     old_email = user.email
     user.learning_questions.all().delete()
@@ -98,15 +101,11 @@ def erase_person(user) -> None:
     Invitation.objects.filter(email__iexact=old_email).delete()
     Invitation.objects.filter(invited_by=user).update(invited_by=None)
     try:
-        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
         for model in (AccessAttempt, AccessLog, AccessFailureLog):
             model.objects.filter(username__iexact=old_email).delete()
     except ImportError:  # pragma: no cover - axes is installed in every set-up
         pass
     # The management site's change log names the object edited; keep the entry, not the name.
-    from django.contrib.admin.models import LogEntry
-    from django.contrib.contenttypes.models import ContentType
 
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)

@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
-from .enums import Visibility
+from networks.enums import Role
+from networks.models import Membership
+
+from .enums import QuestionStatus, Visibility
 
 
 class LearningQuestionQuerySet(models.QuerySet):
@@ -12,11 +16,9 @@ class LearningQuestionQuerySet(models.QuerySet):
 
         Shared with the facilitator: the facilitators of a network the question is linked to.
         Shared with the network: every current member of a linked network. Staff get no
-        special right: a learning question is its owner's (DOMAIN.md)."""
+        special right: a learning question is its owner's (docs/domain.md)."""
         if not user.is_authenticated:
             return self.none()
-        from networks.enums import Role
-        from networks.models import Membership
 
         member_of_linked = Membership.objects.current().filter(
             person=user, network__learning_questions=OuterRef("pk")
@@ -41,7 +43,6 @@ class LearningQuestionQuerySet(models.QuerySet):
         return self.filter(owner=user)
 
     def open(self) -> LearningQuestionQuerySet:
-        from .enums import QuestionStatus
 
         return self.filter(status__in=[QuestionStatus.OPEN, QuestionStatus.IN_PROGRESS])
 
@@ -58,8 +59,6 @@ class BCScanQuerySet(models.QuerySet):
         right (the scan is its owner's)."""
         if not user.is_authenticated:
             return self.none()
-        from networks.enums import Role
-        from networks.models import Membership
 
         current = Membership.objects.current()
         # The user's membership of a network the scan is linked to, where the owner is still
@@ -85,6 +84,5 @@ class BCScanQuerySet(models.QuerySet):
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> InvitationQuerySet:
-        from django.utils import timezone
 
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())

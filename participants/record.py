@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from . import selectors
 from .models import BCScan, LearningQuestion, ReflectionEntry, User
+from .scan_report import scan_result
 
 
 def build_learning_record(
@@ -16,7 +17,7 @@ def build_learning_record(
 ) -> bytes:
     """A PDF of the meetings the person attended (dates, hours), and the learning questions
     with reflections and BC-Scan results the person chose. Only for the person themself."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - start-up cost: WeasyPrint loads only when a PDF is made
 
     return HTML(string=learning_record_html(person, questions=questions, scans=scans)).write_pdf()
 
@@ -25,7 +26,6 @@ def learning_record_html(
     person: User, *, questions: list[LearningQuestion], scans: list[BCScan]
 ) -> str:
     """The HTML the PDF is made from; questions and scans of anyone else are ignored."""
-    from .scan_report import scan_result
 
     attendances = list(selectors.attended_meetings(person))
     total_hours = round(sum(a.meeting.duration_hours for a in attendances), 1)

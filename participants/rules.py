@@ -4,6 +4,8 @@ import rules
 
 from networks.rules import is_academy_staff, is_member, is_organiser
 
+from .models import BCScan, LearningQuestion
+
 
 @rules.predicate
 def is_owner(user, obj) -> bool:
@@ -13,7 +15,6 @@ def is_owner(user, obj) -> bool:
 @rules.predicate
 def can_read_question(user, question) -> bool:
     """Agrees with LearningQuestion.objects.visible_to(user) (a test checks both)."""
-    from .models import LearningQuestion
 
     if question is None or not (user and user.is_authenticated):
         return False
@@ -23,7 +24,6 @@ def can_read_question(user, question) -> bool:
 @rules.predicate
 def can_read_scan(user, scan) -> bool:
     """Agrees with BCScan.objects.visible_to(user)."""
-    from .models import BCScan
 
     if scan is None or not (user and user.is_authenticated):
         return False

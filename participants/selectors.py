@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from meetings.enums import AttendanceStatus
 from meetings.models import Attendance
 from networks.models import Membership, Network
 
-from .models import AuditLog, BCScan, LearningQuestion, ReflectionEntry, School, User
+from .models import (
+    AuditLog,
+    BCScan,
+    Invitation,
+    LearningQuestion,
+    ReflectionEntry,
+    School,
+    User,
+)
 
 
 def questions_for_owner(owner: User) -> QuerySet[LearningQuestion]:
+    """The owner's own learning questions, newest change first, with their networks and
+    competences. Read-only; only the owner's own pages call it."""
     return (
         LearningQuestion.objects.owned_by(owner)
         .prefetch_related("networks", "competences")
@@ -86,10 +99,13 @@ def scan_reach(scan: BCScan) -> list[dict]:
 
 
 def scans_for_owner(owner: User) -> QuerySet[BCScan]:
+    """The owner's BC-Scans, newest first. Read-only; only the owner's own pages call it."""
     return BCScan.objects.filter(owner=owner).order_by("-taken_at", "-pk")
 
 
 def earlier_scan(scan: BCScan) -> BCScan | None:
+    """The same owner's scan just before this one (to compare), or None. Read-only; callers
+    have checked the viewer may see `scan`."""
     return (
         BCScan.objects.filter(owner_id=scan.owner_id)
         .filter(Q(taken_at__lt=scan.taken_at) | Q(taken_at=scan.taken_at, pk__lt=scan.pk))
@@ -98,7 +114,7 @@ def earlier_scan(scan: BCScan) -> BCScan | None:
     )
 
 
-def schools_matching(query: str, *, include: School | None = None, limit: int = 50):
+def schools_matching(query: str, *, include: School | None = None, limit: int = 50) -> list[School]:
     """Approved schools whose name, BRIN code or town contains the query."""
     schools = School.objects.filter(is_approved=True)
     query = (query or "").strip()
@@ -146,6 +162,8 @@ def people_for_staff(filters: dict | None = None) -> QuerySet[User]:
 
 
 def person_for_staff(pk: int) -> User:
+    """One person with school and memberships loaded, for the staff people page (raises
+    DoesNotExist). Read-only; the view has checked `participants.view_people`."""
     return (
         User.objects.select_related("school")
         .prefetch_related(
@@ -159,6 +177,8 @@ def person_for_staff(pk: int) -> User:
 
 
 def members_with_contact(network: Network) -> QuerySet[Membership]:
+    """The network's current members with their contact details, by role and name.
+    Read-only; for members of the network (the view checks `networks.view_members`)."""
     return (
         network.memberships.current()
         .select_related("person", "person__school")
@@ -176,4 +196,49 @@ def attended_meetings(person: User) -> QuerySet[Attendance]:
 
 
 def audit_entries() -> QuerySet[AuditLog]:
+    """Every audit-log entry with its actor, newest first. Read-only; staff only."""
     return AuditLog.objects.select_related("actor").order_by("-at", "-pk")
+
+
+@dataclass(frozen=True)
+class InviteeAccount:
+    """The account an invitation is for, as the person opening the link stands to it."""
+
+    existing: User | None  # the account with the invited address, if there is one
+    is_viewer: bool  # the person opening the link is signed in as that account
+
+    @property
+    def needs_new_account(self) -> bool:
+        return self.existing is None
+
+
+def invitee_account_for(invitation: Invitation, viewer: User | AnonymousUser) -> InviteeAccount:
+    """Whether the invited address has an account and whether `viewer` (the request's user,
+    possibly anonymous) is it: the accept page offers sign-up, joining, or logging in first.
+    Read-only; anyone holding the link may call."""
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    is_viewer = bool(viewer.is_authenticated and existing is not None and viewer.pk == existing.pk)
+    return InviteeAccount(existing=existing, is_viewer=is_viewer)
+
+
+def open_questions_for_owner(owner: User, *, limit: int = 5) -> tuple[list[LearningQuestion], int]:
+    """The owner's `limit` most recently changed open learning questions, and how many open
+    ones there are (the start page). Read-only; for the owner themself."""
+    questions = LearningQuestion.objects.owned_by(owner).open().order_by("-updated_at")
+    return list(questions[:limit]), questions.count()
+
+
+def latest_scan_for_owner(owner: User) -> BCScan | None:
+    """The owner's most recent BC-Scan, or None. Read-only; for the owner themself."""
+    return BCScan.objects.filter(owner=owner).order_by("-taken_at").first()
+
+
+def shared_question_count(viewer: User, network: Network) -> int:
+    """How many learning questions of other members of the network the viewer may read.
+    Read-only; any signed-in viewer (the count follows `visible_to`)."""
+    return (
+        LearningQuestion.objects.visible_to(viewer)
+        .filter(networks=network)
+        .exclude(owner=viewer)
+        .count()
+    )

@@ -7,20 +7,29 @@ import importlib
 import importlib.util
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from leernetwerk.once import deliver_once
-from networks.enums import Access, Role
+from networks.enums import Role
+from networks.memberships import add_member, closed_to_new_members, is_current_member
 from networks.models import Membership, Network
 
 from . import bcscan
 from .enums import AuditAction, Visibility
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, ReflectionEntry, School, User
+from .tasks import task_send_invitation
 
 INVITATION_DAYS = 14
 INVITATION_SALT = "participants.invitation"
@@ -31,27 +40,7 @@ class InvitationError(Exception):
     """An invitation link that cannot be used; the message is shown to the visitor."""
 
 
-# --- membership rules -------------------------------------------------------------------
-
-
-def closed_to_new_members(network: Network, on: datetime.date | None = None) -> str | None:
-    """Why the network accepts no new members, or None when it does.
-
-    Closed networks add nobody once they have started (DOMAIN.md); open ones always accept."""
-    on = on or timezone.localdate()
-    if network.access == Access.CLOSED and network.start_date and network.start_date <= on:
-        return _(
-            "%(network)s is a closed network that started on %(date)s: it takes no new members."
-        ) % {"network": network.name, "date": network.start_date.strftime("%d-%m-%Y")}
-    return None
-
-
-def is_current_member(network: Network, email: str) -> bool:
-    return (
-        Membership.objects.current()
-        .filter(network=network, person__email__iexact=email.strip())
-        .exists()
-    )
+# --- membership ------------------------------------------------------------------------
 
 
 def add_participant(network: Network, person: User) -> Membership:
@@ -59,17 +48,7 @@ def add_participant(network: Network, person: User) -> Membership:
     reason = closed_to_new_members(network)
     if reason:
         raise ValidationError(reason)
-    membership, _created = Membership.objects.get_or_create(
-        person=person,
-        network=network,
-        role=Role.PARTICIPANT,
-        defaults={"joined_on": timezone.localdate()},
-    )
-    if membership.left_on is not None:
-        membership.left_on = None
-        membership.joined_on = timezone.localdate()
-        membership.save(update_fields=["left_on", "joined_on"])
-    return membership
+    return add_member(network, person, role=Role.PARTICIPANT)
 
 
 # --- profiles ---------------------------------------------------------------------------
@@ -103,6 +82,7 @@ def propose_school(*, by: User, name: str, brin_code: str, town: str) -> School:
 
 
 def invitation_token(invitation: Invitation) -> str:
+    """The signed token of the invitation's link. Writes nothing; any caller."""
     return signing.dumps(str(invitation.token), salt=INVITATION_SALT)
 
 
@@ -127,7 +107,6 @@ def invite_member(
         invited_by=by,
         expires_at=timezone.now() + datetime.timedelta(days=INVITATION_DAYS),
     )
-    from .tasks import task_send_invitation
 
     enqueue(task_send_invitation, invitation_id=invitation.pk)
     return invitation
@@ -135,10 +114,6 @@ def invite_member(
 
 def send_invitation(invitation: Invitation) -> None:
     """Mail the invitation link to the invited address."""
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
 
     url = settings.SITE_URL.rstrip("/") + reverse(
         "participants:invitation-accept", kwargs={"token": invitation_token(invitation)}
@@ -160,13 +135,6 @@ def send_import_welcome(network: Network, person: User, *, new_account: bool) ->
     """Tell someone a facilitator imported into a network. A new account gets a link to set
     a password (Django's password-reset token: single use, expires, dies on login); someone
     who already had an account is told where to find the network."""
-    from django.conf import settings
-    from django.contrib.auth.tokens import default_token_generator
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
 
     site = settings.SITE_URL.rstrip("/")
     context = {
@@ -220,7 +188,10 @@ def accept_invitation(
     password: str = "",
 ) -> User:
     """Use the invitation: create the account (or take the signed-in one with the invited
-    address) and the membership, and mark the invitation used. Single use."""
+    address) and the membership, and mark the invitation used. Single use.
+
+    Keeps true: an address that already has an account joins only as that account (`user`
+    must be it: signed in), never through a second account or someone else's."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise InvitationError(_("This invitation has already been used."))
@@ -230,6 +201,14 @@ def accept_invitation(
     reason = closed_to_new_members(invitation.network) if is_participant else None
     if reason:
         raise InvitationError(reason)
+    existing = User.objects.filter(email__iexact=invitation.email).first()
+    if existing is not None and (user is None or user.pk != existing.pk):
+        raise InvitationError(
+            _(
+                "There is already an account with this address. Log in first, then open the "
+                "link again."
+            )
+        )
     if user is None:
         user = User.objects.create_user(
             email=invitation.email,
@@ -240,12 +219,7 @@ def accept_invitation(
     if is_participant:
         add_participant(invitation.network, user)
     else:
-        Membership.objects.get_or_create(
-            person=user,
-            network=invitation.network,
-            role=invitation.role,
-            defaults={"joined_on": timezone.localdate(), "is_fixed": False},
-        )
+        add_member(invitation.network, user, role=invitation.role, is_fixed=False)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -274,6 +248,8 @@ def save_learning_question(
 
 
 def delete_learning_question(question: LearningQuestion, *, by: User) -> None:
+    """Delete the question with its reflections. Only its owner (`by`); PermissionError for
+    anyone else. Running it twice fails the second time (nothing left to delete)."""
     if question.owner_id != by.pk:
         raise PermissionError("only the owner deletes a learning question")
     question.delete()
@@ -357,6 +333,7 @@ def update_scan_plan(
 
 
 def delete_scan(scan: BCScan, *, by: User) -> None:
+    """Delete the BC-Scan. Only its owner (`by`); PermissionError for anyone else."""
     if scan.owner_id != by.pk:
         raise PermissionError("only the owner deletes a BC-Scan")
     scan.delete()
@@ -366,6 +343,7 @@ def delete_scan(scan: BCScan, *, by: User) -> None:
 
 
 def pseudonym(person_id: int | None) -> str:
+    """How the audit log names a person whose account is gone. Pure; any caller."""
     return f"persoon #{person_id}" if person_id else ""
 
 

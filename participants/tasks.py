@@ -2,6 +2,10 @@
 
 from celery import shared_task
 
+from networks.models import Network
+
+from .models import Invitation, User
+
 
 @shared_task(
     name="leernetwerk.participants.send_invitation",
@@ -11,8 +15,7 @@ from celery import shared_task
 )
 def task_send_invitation(*, invitation_id: int) -> None:
     """Mail an invitation link; skipped when the invitation is gone or already used."""
-    from .models import Invitation
-    from .services import send_invitation
+    from .services import send_invitation  # noqa: PLC0415 - a task imports its service when it runs: the service imports the task
 
     invitation = (
         Invitation.objects.select_related("network")
@@ -31,10 +34,8 @@ def task_send_invitation(*, invitation_id: int) -> None:
 )
 def task_send_import_welcome(*, network_id: int, person_id: int, new_account: bool) -> None:
     """Mail someone imported into a network (once); skipped when either is gone."""
-    from networks.models import Network
 
-    from .models import User
-    from .services import send_import_welcome
+    from .services import send_import_welcome  # noqa: PLC0415 - a task imports its service when it runs: the service imports the task
 
     network = Network.objects.filter(pk=network_id).first()
     person = User.objects.filter(pk=person_id, is_active=True).first()

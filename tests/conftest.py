@@ -203,34 +203,14 @@ def celery_worker(celery_worker_process, settings):
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-        # The worker cannot move this process's data version: no cached fragments here.
-        # With CACHE_URL on Redis (CI) both share it and the fragments stay on.
-        settings.LEERNETWERK_FRAGMENT_CACHE_SHARED = False
     yield celery_worker_process
     app.conf.task_always_eager = previous
 
 
-def _render_from_scratch(settings) -> None:
-    """Query budgets hold for a page rendered from scratch: no cached fragments."""
-    settings.LEERNETWERK_FRAGMENT_CACHE_SECONDS = 0
-
-
-@pytest.fixture
-def django_assert_num_queries(django_assert_num_queries, settings):
-    _render_from_scratch(settings)
-    return django_assert_num_queries
-
-
-@pytest.fixture
-def django_assert_max_num_queries(django_assert_max_num_queries, settings):
-    _render_from_scratch(settings)
-    return django_assert_max_num_queries
-
-
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with no cached fragments: a rolled-back test's rows must not linger."""
+    """Each test starts with an empty cache (charts, rate-limit counters): nothing lingers from
+    a rolled-back test."""
     from django.core.cache import cache
 
     cache.clear()

@@ -17,11 +17,13 @@ from .ranking import (
 from .rounds import (
     add_item,
     close_round,
+    find_response,
     open_round,
     publish_round,
+    request_reminders,
     request_round_scores,
+    save_response,
     send_round_reminders,
-    submit_response,
 )
 from .scores import compute_round_scores, compute_scores_of_rounds
 
@@ -35,6 +37,7 @@ __all__ = [
     "compute_scores_of_rounds",
     "create_survey",
     "delete_outcome",
+    "find_response",
     "import_ballots",
     "merge_other_answer",
     "open_round",
@@ -43,9 +46,10 @@ __all__ = [
     "record_outcome",
     "record_value_story",
     "request_phase_report",
+    "request_reminders",
     "request_round_scores",
+    "save_response",
     "send_round_reminders",
     "set_phase",
-    "submit_response",
     "update_outcome",
 ]

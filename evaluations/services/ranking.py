@@ -145,7 +145,11 @@ def import_ballots(
     known = set(survey.forms.values_list("name", flat=True)) if survey else set()
     existing = set(survey.ballots.values_list("respondent", flat=True)) if survey else set()
     ballots = parse_ballot_rows(
-        rows, known_forms=None if create else known, existing_respondents=existing
+        rows,
+        known_forms=None if create else known,
+        existing_respondents=existing,
+        max_respondent=Ballot._meta.get_field("respondent").max_length,
+        max_form=LearningForm._meta.get_field("name").max_length,
     )
     if survey is None:
         survey = RankingSurvey.objects.create(name=survey_name, slug=_unique_slug(survey_name))

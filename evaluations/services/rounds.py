@@ -9,14 +9,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
 from networks.enums import Role
 
-from ..enums import ComputationStatus, ItemKind, RoundStatus
+from ..enums import DONT_KNOW, ComputationStatus, ItemKind, RoundStatus
 from ..models import Answer, EvaluationRound, Invitation, Item, Response
 from ..questionnaire import TEMPLATE_2014
 from ..scoring import SCALE
@@ -107,26 +109,24 @@ def _accepts_answers(evaluation: EvaluationRound, today: datetime.date) -> bool:
     return evaluation.is_open and evaluation.opens_on <= today <= evaluation.closes_on
 
 
-@transaction.atomic
-def submit_response(token: str, *, answers: Mapping[int, object]) -> Response:
-    """Store an anonymous response through a personal link and mark the link used.
+def response_key(token: str) -> str:
+    """The key under which a personal link finds its response again: an HMAC of the link's
+    token with EVALUATION_RESPONSE_KEY, a secret kept in the settings and never in the
+    database. Whoever holds only the database (staff, a database administrator) has the
+    tokens but cannot compute the keys, so cannot tie a response to an invitation."""
+    return salted_hmac(
+        "leernetwerk.evaluations.response", token, secret=settings.EVALUATION_RESPONSE_KEY
+    ).hexdigest()
 
-    `answers` maps item id to a value 1-5 (scale items; None = skipped) or a text (open items).
-    The response row gets no person and no time, so it cannot be traced back. Refuses a used
-    link, a round that is not open, a value off the scale, or an empty form; nothing is stored
-    then."""
-    invitation = (
-        Invitation.objects.select_for_update().select_related("round").filter(token=token).first()
-    )
-    if invitation is None:
-        raise ValidationError(_("This link is not valid."), code="invalid")
-    if invitation.is_used:
-        raise ValidationError(
-            _("This link has already been used. Each link works once."), code="used"
-        )
-    if not _accepts_answers(invitation.round, timezone.localdate()):
-        raise ValidationError(_("This evaluation is closed."), code="closed")
-    items = {item.pk: item for item in invitation.round.items.all()}
+
+def find_response(token: str) -> Response | None:
+    """The response saved through this link, if any (read-only; anyone holding the link)."""
+    return Response.objects.filter(access_key=response_key(token)).first()
+
+
+def _answer_rows(items: dict[int, Item], answers: Mapping[int, object]) -> list[tuple]:
+    """(item, value, text, don't know) per answered question; ValidationError for an unknown
+    question or a value off the scale (the message names the question)."""
     rows = []
     for item_id, raw in answers.items():
         item = items.get(int(item_id))
@@ -135,27 +135,89 @@ def submit_response(token: str, *, answers: Mapping[int, object]) -> Response:
         if item.is_scale:
             if raw in (None, ""):
                 continue
+            if raw == DONT_KNOW:
+                rows.append((item, None, "", True))
+                continue
             try:
                 value = int(raw)
             except (TypeError, ValueError):
                 value = None
             if value not in SCALE:
-                raise ValidationError(_("Choose a value from 1 to 5."), code="off_scale")
-            rows.append((item, value, ""))
+                raise ValidationError(
+                    _("“%(question)s”: choose a value from 1 to 5 or “don't know”.")
+                    % {"question": item.text},
+                    code="off_scale",
+                )
+            rows.append((item, value, "", False))
         else:
             text = str(raw or "").strip()
             if text:
-                rows.append((item, None, text))
-    if not rows:
-        # An empty form is no response: it would count as a respondent who said nothing and
-        # use up the link by accident.
-        raise ValidationError(_("Answer at least one question."), code="empty")
-    response = Response.objects.create(round=invitation.round, network=invitation.network)
-    Answer.objects.bulk_create(
-        Answer(response=response, item=item, value=value, text=text) for item, value, text in rows
+                rows.append((item, None, text, False))
+    return rows
+
+
+@transaction.atomic
+def save_response(
+    token: str, *, answers: Mapping[int, object], send: bool = True, version: int | None = None
+) -> Response:
+    """Save (send=False) or send the answers given through a personal link; the link keeps
+    working until the round closes, and each save replaces that response's answers.
+
+    `answers` maps item id to a value 1-5 or DONT_KNOW (scale items; None = not answered) or
+    a text (open items). The response gets no person and no time; it is found again only
+    through `response_key(token)`. Only a sent response counts (figures, response rate); once
+    sent it stays counted, and later saves change it. `version` is the response version the
+    form was loaded with: when another device saved meanwhile, nothing is stored and the
+    error (code "stale") asks to check the answers again, so neither device's answers are
+    silently lost. The invitation row is locked, so two devices sending at once give one
+    response, never two. Refuses an unknown link, a round not open, a value off the scale or
+    an empty form; nothing is stored then. Anyone holding the link may call it; safe to
+    repeat (the same answers give the same response)."""
+    invitation = (
+        Invitation.objects.select_for_update().select_related("round").filter(token=token).first()
     )
-    invitation.is_used = True
-    invitation.save(update_fields=["is_used"])
+    if invitation is None:
+        raise ValidationError(_("This link is not valid."), code="invalid")
+    if not _accepts_answers(invitation.round, timezone.localdate()):
+        raise ValidationError(
+            _("This evaluation is closed; answers can no longer be sent or changed."),
+            code="closed",
+        )
+    key = response_key(token)
+    response = Response.objects.filter(access_key=key).first()
+    if response is None and invitation.is_used:
+        # Sent before answers could be changed (no key was kept then): counted once already.
+        raise ValidationError(
+            _("Your answers have already been sent through this link."), code="used"
+        )
+    if response is not None and version is not None and response.version != version:
+        raise ValidationError(
+            _(
+                "Your answers were changed on another device in the meantime. Check the "
+                "answers below (as they are stored now) and save or send again."
+            ),
+            code="stale",
+        )
+    rows = _answer_rows({item.pk: item for item in invitation.round.items.all()}, answers)
+    if not rows:
+        # An empty form is no response: it would count as a respondent who said nothing.
+        raise ValidationError(_("Answer at least one question."), code="empty")
+    if response is None:
+        response = Response.objects.create(
+            round=invitation.round, network=invitation.network, access_key=key, is_sent=send
+        )
+    else:
+        response.version += 1
+        response.is_sent = response.is_sent or send
+        response.save(update_fields=["version", "is_sent"])
+        response.answers.all().delete()
+    Answer.objects.bulk_create(
+        Answer(response=response, item=item, value=value, text=text, dont_know=dont_know)
+        for item, value, text, dont_know in rows
+    )
+    if response.is_sent and not invitation.is_used:
+        invitation.is_used = True
+        invitation.save(update_fields=["is_used"])
     return response
 
 
@@ -177,7 +239,12 @@ def close_round(evaluation: EvaluationRound, *, by) -> EvaluationRound:
 
 @transaction.atomic
 def request_round_scores(evaluation: EvaluationRound, *, by) -> EvaluationRound:
-    """Compute (again) on demand (staff); the page shows the pending status meanwhile."""
+    """Compute (again) on demand (staff); the page shows the pending status meanwhile.
+    Refused while the round is open: an open round has no figures (issue 10, leak 5)."""
+    if EvaluationRound.objects.filter(pk=evaluation.pk, status=RoundStatus.OPEN).exists():
+        raise ValidationError(
+            _("Figures are computed once the round has closed."), code="still_open"
+        )
     EvaluationRound.objects.filter(pk=evaluation.pk).update(
         scores_status=ComputationStatus.PENDING, scores_error=""
     )
@@ -235,10 +302,35 @@ def send_round_invitations(round_id: int) -> int:
     return sent
 
 
+def _start_of_day(today: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+
+
+def _remind(invitation: Invitation, now: datetime.datetime, today: datetime.date) -> bool:
+    """Mail one reminder to the invitation's person unless she answered or was reminded
+    today already (the one rule for staff's button and the automatic reminders). True when
+    sent. The claim is a conditional update, so two senders at once mail once."""
+    with transaction.atomic():
+        claimed = (
+            Invitation.objects.filter(pk=invitation.pk, is_used=False)
+            .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=_start_of_day(today)))
+            .update(reminded_at=now)
+        )
+        if not claimed:
+            return False
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Reminder: evaluation of %(network)s") % {
+                "network": invitation.network.name
+            }
+        _mail(invitation, "evaluations/email/reminder.txt", subject)
+    return True
+
+
 def send_round_reminders(today: datetime.date | None = None) -> int:
     """Daily (Celery beat): send invitations not yet sent for rounds open today, and one
     reminder to each member who has not answered, a week after the invitation or in the
-    last days before closing. Each mail goes out once. Returns the number of mails."""
+    last days before closing, unless she was reminded today already. Returns the number of
+    mails. Safe to run twice a day (nobody gets two reminders on one day)."""
     today = today or timezone.localdate()
     now = timezone.now()
     sent = 0
@@ -261,18 +353,50 @@ def send_round_reminders(today: datetime.date | None = None) -> int:
             or invitation.round.closes_on <= closing_soon
         ):
             continue
-        with transaction.atomic():
-            claimed = Invitation.objects.filter(
-                pk=invitation.pk, reminded_at__isnull=True, is_used=False
-            ).update(reminded_at=now)
-            if claimed:
-                with translation.override(settings.LANGUAGE_CODE):
-                    subject = _("Reminder: evaluation of %(network)s") % {
-                        "network": invitation.network.name
-                    }
-                _mail(invitation, "evaluations/email/reminder.txt", subject)
-                sent += 1
+        sent += _remind(invitation, now, today)
     return sent
+
+
+@transaction.atomic
+def request_reminders(
+    evaluation: EvaluationRound, *, by, today: datetime.date | None = None
+) -> None:
+    """Staff's button on the round page: remind everyone who has not answered yet, at most
+    once per day per round (refused with a Dutch message otherwise, also when the round does
+    not accept answers). The mails go out from the worker after commit; who gets one is never
+    shown. Staff only (checked by the caller)."""
+    today = today or timezone.localdate()
+    evaluation = EvaluationRound.objects.get(pk=evaluation.pk)
+    if not _accepts_answers(evaluation, today):
+        raise ValidationError(_("This round does not accept answers now."), code="not_open")
+    claimed = (
+        EvaluationRound.objects.filter(pk=evaluation.pk)
+        .filter(Q(reminded_on__isnull=True) | Q(reminded_on__lt=today))
+        .update(reminded_on=today)
+    )
+    if not claimed:
+        raise ValidationError(
+            _("A reminder was already sent today. You can send the next one tomorrow."),
+            code="reminded_today",
+        )
+    from ..tasks import task_send_reminders_now
+
+    enqueue(task_send_reminders_now, round_id=evaluation.pk)
+
+
+def send_reminders_now(round_id: int, today: datetime.date | None = None) -> int:
+    """Mail a reminder to every invited person of the round who has not answered and was not
+    reminded today. Called by the worker after `request_reminders`; safe to repeat (nobody
+    gets two on one day). Returns the number of mails."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    invitations = Invitation.objects.unused().filter(
+        round_id=round_id, person__isnull=False, round__in=EvaluationRound.objects.open_today()
+    )
+    return sum(
+        _remind(invitation, now, today)
+        for invitation in invitations.select_related("round", "network", "person")
+    )
 
 
 @transaction.atomic

@@ -37,6 +37,7 @@ def evaluations_start_section(context):
 def evaluations_network_section(context, network):
     from ..models import Outcome, PhaseReport, RoundResult
     from ..rules import ReportRef
+    from ..selectors import network_response_rates
 
     user = context["request"].user
     report = PhaseReport.objects.filter(network=network).order_by("-computed_on").first()
@@ -59,6 +60,9 @@ def evaluations_network_section(context, network):
         "outcome_count": Outcome.objects.visible_to(user).filter(network=network).count(),
         "can_view_phase": rules.has_perm("evaluations.view_phase", user, network),
         "can_add_outcome": rules.has_perm("evaluations.add_outcome", user, network),
+        "live_rates": network_response_rates(network)
+        if rules.has_perm("evaluations.view_response_rate", user, network)
+        else None,
     }
 
 

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from leernetwerk.uploads import cap_errors
+
 from .. import selectors, services
 from ..forms import BallotFileForm, BallotForm, LearningFormForm, MergeForm, SurveyForm
 from ..models import RankingSurvey
@@ -179,13 +181,14 @@ class BallotImportView(SurveyMixin, FormView):
             return self.form_invalid(form)
         except BallotFileError as error:
             form.add_error("file", _("The file was refused; nothing has been stored."))
-            for line, message in error.errors:
-                form.add_error(
-                    "file",
-                    _("line %(line)s: %(message)s") % {"line": line, "message": message}
-                    if line
-                    else message,
-                )
+            lines = [
+                _("line %(line)s: %(message)s") % {"line": line, "message": message}
+                if line
+                else message
+                for line, message in error.errors
+            ]
+            for message in cap_errors(lines):
+                form.add_error("file", message)
             return self.form_invalid(form)
         messages.success(
             self.request,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,6 +11,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from leernetwerk.exports import csv_response
 from networks.models import Network
 
 from .. import charts, selectors
@@ -139,43 +138,27 @@ class ReportPdfView(ReportMixin, TemplateView):
 class ReportCsvView(ReportMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         context = self.report_context()
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("csv")}"'
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(
-            [
-                _("Question"),
-                _("Respondents"),
-                _("Mean"),
-                _("Standard deviation"),
-                *[str(v) for v in range(1, 6)],
-                _("Share agreeing (4-5)"),
-                _("Baseline mean"),
-                pgettext("score difference", "Change"),
-                _("Effect size (Cohen's d)"),
-            ]
-        )
+        header = [
+            _("Question"),
+            _("Respondents"),
+            _("Mean"),
+            _("Standard deviation"),
+            *[str(v) for v in range(1, 6)],
+            _("Share agreeing (4-5)"),
+            _("Don't know / n/a"),
+            _("Baseline mean"),
+            pgettext("score difference", "Change"),
+            _("Effect size (Cohen's d)"),
+        ]
+        rows = []
         for score in context["report"]["scores"]:
             if score.is_withheld:
-                writer.writerow(
-                    [
-                        score.item.text,
-                        _("fewer than %(n)s") % {"n": 5},
-                        _("withheld"),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
-                    ]
+                rows.append(
+                    [score.item.text, _("fewer than %(n)s") % {"n": 5}, _("withheld")]
+                    + [""] * (len(header) - 3)
                 )
                 continue
-            writer.writerow(
+            rows.append(
                 [
                     score.item.text,
                     score.n,
@@ -183,9 +166,10 @@ class ReportCsvView(ReportMixin, TemplateView):
                     _number(score.sd),
                     *score.distribution,
                     _number(score.share_agreeing),
+                    score.dont_know,
                     _number(score.baseline_mean),
                     _number(score.change),
                     _number(score.effect_size),
                 ]
             )
-        return response
+        return csv_response(self.filename("csv"), rows, header=header)

@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 from .. import selectors, services
 from ..forms import ItemForm, RoundForm
 from ..models import EvaluationRound
-from .base import PermissionOr404Mixin, paginate
+from .base import NetworkMixin, PermissionOr404Mixin, paginate
 
 
 class RoundListView(PermissionOr404Mixin, TemplateView):
@@ -134,9 +134,45 @@ class RoundComputeView(RoundMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        services.request_round_scores(self.get_round(), by=request.user)
+        try:
+            services.request_round_scores(self.get_round(), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(self.get_round())
         messages.success(request, _("The scores are being computed."))
         return redirect(self.get_round())
+
+
+class RoundRemindView(RoundMixin, TemplateView):
+    """POST: remind everyone who has not answered (at most once a day)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.request_reminders(self.get_round(), by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("A reminder goes out to everyone who has not answered yet."),
+            )
+        return redirect(self.get_round())
+
+
+class NetworkResponseRateView(NetworkMixin, TemplateView):
+    """The network's live response to its open rounds (facilitators, staff), polled by htmx
+    on the network page."""
+
+    permission_required = "evaluations.view_response_rate"
+    template_name = "evaluations/_network_response.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        network = self.get_permission_object()
+        context.update(network=network, live_rates=selectors.network_response_rates(network))
+        return context
 
 
 class RoundPublishView(RoundMixin, TemplateView):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, View
 
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+
 from .. import selectors, services
 from ..forms import DatePollForm, PollAnswerForm
 from ..models import DatePoll
@@ -117,6 +119,9 @@ class PollRemindView(PollMixin, View):
     permission_required = "meetings.manage_datepoll"
 
     def post(self, request, *args, **kwargs):
+        if mail_throttled(request, group="poll-reminder", address=f"poll:{self.poll.pk}"):
+            messages.error(request, THROTTLED_MESSAGE)
+            return redirect(self.poll)
         count = services.remind_poll_non_respondents(self.poll, by=request.user)
         if count:
             messages.success(

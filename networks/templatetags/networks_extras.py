@@ -1,8 +1,12 @@
 """Small display helpers for network templates."""
 
+from decimal import Decimal
+
 from django import template
+from django.template.defaultfilters import floatformat
 
 from ..enums import Criterion, CriterionStatus
+from ..selectors import public_facilitator_names
 
 register = template.Library()
 
@@ -37,6 +41,21 @@ def criterion_label(code: str) -> str:
 @register.filter
 def facilitator_names(network) -> str:
     """Public facilitator names of a directory network, comma separated, or a dash."""
-    from ..selectors import public_facilitator_names
 
     return ", ".join(public_facilitator_names(network)) or "—"
+
+
+@register.filter
+def euro(amount: Decimal | int | None) -> str:
+    """An amount in the Dutch way, with the euro sign: € 4.000,00 (a dash when unknown).
+
+    Grouping and decimal mark follow the active language's formats (floatformat "2g")."""
+    if amount is None or amount == "":
+        return "—"
+    return "€\u00a0" + floatformat(amount, "2g")
+
+
+@register.filter
+def attr_field(form, name: str):
+    """The bound field `name` of a form, for names a template cannot spell (`decision-kind`)."""
+    return form[name]

@@ -4,6 +4,14 @@ Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
 
+from ..selectors import (
+    application_of_network,
+    flagged_rechecks,
+    open_applications_for_person,
+    recheck_flags_for_networks,
+    review_queue_count,
+)
+
 register = template.Library()
 
 
@@ -15,22 +23,15 @@ def networks_nav(context):
 @register.inclusion_tag("networks/_start_section.html", takes_context=True)
 def networks_start_section(context):
     """Penvoerders: their open applications. Staff: the review count and re-check flags."""
-    from ..enums import EDITABLE_APPLICATION_STATUSES, NetworkStatus
-    from ..models import Application
-    from ..selectors import applications_for_person, flagged_rechecks
 
     user = context["request"].user
     data = {"request": context["request"], "user": user}
     if not user.is_authenticated:
         return data
-    data["open_applications"] = list(
-        applications_for_person(user).filter(
-            network__status__in=[*EDITABLE_APPLICATION_STATUSES, NetworkStatus.SUBMITTED]
-        )
-    )
+    data["open_applications"] = open_applications_for_person(user)
     if user.has_perm("networks.review_application"):
         data["can_review"] = True
-        data["awaiting_count"] = Application.objects.awaiting_review().count()
+        data["awaiting_count"] = review_queue_count()
         data["flagged"] = flagged_rechecks()
     return data
 
@@ -38,12 +39,10 @@ def networks_start_section(context):
 @register.inclusion_tag("networks/_network_section.html", takes_context=True)
 def networks_network_section(context, network):
     """A link to the network's application (penvoerders, staff) and staff's re-check flag."""
-    from ..models import Application
-    from ..selectors import recheck_flags_for_networks
 
     user = context["request"].user
     data = {"request": context["request"], "user": user, "network": network}
-    application = Application.objects.filter(network=network).first()
+    application = application_of_network(network)
     if application is not None:
         data["application"] = application
         data["can_view_application"] = user.has_perm("networks.view_application", application)

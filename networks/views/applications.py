@@ -5,24 +5,28 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .. import eligibility
+from ..facts import criteria_rows, shortfalls
 from ..forms import ApplicationForm
-from ..selectors import application_for_page, applications_for_person, review_rows
+from ..selectors import application_for_page, applications_for_person, invitees_by_role
 from ..services import (
+    ApplicationFallsShort,
     ApplicationIncomplete,
+    check_application,
     missing_for_submission,
     save_application,
+    submission_warnings,
     submit_application,
 )
 from ._base import ObjectPermissionOr404Mixin
 
 
 class ApplicationListView(LoginRequiredMixin, TemplateView):
-    """The signed-in person's applications as penvoerder."""
+    """The signed-in person's applications as penvoerder or co-initiator."""
 
     template_name = "networks/application_list.html"
 
@@ -30,6 +34,14 @@ class ApplicationListView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["applications"] = list(applications_for_person(self.request.user))
         return context
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class _ApplicationFormMixin:
@@ -42,56 +54,58 @@ class _ApplicationFormMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = context["form"]
-        context["results"] = (
-            eligibility.evaluate(form.facts()) if form.is_bound else self.initial_results()
-        )
+        context["results"] = self.live_results(form)
         context["application"] = self.application
+        context["check_url"] = (
+            reverse("networks:application-check-existing", args=[self.application.pk])
+            if self.application
+            else reverse("networks:application-check")
+        )
         return context
 
-    def initial_results(self):
-        if self.application is None:
+    def live_results(self, form):
+        """The criteria of what the form shows, read like every other reading: saved (and
+        rolled back) through the one facts builder."""
+        if not form.is_bound:
+            if self.application is not None:
+                return [row.result for row in criteria_rows(self.application.network)]
             # What the empty form already says: the applicant's own function and school.
             user = self.request.user
-            prefilled = ApplicationForm(
+            form = ApplicationForm(
                 {
-                    "applicant_function": user.function,
+                    "applicant_function": user.function or "",
                     "applicant_school": user.school_id or "",
                     "listed_in_directory": "on",
                 }
             )
-            return eligibility.evaluate(prefilled.facts())
-        return [row["result"] for row in review_rows(self.application)]
+        return check_application(
+            applicant=self.request.user, application=self.application, **form.service_data()
+        )
 
     def form_valid(self, form):
         try:
             application = save_application(
-                applicant=self.request.user,
-                application=self.application,
-                network_data=form.network_data(),
-                application_data=form.application_data(),
-                competences=form.cleaned_data["focus_competences"],
-                invitees=form.invitees(),
+                applicant=self.request.user, application=self.application, **form.service_data()
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            _apply_errors(form, error)
             return self.form_invalid(form)
-        if self.request.POST.get("action") == "submit":
-            try:
-                submit_application(application, by=self.request.user)
-            except ApplicationIncomplete as incomplete:
-                messages.warning(
-                    self.request,
-                    _("Draft saved, but not submitted yet. Still missing: %(missing)s.")
-                    % {"missing": ", ".join(incomplete.missing)},
-                )
-                return redirect(application.get_absolute_url())
-            messages.success(self.request, _("Your application has been submitted."))
-        else:
+        if self.request.POST.get("action") != "submit":
             messages.success(self.request, _("Your draft application has been saved."))
+            return redirect(application.get_absolute_url())
+        try:
+            submit_application(application, by=self.request.user)
+        except ApplicationIncomplete as incomplete:
+            messages.warning(
+                self.request,
+                _("Draft saved, but not submitted yet. Still missing: %(missing)s.")
+                % {"missing": ", ".join(incomplete.missing)},
+            )
+            return redirect(application.get_absolute_url())
+        except ApplicationFallsShort:
+            # She sees which criteria are not met and why, and confirms or goes back.
+            return redirect("networks:application-submit", pk=application.pk)
+        messages.success(self.request, _("Your application has been submitted."))
         return redirect(application.get_absolute_url())
 
 
@@ -110,7 +124,8 @@ class ApplicationCreateView(LoginRequiredMixin, _ApplicationFormMixin, FormView)
 class ApplicationUpdateView(
     LoginRequiredMixin, ObjectPermissionOr404Mixin, _ApplicationFormMixin, FormView
 ):
-    """Change a draft, or an application staff asked more information about."""
+    """Change a draft, or an application staff asked more information about: the penvoerder
+    and the co-initiators."""
 
     permission_required = "networks.change_application"
 
@@ -126,11 +141,27 @@ class ApplicationUpdateView(
 
 
 class ApplicationCheckView(LoginRequiredMixin, View):
-    """htmx: the eligibility result of the form as filled in so far (nothing is saved)."""
+    """htmx: the criteria of a new application as filled in so far (nothing is saved)."""
 
     def post(self, request, *args, **kwargs):
         form = ApplicationForm(request.POST)
-        results = eligibility.evaluate(form.facts())
+        results = check_application(applicant=request.user, **form.service_data())
+        return TemplateResponse(request, "networks/_eligibility_result.html", {"results": results})
+
+
+class ApplicationCheckExistingView(LoginRequiredMixin, ObjectPermissionOr404Mixin, View):
+    """htmx: the criteria of a draft being changed, as filled in so far (nothing is saved)."""
+
+    permission_required = "networks.change_application"
+
+    def load_object(self):
+        return application_for_page(self.kwargs["pk"], self.request.user)
+
+    def post(self, request, *args, **kwargs):
+        form = ApplicationForm(request.POST)  # no version check: nothing is kept
+        results = check_application(
+            applicant=request.user, application=self.object, **form.service_data()
+        )
         return TemplateResponse(request, "networks/_eligibility_result.html", {"results": results})
 
 
@@ -146,36 +177,54 @@ class ApplicationDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
-        rows = review_rows(application)
+        rows = criteria_rows(application.network)
+        editable = application.is_editable
         context.update(
             application=application,
             network=application.network,
             rows=rows,
-            eligible=all(row["effective"] == eligibility.MET for row in rows),
-            missing=missing_for_submission(application) if application.is_editable else [],
+            eligible=not shortfalls(rows),
+            missing=missing_for_submission(application) if editable else [],
+            warnings=submission_warnings(application) if editable else [],
             decisions=list(application.decisions.all()),
-            invitees=list(application.invitees.all()),
+            named=invitees_by_role(application),
         )
         return context
 
 
-class ApplicationSubmitView(LoginRequiredMixin, ObjectPermissionOr404Mixin, View):
-    """Submit (POST). Lists what is missing when the application is not complete."""
+class ApplicationSubmitView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateView):
+    """GET: what submitting means now (what is missing, which criteria are not met and why).
+    POST: submit; with unmet criteria only when she confirmed (`confirmed`)."""
 
     permission_required = "networks.change_application"
+    template_name = "networks/application_submit.html"
 
     def load_object(self):
         return application_for_page(self.kwargs["pk"], self.request.user)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            application=self.object,
+            network=self.object.network,
+            missing=missing_for_submission(self.object),
+            warnings=submission_warnings(self.object),
+        )
+        return context
+
     def post(self, request, *args, **kwargs):
         try:
-            submit_application(self.object, by=request.user)
+            submit_application(
+                self.object, by=request.user, confirmed=bool(request.POST.get("confirmed"))
+            )
         except ApplicationIncomplete as incomplete:
             messages.error(
                 request,
                 _("The application is not complete. Still missing: %(missing)s.")
                 % {"missing": ", ".join(incomplete.missing)},
             )
+        except ApplicationFallsShort:
+            return redirect("networks:application-submit", pk=self.object.pk)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

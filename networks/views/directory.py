@@ -4,11 +4,10 @@ interest in open networks, and how to start a network."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from leernetwerk.datacache import DataCachedPageMixin
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
 
 from ..filters import DirectoryFilter
 from ..forms import InterestForm
@@ -17,20 +16,15 @@ from ..services import register_interest
 from ._base import paginate
 
 
-class DirectoryListView(DataCachedPageMixin, TemplateView):
+class DirectoryListView(TemplateView):
     template_name = "networks/directory_list.html"
     paginate_by = 20
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Lazy: the list is usually served from the fragment cache (leernetwerk.datacache).
-        directory_filter = SimpleLazyObject(
-            lambda: DirectoryFilter(self.request.GET, queryset=networks_for_directory())
-        )
+        directory_filter = DirectoryFilter(self.request.GET, queryset=networks_for_directory())
         context["filter"] = directory_filter
-        context.update(
-            paginate(self.request, SimpleLazyObject(lambda: directory_filter.qs), self.paginate_by)
-        )
+        context.update(paginate(self.request, directory_filter.qs, self.paginate_by))
         return context
 
 
@@ -53,6 +47,10 @@ class DirectoryDetailView(TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = InterestForm(request.POST)
+        if form.is_valid() and mail_throttled(
+            request, group="interest", address=form.cleaned_data["email"]
+        ):
+            form.add_error(None, THROTTLED_MESSAGE)
         if form.is_valid():
             try:
                 register_interest(self.network, **form.cleaned_data)

@@ -2,19 +2,17 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import get_object_or_404
-from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from leernetwerk.datacache import DataCachedPageMixin
 from leernetwerk.pagination import paginate
 
 from ..filters import StaffNetworkFilter
 from ..models import Network
-from ..selectors import members_of_network, memberships_for_person, networks_for_staff
+from ..selectors import members_of_network, my_networks_for_person, networks_for_staff
 
 
-class MyNetworksView(LoginRequiredMixin, DataCachedPageMixin, TemplateView):
+class MyNetworksView(LoginRequiredMixin, TemplateView):
     """Members see their networks with their role; staff see all networks with filters."""
 
     template_name = "networks/my_networks.html"
@@ -23,15 +21,10 @@ class MyNetworksView(LoginRequiredMixin, DataCachedPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        # Lazy: the page body is usually served from the fragment cache (leernetwerk.datacache).
-        context["memberships"] = SimpleLazyObject(lambda: list(memberships_for_person(user)))
+        context["my_networks"] = my_networks_for_person(user)
         if user.is_academy_staff:
-            network_filter = SimpleLazyObject(
-                lambda: StaffNetworkFilter(self.request.GET, queryset=networks_for_staff())
-            )
-            page = paginate(
-                self.request, SimpleLazyObject(lambda: network_filter.qs), self.paginate_by
-            )
+            network_filter = StaffNetworkFilter(self.request.GET, queryset=networks_for_staff())
+            page = paginate(self.request, network_filter.qs, self.paginate_by)
             context.update(page, network_filter=network_filter, staff_networks=page["object_list"])
         return context
 

@@ -1,4 +1,4 @@
-"""Staff review: the queue of applications and the review page with judgements and decision."""
+"""Staff review: the queue of applications and the one-page, one-form review."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -7,16 +7,18 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .. import eligibility
+from ..facts import criteria_rows, shortfalls
 from ..filters import ReviewQueueFilter
-from ..forms import DecisionForm, JudgementForm
+from ..forms import ReviewForm
+from ..rules import is_party_to_application
 from ..selectors import (
     application_for_page,
     applications_for_review,
     history_for_application,
-    review_rows,
+    invitees_by_role,
+    staff_free_to_review,
 )
-from ..services import decide_application, judge_criterion
+from ..services import grant_blockers, review_application
 from ._base import GlobalPermissionOr404Mixin, ObjectPermissionOr404Mixin, paginate
 
 
@@ -38,18 +40,11 @@ class ReviewQueueView(LoginRequiredMixin, GlobalPermissionOr404Mixin, TemplateVi
         return context
 
 
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateView):
-    """Automatic result per criterion beside staff's judgement; the decision; the history.
-
-    POST action=judge (with `criterion`) or action=decide. Staff only."""
+    """The whole application beside the eleven criteria (automatic result, staff judgement
+    and motivation) and the decision, in one form: `action=save` saves the judgements,
+    `action=decide` saves them and decides. Staff see it; only staff who are not party to the
+    network may judge or decide (the page says who may)."""
 
     permission_required = "networks.review_application"
     template_name = "networks/review_detail.html"
@@ -57,72 +52,60 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateV
     def load_object(self):
         return application_for_page(self.kwargs["pk"], self.request.user)
 
-    def get_context_data(self, judgement_forms=None, decision_form=None, **kwargs):
+    def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
-        rows = review_rows(application)
-        judgement_forms = judgement_forms or {}
-        for row in rows:
-            judgement = row["judgement"]
-            initial = (
-                {"verdict": judgement.verdict, "motivation": judgement.motivation}
-                if judgement
-                else {}
-            )
-            row["form"] = judgement_forms.get(row["code"]) or JudgementForm(
-                prefix=row["code"], initial=initial
-            )
+        rows = criteria_rows(application.network)
         context.update(
             application=application,
             network=application.network,
-            rows=rows,
-            eligible=all(row["effective"] == eligibility.MET for row in rows),
-            decision_form=decision_form or DecisionForm(prefix="decision"),
+            form=form or ReviewForm(rows=rows),
+            eligible=not shortfalls(rows),
+            grant_blockers=grant_blockers(application),
             decisions=list(application.decisions.all()),
-            invitees=list(application.invitees.all()),
+            named=invitees_by_role(application),
             history=history_for_application(application),
-            can_decide=application.network.status == "submitted",
+            conflict=is_party_to_application(self.request.user, application),
+            free_staff=staff_free_to_review(application),
         )
         return context
 
     def post(self, request, *args, **kwargs):
         application = self.object
-        if request.POST.get("action") == "judge":
-            code = request.POST.get("criterion", "")
-            if code not in eligibility.CRITERIA:
-                messages.error(request, _("Unknown criterion."))
-                return redirect(request.path)
-            form = JudgementForm(request.POST, prefix=code)
-            if form.is_valid():
-                try:
-                    judge_criterion(
-                        application,
-                        code=code,
-                        verdict=form.cleaned_data["verdict"],
-                        motivation=form.cleaned_data["motivation"],
-                        by=request.user,
-                    )
-                except ValidationError as error:
-                    _apply_errors(form, error)
-                else:
-                    messages.success(request, _("Your judgement has been saved."))
-                    return redirect(f"{request.path}#criterion-{code}")
-            messages.error(request, _("The judgement was not saved; see the criterion."))
-            return self.render_to_response(self.get_context_data(judgement_forms={code: form}))
-        form = DecisionForm(request.POST, prefix="decision")
+        if not request.user.has_perm("networks.judge_application", application):
+            if is_party_to_application(request.user, application):
+                messages.error(
+                    request,
+                    _(
+                        "You are a member of this network or named in its application, so you "
+                        "may not judge or decide it (conflict of interest). Nothing was saved."
+                    ),
+                )
+            else:
+                messages.error(
+                    request, _("This application is not open for review. Nothing was saved.")
+                )
+            return redirect(request.path)
+        decide = request.POST.get("action") == "decide"
+        form = ReviewForm(request.POST, rows=criteria_rows(application.network), decide=decide)
         if form.is_valid():
             try:
-                decide_application(
+                review_application(
                     application,
-                    kind=form.cleaned_data["kind"],
-                    motivation=form.cleaned_data["motivation"],
-                    granted=form.granted(),
+                    judgements=form.judgements(),
+                    decision=form.decision(),
                     by=request.user,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                form.add_service_errors(error)
             else:
-                messages.success(request, _("The decision has been recorded and e-mailed."))
+                if decide:
+                    messages.success(request, _("The decision has been recorded and e-mailed."))
+                else:
+                    messages.success(request, _("Your judgements have been saved."))
                 return redirect(request.path)
-        messages.error(request, _("The decision was not recorded; see the form."))
-        return self.render_to_response(self.get_context_data(decision_form=form))
+        if decide:
+            messages.error(request, _("Nothing was saved and no decision recorded; see the form."))
+        else:
+            messages.error(request, _("The judgements were not saved; see the criteria."))
+        return self.render_to_response(self.get_context_data(form=form))

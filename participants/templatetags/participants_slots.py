@@ -4,6 +4,13 @@ Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
 
+from ..selectors import (
+    latest_scan_for_owner,
+    open_questions_for_owner,
+    shared_question_count,
+    shared_questions_in_network,
+)
+
 register = template.Library()
 
 
@@ -19,21 +26,17 @@ def participants_nav(context):
 
 @register.inclusion_tag("participants/_start_section.html", takes_context=True)
 def participants_start_section(context):
-    from ..models import BCScan, LearningQuestion
 
     user = context["request"].user
     data = {"request": context["request"], "user": user}
     if user.is_authenticated:
-        open_questions = LearningQuestion.objects.owned_by(user).open().order_by("-updated_at")
-        data["open_questions"] = list(open_questions[:5])
-        data["open_question_count"] = open_questions.count()
-        data["latest_scan"] = BCScan.objects.filter(owner=user).order_by("-taken_at").first()
+        data["open_questions"], data["open_question_count"] = open_questions_for_owner(user)
+        data["latest_scan"] = latest_scan_for_owner(user)
     return data
 
 
 @register.inclusion_tag("participants/_network_section.html", takes_context=True)
 def participants_network_section(context, network):
-    from ..models import LearningQuestion
 
     user = context["request"].user
     data = {"request": context["request"], "user": user, "network": network}
@@ -43,12 +46,7 @@ def participants_network_section(context, network):
         # get the link and its count (issue 15: no link to a page the person may not see).
         data["can_read_shared"] = user.has_perm("participants.view_shared_questions", network)
         if data["can_read_shared"]:
-            data["shared_question_count"] = (
-                LearningQuestion.objects.visible_to(user)
-                .filter(networks=network)
-                .exclude(owner=user)
-                .count()
-            )
+            data["shared_question_count"] = shared_question_count(user, network)
     return data
 
 
@@ -57,7 +55,6 @@ def participants_shared_questions(context, network, heading_level=2):
     """The learning questions of a network's members that the viewer may read (for a
     facilitator: those shared with the facilitator or the network), e.g. on a meeting's
     preparation page. Two queries, whatever the number of questions."""
-    from ..selectors import shared_questions_in_network
 
     user = context["request"].user
     questions = list(shared_questions_in_network(user, network)) if user.is_authenticated else []

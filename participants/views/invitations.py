@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
-from .. import imports, services
+from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+from networks.memberships import closed_to_new_members
+
+from .. import imports, selectors, services
 from ..forms import AcceptInvitationForm, ImportUploadForm, InviteForm
-from ..models import User
 from .mixins import NetworkPermissionMixin
 
 IMPORT_SESSION_KEY = "participants_import"
@@ -28,11 +30,14 @@ class InviteView(NetworkPermissionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["closed_reason"] = services.closed_to_new_members(self.network)
+        context["closed_reason"] = closed_to_new_members(self.network)
         context["pending"] = list(self.network.invitations.pending().order_by("-created_at")[:50])
         return context
 
     def form_valid(self, form):
+        if mail_throttled(self.request, group="invitation", address=form.cleaned_data["email"]):
+            form.add_error("email", THROTTLED_MESSAGE)
+            return self.form_invalid(form)
         try:
             services.invite_member(
                 self.network, email=form.cleaned_data["email"], by=self.request.user
@@ -57,20 +62,16 @@ class AcceptInvitationView(View):
     def _invitation(self):
         return services.resolve_invitation(self.kwargs["token"])
 
-    def _render(self, invitation, form=None, status=200):
-        request = self.request
-        existing = User.objects.filter(email__iexact=invitation.email).first()
+    def _render(self, invitation, account, form=None, status=200):
         return render(
-            request,
+            self.request,
             self.template_name,
             {
                 "invitation": invitation,
                 "network": invitation.network,
                 "form": form,
-                "existing": existing,
-                "signed_in_as_invitee": request.user.is_authenticated
-                and existing is not None
-                and request.user.pk == existing.pk,
+                "existing": account.existing,
+                "signed_in_as_invitee": account.is_viewer,
             },
             status=status,
         )
@@ -88,22 +89,21 @@ class AcceptInvitationView(View):
             invitation = self._invitation()
         except services.InvitationError as error:
             return self._invalid(error)
-        form = None
-        if not User.objects.filter(email__iexact=invitation.email).exists():
-            form = AcceptInvitationForm(email=invitation.email)
-        return self._render(invitation, form)
+        account = selectors.invitee_account_for(invitation, request.user)
+        form = AcceptInvitationForm(email=invitation.email) if account.needs_new_account else None
+        return self._render(invitation, account, form)
 
     def post(self, request, token):
         try:
             invitation = self._invitation()
         except services.InvitationError as error:
             return self._invalid(error)
-        existing = User.objects.filter(email__iexact=invitation.email).first()
-        if existing is not None:
-            if not (request.user.is_authenticated and request.user.pk == existing.pk):
-                return self._render(invitation)
+        account = selectors.invitee_account_for(invitation, request.user)
+        if not account.needs_new_account:
+            if not account.is_viewer:
+                return self._render(invitation, account)  # log in first
             try:
-                services.accept_invitation(invitation, user=existing)
+                services.accept_invitation(invitation, user=account.existing)
             except services.InvitationError as error:
                 return self._invalid(error)
             messages.success(
@@ -112,7 +112,7 @@ class AcceptInvitationView(View):
             return redirect("networks:network-detail", slug=invitation.network.slug)
         form = AcceptInvitationForm(request.POST, email=invitation.email)
         if not form.is_valid():
-            return self._render(invitation, form)
+            return self._render(invitation, account, form)
         try:
             user = services.accept_invitation(
                 invitation,
@@ -146,6 +146,9 @@ class ImportView(NetworkPermissionMixin, FormView):
         content = upload.read()
         try:
             data = imports.read_file(content, upload.extension)
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.form_invalid(form)
         except Exception:  # noqa: BLE001 - any unreadable file gets the same message
             form.add_error("file", _("This file cannot be read as CSV or Excel."))
             return self.form_invalid(form)

@@ -1,12 +1,14 @@
-"""Chromium: staff open a round, a participant answers through the link, staff close it, the
-report shows chart and figures, the PDF downloads; axe finds no violation on the way."""
+"""Chromium: staff open a round; a participant answers half through her link, is warned,
+saves, comes back, completes and later changes an answer; staff remind non-responders (once
+a day), close the round; the report shows chart and figures, the PDF downloads; axe finds
+no violation on the way."""
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluations.models import EvaluationRound, Invitation
-from evaluations.services import submit_response
+from evaluations.services import save_response
 from tests.conftest import assert_accessible, login
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -44,8 +46,12 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     evaluation = EvaluationRound.objects.get(title="Tussenmeting najaar")
     invitations = {i.person_id: i for i in Invitation.objects.filter(round=evaluation)}
     scale = [i for i in evaluation.items.all() if i.is_scale]
-    for person in participants[:4]:  # four answer outside the browser
-        submit_response(invitations[person.pk].token, answers={i.pk: 4 for i in scale})
+    comments = next(i for i in evaluation.items.all() if not i.is_scale)
+    for number, person in enumerate(participants[:4]):  # four answer outside the browser
+        save_response(
+            invitations[person.pk].token,
+            answers={**{i.pk: 4 for i in scale}, comments.pk: f"Opmerking {number}"},
+        )
 
     # The fifth answers through the personal link (no login needed).
     page.context.clear_cookies()
@@ -54,16 +60,51 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
         page.get_by_role("heading", name="Evaluatie van Moreel Beraad en Bildung")
     ).to_be_visible()
     assert_accessible(page)
-    for item in scale:
+    link = f"{live_server.url}{invitations[participants[4].pk].get_absolute_url()}"
+    half = scale[: len(scale) // 2]
+    for item in half:
+        page.get_by_role("group", name=item.text).get_by_label("5 – Helemaal eens").check()
+    page.get_by_role("button", name="Mijn antwoorden versturen").click()
+    warning = page.locator("#confirm-incomplete")
+    expect(warning).to_contain_text("Nog niet alle vragen zijn beantwoord")
+    expect(warning).to_contain_text(scale[-1].text)
+    assert_accessible(page)
+    warning.get_by_role("button", name="Opslaan en later verdergaan").click()
+    expect(page.get_by_text("Uw antwoorden zijn opgeslagen, nog niet verstuurd.")).to_be_visible()
+
+    page.goto(link)  # later, through her link
+    open_count = len(scale) - len(half)
+    expect(page.locator("#progress")).to_have_text(
+        f"Nog open: {open_count} van {len(scale)} vragen."
+    )
+    expect(
+        page.get_by_role("group", name=half[0].text).get_by_label("5 – Helemaal eens")
+    ).to_be_checked()
+    for item in scale[len(half) :]:
         page.get_by_role("group", name=item.text).get_by_label("5 – Helemaal eens").check()
     page.get_by_label("Opmerkingen").fill("Waardevolle gesprekken.")
     page.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(page.get_by_role("heading", name="Dank u wel", level=1)).to_be_visible()
+
+    page.goto(link)  # she changes an answer
+    expect(page.locator("#sent-status")).to_contain_text("Uw antwoorden zijn verstuurd.")
+    page.get_by_role("group", name=scale[0].text).get_by_label("3 – Neutraal").check()
+    page.get_by_role("button", name="Mijn wijzigingen versturen").click()
     expect(page.get_by_role("heading", name="Dank u wel", level=1)).to_be_visible()
 
     login(page, live_server, staff.email, DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}{evaluation.get_absolute_url()}")
     expect(page.locator("#response-rate")).to_contain_text("100%")
     assert_accessible(page)
+    remind = page.get_by_role("button", name="Herinnering sturen aan wie nog niet heeft geantwoord")
+    remind.click()
+    expect(
+        page.get_by_text("Iedereen die nog niet heeft geantwoord, krijgt een herinnering.")
+    ).to_be_visible()
+    remind.click()
+    expect(
+        page.get_by_text("Vandaag is al een herinnering verstuurd. De volgende kan morgen.")
+    ).to_be_visible()
     page.get_by_role("link", name="De ronde sluiten").click()
     expect(page.get_by_role("heading", name="De ronde sluiten", level=1)).to_be_visible()
     page.get_by_role("button", name="Ja, de ronde sluiten").click()

@@ -5,7 +5,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from leernetwerk.demo_data import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from demo.load import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from tests.conftest import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -78,16 +78,27 @@ def test_open_round_with_only_extra_questions():
     assert list(evaluation.items.values_list("text", flat=True)) == ["Ik deel mijn ervaringen."]
 
 
-def test_submit_response_stores_answers_without_a_person_and_uses_the_link():
+def test_save_response_stores_answers_without_a_person_and_uses_the_link():
     network = _network_with(1)
     evaluation = make_round([network])
     invitation = Invitation.objects.get(round=evaluation)
     items = list(evaluation.items.all())
-    services.submit_response(
+    services.save_response(
         invitation.token, answers={items[0].pk: "4", items[1].pk: None, items[-1].pk: "Goed"}
     )
     response = Response.objects.get()
-    assert {f.name for f in Response._meta.get_fields()} == {"id", "round", "network", "answers"}
+    # No person, no time, no invitation: only the key the link finds it by, which the
+    # database alone cannot compute from the token.
+    assert {f.name for f in Response._meta.get_fields()} == {
+        "id",
+        "round",
+        "network",
+        "answers",
+        "access_key",
+        "is_sent",
+        "version",
+    }
+    assert invitation.token not in response.access_key
     assert list(response.answers.order_by("item__position").values_list("value", "text")) == [
         (4, ""),
         (None, "Goed"),
@@ -96,40 +107,41 @@ def test_submit_response_stores_answers_without_a_person_and_uses_the_link():
     assert invitation.is_used is True
 
 
-def test_submit_response_through_used_link_is_refused():
+def test_save_response_again_through_the_link_changes_the_answers_and_counts_once():
     evaluation = make_round([_network_with(1)])
     invitation = Invitation.objects.get(round=evaluation)
     item = evaluation.items.first()
-    services.submit_response(invitation.token, answers={item.pk: 3})
-    with pytest.raises(ValidationError) as error:
-        services.submit_response(invitation.token, answers={item.pk: 5})
-    assert error.value.messages == ["Deze link is al gebruikt. Elke link werkt één keer."]
-    assert Answer.objects.count() == 1
+    services.save_response(invitation.token, answers={item.pk: 3})
+    services.save_response(invitation.token, answers={item.pk: 5}, version=1)
+    assert list(Answer.objects.values_list("value", flat=True)) == [5]
+    assert Response.objects.get().version == 2
 
 
-def test_submit_response_without_any_answer_is_refused_and_keeps_the_link():
+def test_save_response_without_any_answer_is_refused_and_keeps_the_link():
     evaluation = make_round([_network_with(1)])
     invitation = Invitation.objects.get(round=evaluation)
     blank = {item.pk: None if item.is_scale else "  " for item in evaluation.items.all()}
     with pytest.raises(ValidationError) as error:
-        services.submit_response(invitation.token, answers=blank)
+        services.save_response(invitation.token, answers=blank)
     assert error.value.messages == ["Beantwoord ten minste één vraag."]
     assert Response.objects.count() == 0
     invitation.refresh_from_db()
     assert invitation.is_used is False
 
 
-def test_submit_response_after_closing_is_refused():
+def test_save_response_after_closing_is_refused():
     evaluation = make_round([_network_with(1)])
     close(evaluation)
     invitation = Invitation.objects.get(round=evaluation)
     with pytest.raises(ValidationError) as error:
-        services.submit_response(invitation.token, answers={evaluation.items.first().pk: 3})
-    assert error.value.messages == ["Deze evaluatie is gesloten."]
+        services.save_response(invitation.token, answers={evaluation.items.first().pk: 3})
+    assert error.value.messages == [
+        "Deze evaluatie is gesloten; antwoorden kunnen niet meer worden verstuurd of gewijzigd."
+    ]
     assert Response.objects.count() == 0
 
 
-def test_submit_response_after_closing_date_is_refused():
+def test_save_response_after_closing_date_is_refused():
     today = timezone.localdate()
     evaluation = make_round(
         [_network_with(1)],
@@ -137,21 +149,24 @@ def test_submit_response_after_closing_date_is_refused():
         closes_on=today - datetime.timedelta(days=1),
     )
     with pytest.raises(ValidationError):
-        services.submit_response(
+        services.save_response(
             Invitation.objects.get().token, answers={evaluation.items.first().pk: 3}
         )
     assert Response.objects.count() == 0
 
 
 @pytest.mark.parametrize("bad", [0, 6, "7", "vier"])
-def test_submit_response_value_off_the_scale_stores_nothing(bad):
+def test_save_response_value_off_the_scale_stores_nothing(bad):
     evaluation = make_round([_network_with(1)])
     items = list(evaluation.items.all())
     invitation = Invitation.objects.get()
     with pytest.raises(ValidationError) as error:
-        services.submit_response(invitation.token, answers={items[0].pk: 4, items[1].pk: bad})
-    assert error.value.messages == ["Kies een waarde van 1 tot en met 5."]
-    assert Response.objects.count() == 0 and Answer.objects.count() == 0
+        services.save_response(invitation.token, answers={items[0].pk: 4, items[1].pk: bad})
+    assert error.value.messages == [
+        f"“{items[1].text}”: kies een waarde van 1 tot en met 5 of “weet niet”."
+    ]
+    assert Response.objects.count() == 0
+    assert Answer.objects.count() == 0
     invitation.refresh_from_db()
     assert invitation.is_used is False
 
@@ -160,9 +175,7 @@ def test_add_item_refused_once_answers_came_in():
     evaluation = make_round([_network_with(1)])
     services.add_item(evaluation, by=None, kind="scale", text="Nieuwe vraag")
     assert evaluation.items.count() == 11
-    services.submit_response(
-        Invitation.objects.get().token, answers={evaluation.items.first().pk: 4}
-    )
+    services.save_response(Invitation.objects.get().token, answers={evaluation.items.first().pk: 4})
     with pytest.raises(ValidationError):
         services.add_item(evaluation, by=None, kind="scale", text="Te laat")
     assert evaluation.items.count() == 11
@@ -202,17 +215,20 @@ def test_compute_scores_again_after_more_answers_updates_the_rows_in_place():
     network = _network_with(0)
     evaluation = make_round([network])
     answer_all(evaluation, network, [3, 3, 4, 4, 5])
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
     score = _score(evaluation, network)
+    EvaluationRound.objects.filter(pk=evaluation.pk).update(status=RoundStatus.OPEN)
     answer_all(evaluation, network, [5] * 5)
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
     again = _score(evaluation, network)
     assert again.pk == score.pk
     assert (again.n, again.mean, again.distribution) == (10, 4.4, [0, 0, 2, 2, 6])
     result = RoundResult.objects.get(round=evaluation, network=network)
     assert (result.invited, result.responded) == (10, 10)
-    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * sum(
-        1 for item in evaluation.items.all() if item.is_scale
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * len(
+        evaluation.items.all()
     )
 
 
@@ -220,6 +236,7 @@ def test_compute_scores_withholds_below_five():
     network = _network_with(0)
     evaluation = make_round([network])
     answer_all(evaluation, network, [5, 5, 5, 1])
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
     score = _score(evaluation, network)
     assert (score.is_withheld, score.mean, score.distribution) == (True, None, [])
@@ -231,6 +248,7 @@ def test_compute_scores_subtraction_case_withholds_overall():
     evaluation = make_round([big, small])
     answer_all(evaluation, big, [4] * 6)
     answer_all(evaluation, small, [1, 2, 1])
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
     assert _score(evaluation, big).mean == 4.0
     assert _score(evaluation, small).is_withheld is True
@@ -245,6 +263,7 @@ def test_compute_scores_overall_shown_when_remainder_safe():
     evaluation = make_round([a, b])
     answer_all(evaluation, a, [4] * 5)
     answer_all(evaluation, b, [2] * 5)
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
     overall = ItemScore.objects.get(
         result__round=evaluation, result__network=None, item__code="right_topics"
@@ -266,6 +285,7 @@ def test_compute_scores_change_against_the_networks_nulmeting():
     close(baseline)
     now = make_round([network])
     answer_all(now, network, [4, 4, 5, 5, 5])
+    close(now)
     services.compute_round_scores(now.pk)
     score = _score(now, network)
     assert score.baseline_mean == pytest.approx(3.8)
@@ -281,6 +301,7 @@ def test_compute_scores_each_network_against_its_own_latest_nulmeting():
     now = make_round([a, b])
     answer_all(now, a, [4, 4, 5, 5, 5])
     answer_all(now, b, [4] * 5)
+    close(now)
     services.compute_round_scores(now.pk)
     score_a, score_b = _score(now, a), _score(now, b)
     assert (score_a.baseline_n, score_a.baseline_mean) == (5, 3.8)
@@ -297,9 +318,11 @@ def test_compute_scores_removes_rows_of_networks_and_items_taken_off_the_round()
     evaluation = make_round([a, b])
     answer_all(evaluation, a, [4] * 5)
     answer_all(evaluation, b, [2] * 5)
+    close(evaluation)
     services.compute_round_scores(evaluation.pk)
-    scale_items = [item for item in evaluation.items.all() if item.is_scale]
-    assert ItemScore.objects.filter(result__round=evaluation).count() == 3 * len(scale_items)
+    items = list(evaluation.items.all())
+    scale_items = [item for item in items if item.is_scale]
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 3 * len(items)
     evaluation.networks.remove(b)
     Item.objects.filter(pk=scale_items[0].pk).update(kind="open")
     services.compute_round_scores(evaluation.pk)
@@ -307,8 +330,12 @@ def test_compute_scores_removes_rows_of_networks_and_items_taken_off_the_round()
         a.pk,
         None,
     }
-    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * (len(scale_items) - 1)
-    assert not ItemScore.objects.filter(item=scale_items[0]).exists()
+    assert ItemScore.objects.filter(result__round=evaluation).count() == 2 * len(items)
+    # Now an open question without comments: its rows carry no figures.
+    assert list(ItemScore.objects.filter(item=scale_items[0]).values_list("n", "mean")) == [
+        (0, None),
+        (0, None),
+    ]
     overall = RoundResult.objects.get(round=evaluation, network=None)
     assert (overall.invited, overall.responded) == (10, 10)  # B's answers still count overall
 
@@ -321,6 +348,7 @@ def _round_with_nulmetingen(n_networks, n_extra_items):
     evaluation = make_round(networks, extra_questions=extra)
     for network in networks:
         answer_all(evaluation, network, [4, 4, 5, 5, 5])
+    close(evaluation)
     return evaluation
 
 
@@ -342,7 +370,7 @@ def test_compute_scores_queries_do_not_grow_with_networks_or_items(
         services.compute_round_scores(evaluation.pk)
     scale_items = sum(1 for item in evaluation.items.all() if item.is_scale)
     scores = ItemScore.objects.filter(result__round=evaluation)
-    assert scores.count() == scale_items * (n_networks + 1)
+    assert scores.count() == evaluation.items.count() * (n_networks + 1)
     # the 2014 items have a nulmeting to compare with; the extra questions (no code) not
     assert scores.filter(result__network__isnull=False, baseline_n=5).count() == (
         (scale_items - n_extra_items) * n_networks
@@ -358,7 +386,7 @@ def test_compute_scores_failure_is_recorded(monkeypatch):
     def boom(_):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr("evaluations.services.scores._write", boom)
+    monkeypatch.setattr("evaluations.services.scores.writing._write", boom)
     with pytest.raises(RuntimeError):
         services.compute_round_scores(evaluation.pk)
     evaluation.refresh_from_db()
@@ -382,7 +410,7 @@ def test_reminders_go_once_to_non_responders(mailoutbox):
     assert send_round_invitations(evaluation.pk) == 2
     assert send_round_invitations(evaluation.pk) == 0
     answered, waiting = Invitation.objects.filter(round=evaluation).order_by("pk")
-    services.submit_response(answered.token, answers={evaluation.items.first().pk: 4})
+    services.save_response(answered.token, answers={evaluation.items.first().pk: 4})
     Invitation.objects.update(invited_at=timezone.now() - datetime.timedelta(days=8))
     mailoutbox.clear()
     assert services.send_round_reminders() == 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from evaluations import services
 from evaluations.models import (
+    Answer,
     Ballot,
     EvaluationRound,
     Invitation,
@@ -39,7 +40,13 @@ def world():
         evaluation,
         network,
         [4, 5, 3, 4, 4],
-        comments=["De sfeer is open en veilig.", "Meer casuïstiek graag."],
+        comments=[
+            "De sfeer is open en veilig.",
+            "Meer casuïstiek graag.",
+            "Goede gastsprekers.",
+            "Meer tijd tussen de bijeenkomsten.",
+            "Fijne groep.",
+        ],
     )
     participant = Invitation.objects.filter(round=evaluation).first().person
     close(evaluation)
@@ -231,7 +238,7 @@ def test_pdf_and_csv_exports(client, world):
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
     assert "attachment" in pdf["Content-Disposition"]
-    csv_text = client.get(urls["network-report-csv"]).content.decode()
+    csv_text = client.get(urls["network-report-csv"]).content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("Vraag;Respondenten;Gemiddelde")
     assert "In het netwerk worden de juiste onderwerpen besproken.;5;4,00" in csv_text
 
@@ -299,6 +306,9 @@ def test_round_form_closing_before_opening(client):
 
 
 def test_answer_through_the_link(client):
+    """Half answered and sent: she is asked to confirm, nothing is stored; she saves, comes
+    back through her link to her saved answers, sends, and changes an answer later: one
+    response, with the changed answer."""
     network = NetworkFactory()
     make_member(network)
     evaluation = make_round([network])
@@ -306,19 +316,61 @@ def test_answer_through_the_link(client):
     url = reverse("evaluations:respond", args=[invitation.token])
     page = client.get(url).content.decode()
     assert "De sfeer in het netwerk is goed." in page
+    assert "Nog open: 9 van 9 vragen." in page
     items = {i.code: i for i in evaluation.items.all()}
-    response = client.post(
-        url,
-        {f"item_{items['atmosphere'].pk}": "5", f"item_{items['comments'].pk}": "Top"},
-        follow=True,
+    half = {f"item_{items['atmosphere'].pk}": "5", f"item_{items['comments'].pk}": "Top"}
+    asked = client.post(url, {**half, "action": "send"}).content.decode()
+    assert "Nog niet alle vragen zijn beantwoord" in asked
+    assert "Toch versturen" in asked
+    assert Response.objects.count() == 0
+    saved = client.post(url, {**half, "action": "save"}, follow=True).content.decode()
+    assert "Uw antwoorden zijn opgeslagen, nog niet verstuurd." in saved
+    assert "Nog open: 8 van 9 vragen." in saved
+    pk = items["atmosphere"].pk
+    assert f'name="item_{pk}" value="5" class="form-check-input" id="id_item_{pk}_4" checked' in (
+        saved
     )
-    assert "Dank u wel" in response.content.decode()
-    assert Response.objects.count() == 1
+    assert Invitation.objects.get().is_used is False
+    everything = {f"item_{i.pk}": "4" for i in evaluation.items.all() if i.is_scale}
+    everything |= {f"item_{items['comments'].pk}": "Top", "version": "1", "action": "send"}
+    sent = client.post(url, everything, follow=True).content.decode()
+    assert "Dank u wel" in sent
+    assert Invitation.objects.get().is_used is True
     again = client.get(url).content.decode()
-    assert "Deze link is al gebruikt. Elke link werkt één keer." in again
-    response = client.post(url, {f"item_{items['atmosphere'].pk}": "4"})
-    assert "Deze link is al gebruikt" in response.content.decode()
+    assert "Uw antwoorden zijn verstuurd." in again
+    changed = everything | {f"item_{items['atmosphere'].pk}": "2", "version": "2"}
+    client.post(url, changed, follow=True)
     assert Response.objects.count() == 1
+    assert Answer.objects.get(item=items["atmosphere"]).value == 2
+
+
+def test_answer_dont_know_is_kept_apart_from_the_scale(client):
+    network = NetworkFactory()
+    make_member(network)
+    evaluation = make_round([network])
+    item = evaluation.items.first()
+    url = reverse("evaluations:respond", args=[Invitation.objects.get().token])
+    assert "Weet niet / niet van toepassing" in client.get(url).content.decode()
+    client.post(url, {f"item_{item.pk}": "dk", "action": "send-anyway"})
+    assert list(Answer.objects.values_list("value", "dont_know")) == [(None, True)]
+
+
+def test_answer_from_two_devices_the_stale_one_is_told_and_nothing_is_lost(client):
+    network = NetworkFactory()
+    make_member(network)
+    evaluation = make_round([network])
+    item = evaluation.items.first()
+    url = reverse("evaluations:respond", args=[Invitation.objects.get().token])
+    client.post(url, {f"item_{item.pk}": "3", "action": "save"})
+    # Both devices loaded version 1; the phone saves first, then the laptop sends.
+    client.post(url, {f"item_{item.pk}": "5", "version": "1", "action": "save"})
+    page = client.post(
+        url, {f"item_{item.pk}": "1", "version": "1", "action": "send-anyway"}
+    ).content.decode()
+    assert "Uw antwoorden zijn intussen op een ander apparaat gewijzigd." in page
+    assert list(Answer.objects.values_list("value", flat=True)) == [5]
+    assert Response.objects.count() == 1
+    assert Invitation.objects.get().is_used is False
 
 
 def test_answer_off_the_scale_through_the_form(client):
@@ -327,8 +379,8 @@ def test_answer_off_the_scale_through_the_form(client):
     evaluation = make_round([network])
     item = evaluation.items.first()
     url = reverse("evaluations:respond", args=[Invitation.objects.get().token])
-    response = client.post(url, {f"item_{item.pk}": "9"})
-    assert "Kies een waarde van 1 tot en met 5." in response.content.decode()
+    response = client.post(url, {f"item_{item.pk}": "9", "action": "send-anyway"})
+    assert "Kies een waarde van 1 tot en met 5 of “weet niet”." in response.content.decode()
     assert Response.objects.count() == 0
 
 
@@ -337,10 +389,13 @@ def test_answer_after_closing_through_the_form(client):
     make_member(network)
     evaluation = make_round([network])
     close(evaluation)
+    closed = (
+        "Deze evaluatie is gesloten; antwoorden kunnen niet meer worden verstuurd of gewijzigd."
+    )
     url = reverse("evaluations:respond", args=[Invitation.objects.get().token])
-    assert "Deze evaluatie is gesloten." in client.get(url).content.decode()
-    response = client.post(url, {f"item_{evaluation.items.first().pk}": "3"})
-    assert "Deze evaluatie is gesloten." in response.content.decode()
+    assert closed in client.get(url).content.decode()
+    response = client.post(url, {f"item_{evaluation.items.first().pk}": "3", "action": "save"})
+    assert closed in response.content.decode()
     assert Response.objects.count() == 0
 
 
@@ -566,9 +621,11 @@ def test_start_page_shows_open_evaluations(client):
 
 
 def test_network_section_query_count_is_fixed(world, django_assert_num_queries):
+    # 9: the phase report, the latest result and its permission, outcomes, the two
+    # permission checks, and the live response to open rounds with its permission check.
     network = world["network"]
     facilitator = type(world["facilitator"]).objects.get(pk=world["facilitator"].pk)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         content = _render_slot("evaluations_network_section", facilitator, network=network)
     assert "Fase en opbrengsten" in content
     assert world["round"].title in content
@@ -579,7 +636,7 @@ def test_network_section_query_count_is_fixed(world, django_assert_num_queries):
         services.compute_round_scores(other_round.pk)
         services.compute_phase_report(network.pk)
     facilitator = type(facilitator).objects.get(pk=facilitator.pk)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         content = _render_slot("evaluations_network_section", facilitator, network=network)
     assert "5 opbrengsten" in content
 
@@ -692,7 +749,7 @@ def test_overall_report_withheld_in_the_subtraction_case(client):
     big = NetworkFactory()
     small = NetworkFactory()
     evaluation = make_round([big, small])
-    answer_all(evaluation, big, [4] * 6, comments=["Groot netwerk"])
+    answer_all(evaluation, big, [4] * 6, comments=[f"Groot netwerk {i}" for i in range(5)])
     answer_all(evaluation, small, [1] * 2, comments=["Klein netwerk"])
     close(evaluation)
     services.compute_round_scores(evaluation.pk)
@@ -703,7 +760,8 @@ def test_overall_report_withheld_in_the_subtraction_case(client):
     shown = client.get(
         reverse("evaluations:network-report", args=[evaluation.pk, big.slug])
     ).content.decode()
-    assert "Groot netwerk" in shown and "Klein netwerk" not in shown
+    assert "Groot netwerk 4" in shown
+    assert "Klein netwerk" not in shown
     csv_text = client.get(reverse("evaluations:report-csv", args=[evaluation.pk])).content.decode()
     assert "1,00" not in csv_text and "minder dan 5" in csv_text
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from evaluations.enums import RoundKind, RoundStatus
 from evaluations.models import EvaluationRound, Invitation
-from evaluations.services import open_round, submit_response
+from evaluations.services import open_round, save_response
 from tests.factories import NetworkFactory, make_member
 
 
@@ -45,7 +45,7 @@ def answer_all(evaluation, network, values, comments=()) -> None:
             answers[item.pk] = value[position] if isinstance(value, list | tuple) else value
         if index < len(comments) and open_items:
             answers[open_items[0].pk] = comments[index]
-        submit_response(invitations[index].token, answers=answers)
+        save_response(invitations[index].token, answers=answers)
 
 
 def close(evaluation) -> None:

@@ -8,7 +8,8 @@ from django.db import transaction
 from django.test import RequestFactory
 
 from leernetwerk.celery import app
-from leernetwerk.dispatch import _current_request, enqueue, flush_outbox
+from leernetwerk.dispatch import enqueue, flush_outbox
+from leernetwerk.middleware import BackgroundWorkNoticeMiddleware
 from leernetwerk.models import OutboxTask, WorkerHeartbeat
 from leernetwerk.tasks import task_record_heartbeat
 
@@ -44,14 +45,23 @@ def eager():
     app.conf.task_always_eager = previous
 
 
-def _request_with_messages():
+def _request_with_messages(method: str = "post"):
     from django.contrib.messages.storage.fallback import FallbackStorage
     from django.contrib.sessions.backends.db import SessionStore
 
-    request = RequestFactory().post("/")
+    request = getattr(RequestFactory(), method)("/")
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
     return request
+
+
+def _view_that_enqueues(request):
+    """A view as ATOMIC_REQUESTS runs it: the service enqueues inside the transaction."""
+    from django.http import HttpResponse
+
+    with transaction.atomic():
+        enqueue(task_record_heartbeat, worker="waits-for-redis")
+    return HttpResponse("saved")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -66,13 +76,8 @@ def test_enqueue_runs_the_task_after_commit_without_a_broker(eager):
 @pytest.mark.django_db(transaction=True)
 def test_enqueue_keeps_the_task_and_tells_the_person_when_the_broker_is_down(broker_down):
     request = _request_with_messages()
-    token = _current_request.set(request)
     started = time.monotonic()
-    try:
-        with transaction.atomic():
-            enqueue(task_record_heartbeat, worker="waits-for-redis")
-    finally:
-        _current_request.reset(token)
+    BackgroundWorkNoticeMiddleware(_view_that_enqueues)(request)
 
     assert time.monotonic() - started < 3
     row = OutboxTask.objects.get()
@@ -100,3 +105,18 @@ def test_flush_outbox_keeps_rows_while_the_broker_is_still_down(broker_down):
     OutboxTask.objects.create(task_name="leernetwerk.core.record_heartbeat", kwargs={})
     assert flush_outbox() == 0
     assert OutboxTask.objects.get().attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_enqueue_with_the_broker_down_keeps_the_task_outside_a_request(broker_down):
+    # A task or command enqueues without any request: the row waits all the same.
+    with transaction.atomic():
+        enqueue(task_record_heartbeat, worker="from-a-command")
+    assert OutboxTask.objects.get().attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_background_notice_is_not_shown_when_the_work_reached_the_broker(eager):
+    request = _request_with_messages()
+    BackgroundWorkNoticeMiddleware(_view_that_enqueues)(request)
+    assert [str(m) for m in get_messages(request)] == []

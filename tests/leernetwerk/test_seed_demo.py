@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 from django.utils import timezone
 
-from leernetwerk import demo_data
-from leernetwerk.demo_data import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from demo import load as demo_data
+from demo.load import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 from meetings.models import Attendance, Meeting
 from networks.enums import Access, NetworkStatus, Role
 from networks.models import Membership, Network

@@ -1,6 +1,7 @@
 """Applications: the service, the form's bad input, submission and the role matrix."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -299,7 +300,17 @@ def _people(application):
         "penvoerder_other": other_penvoerder,
         "facilitator": facilitator,
         "staff": make_staff(),
+        "co_initiator": _co_initiator_of(application),
     }
+
+
+def _co_initiator_of(application):
+    """A person the penvoerder named as co-initiator (by address, account made later)."""
+    person = UserFactory()
+    ApplicationInvitee.objects.create(
+        application=application, role="co_initiator", email=person.email.upper()
+    )
+    return person
 
 
 @pytest.mark.parametrize(
@@ -313,6 +324,7 @@ def _people(application):
                 "penvoerder_other": 404,
                 "facilitator": 404,
                 "staff": 200,
+                "co_initiator": 200,
             },
         ),
         (
@@ -323,6 +335,7 @@ def _people(application):
                 "penvoerder_other": 404,
                 "facilitator": 404,
                 "staff": 404,
+                "co_initiator": 200,
             },
         ),
     ],
@@ -349,7 +362,7 @@ def test_submit_role_matrix(client):
         assert client.post(url).status_code == 404, role
     application.network.refresh_from_db()
     assert application.network.status == NetworkStatus.DRAFT
-    client.force_login(people["penvoerder_own"])
+    client.force_login(people["co_initiator"])
     client.post(url)
     application.network.refresh_from_db()
     assert application.network.status == NetworkStatus.SUBMITTED
@@ -396,3 +409,137 @@ def test_visible_to_agrees_with_view_permission():
     for person in people.values():
         in_queryset = Application.objects.visible_to(person).filter(pk=application.pk).exists()
         assert in_queryset == person.has_perm("networks.view_application", application)
+
+
+# --- warned before submitting, still free to submit -------------------------------------------
+
+
+def test_save_and_submit_with_unmet_criteria_asks_confirmation_naming_them(client):
+    client.force_login(make_applicant())
+    response = client.post(
+        reverse("networks:application-create"),
+        form_data(
+            action="submit",
+            meetings_per_year="2",
+            participant_emails="\n".join(f"d{n}@example.nl" for n in range(4)),
+        ),
+        follow=True,
+    )
+    application = Application.objects.get()
+    assert application.network.status == NetworkStatus.DRAFT
+    assert response.redirect_chain[-1][0] == reverse(
+        "networks:application-submit", args=[application.pk]
+    )
+    content = response.content.decode()
+    warnings = content.split('id="submission-warnings"', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'data-code="(\w+)"', warnings) == [
+        "min_three_meetings_per_year",
+        "min_six_fixed_participants",
+    ]
+    assert "2 bijeenkomsten gepland per 12 maanden; minimaal 3 nodig." in warnings
+    assert "4 vaste deelnemers; minimaal 6 nodig." in warnings
+    assert "2 criteria zijn niet voldaan (of nog niet bekend):" in content
+    assert "Toch indienen" in content
+
+
+def test_submit_without_confirmation_of_unmet_criteria_does_not_submit(client):
+    application = make_application(participants=4)
+    client.force_login(application.applicant)
+    url = reverse("networks:application-submit", args=[application.pk])
+    response = client.post(url)
+    assert response.url == url
+    application.network.refresh_from_db()
+    assert application.network.status == NetworkStatus.DRAFT
+
+
+def test_submit_confirmed_with_unmet_criteria_submits(client, django_capture_on_commit_callbacks):
+    application = make_application(participants=4)
+    client.force_login(application.applicant)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("networks:application-submit", args=[application.pk]),
+            {"confirmed": "1"},
+            follow=True,
+        )
+    assert "Je aanvraag is ingediend." in response.content.decode()
+    application.network.refresh_from_db()
+    assert application.network.status == NetworkStatus.SUBMITTED
+
+
+def test_submission_mails_the_applicant_side_and_staff_once(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from networks.tasks import task_send_submission_emails
+
+    applicant = make_applicant()
+    application = make_application(applicant)
+    co_initiator = _co_initiator_of(application)
+    staff = [make_staff(), make_staff()]
+    make_staff(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit_application(application, by=applicant)
+    application.refresh_from_db()
+    to_applicants = sorted([applicant.email.lower(), co_initiator.email.lower()])
+    to_staff = sorted(s.email.lower() for s in staff)
+    assert sorted(m.to for m in mail.outbox) == sorted([to_applicants, to_staff])
+    by_to = {tuple(m.to): m for m in mail.outbox}
+    assert by_to[tuple(to_applicants)].subject == "Je aanvraag voor Samen Sturen is ingediend"
+    assert application.get_absolute_url() in by_to[tuple(to_applicants)].body
+    assert by_to[tuple(to_staff)].subject == "Nieuwe aanvraag te beoordelen: Samen Sturen"
+    assert f"/beoordelen/{application.pk}/" in by_to[tuple(to_staff)].body
+    # A task that runs twice sends nothing more.
+    task_send_submission_emails(
+        application_id=application.pk, submitted_at=application.submitted_at.isoformat()
+    )
+    assert len(mail.outbox) == 2
+
+
+def test_co_initiator_edits_the_draft_and_sees_it_in_her_list(client):
+    application = make_application()
+    co_initiator = _co_initiator_of(application)
+    client.force_login(co_initiator)
+    content = client.get(reverse("networks:application-list")).content.decode()
+    assert "Samen Sturen" in content
+    response = client.post(
+        reverse("networks:application-update", args=[application.pk]),
+        form_data(theme="Samen leren", co_initiator_emails=co_initiator.email),
+    )
+    assert response.status_code == 302
+    application.network.refresh_from_db()
+    assert application.network.theme == "Samen leren"
+
+
+def test_naming_co_initiators_in_the_form(client):
+    client.force_login(make_applicant())
+    client.post(
+        reverse("networks:application-create"),
+        form_data(co_initiator_emails="Mede@Example.nl\nfee@example.nl"),
+    )
+    # The facilitator cannot also be a co-initiator: a Dutch message, nothing saved.
+    assert Application.objects.count() == 0
+    client.post(
+        reverse("networks:application-create"), form_data(co_initiator_emails="Mede@Example.nl")
+    )
+    application = Application.objects.get()
+    assert list(
+        application.invitees.filter(role="co_initiator").values_list("email", flat=True)
+    ) == ["mede@example.nl"]
+
+
+def test_co_initiator_named_twice_as_facilitator_gets_a_dutch_message(client):
+    client.force_login(make_applicant())
+    response = client.post(
+        reverse("networks:application-create"), form_data(co_initiator_emails="fee@example.nl")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["co_initiator_emails"] == [
+        "fee@example.nl staat al als facilitator of deelnemer genoemd."
+    ]
+
+
+def test_application_page_shows_amounts_the_dutch_way(client):
+    application = make_application(requested_facilitation="4000")
+    client.force_login(application.applicant)
+    content = client.get(application.get_absolute_url()).content.decode()
+    assert "Facilitering: €\u00a04.000,00" in content
+    assert "Totaal: €\u00a05.500,00" in content

@@ -68,7 +68,7 @@ def test_command_shows_staff_override_of_an_automatic_criterion():
     from networks.services import judge_criterion
     from tests.factories import make_staff
 
-    application = make_application(participants=4)
+    application = make_application(participants=4, submitted=True)
     network = application.network
     judge_criterion(
         application,

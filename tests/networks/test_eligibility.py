@@ -199,3 +199,63 @@ def test_explanation_in_english():
 
 def test_not_eligible_when_one_criterion_fails():
     assert is_eligible(evaluate(replace(COMPLETE, fixed_participants=5))) is False
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        (datetime.date(2026, 2, 27), NOT_MET),  # a day short
+        (datetime.date(2026, 2, 28), MET),  # two years after 29 February is 28 February
+        (datetime.date(2026, 3, 1), MET),
+    ],
+)
+def test_term_from_a_leap_day_counts_by_calendar(end, expected):
+    facts = replace(COMPLETE, start_date=datetime.date(2024, 2, 29), planned_end_date=end)
+    assert status(facts, "min_two_years") == expected
+
+
+def test_add_months_clamps_to_the_last_day_of_the_month():
+    from networks.eligibility import add_months
+
+    assert add_months(datetime.date(2024, 2, 29), 24) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2024, 2, 29), 48) == datetime.date(2028, 2, 29)
+    assert add_months(datetime.date(2025, 1, 31), 1) == datetime.date(2025, 2, 28)
+    assert add_months(datetime.date(2025, 3, 31), -1) == datetime.date(2025, 2, 28)
+    assert months_between(datetime.date(2024, 2, 29), datetime.date(2026, 2, 28)) == 24
+
+
+@pytest.mark.parametrize(
+    ("changes", "code", "text"),
+    [
+        ({"facilitator_count": 1}, "has_facilitator", "1 facilitator toegewezen of uitgenodigd."),
+        ({"facilitator_count": 2}, "has_facilitator", "2 facilitators toegewezen of uitgenodigd."),
+        (
+            {"fixed_participants": 1},
+            "min_six_fixed_participants",
+            "1 vaste deelnemer; minimaal 6 nodig.",
+        ),
+        (
+            {"meetings_per_12_months": 1},
+            "min_three_meetings_per_year",
+            "1 bijeenkomst gepland per 12 maanden; minimaal 3 nodig.",
+        ),
+        (
+            {"contact_means_count": 1},
+            "contact_between_meetings",
+            "1 contactmogelijkheid tussen bijeenkomsten vastgelegd.",
+        ),
+        (
+            {"contact_means_count": 2},
+            "contact_between_meetings",
+            "2 contactmogelijkheden tussen bijeenkomsten vastgelegd.",
+        ),
+    ],
+)
+def test_explanations_use_proper_plurals_in_dutch(changes, code, text):
+    from django.utils import translation
+
+    from networks.eligibility import evaluate
+
+    with translation.override("nl"):
+        result = evaluate(replace(COMPLETE, **changes), [code])[0]
+    assert result.explanation == text

@@ -114,3 +114,48 @@ def test_visible_to_queryset_agrees_with_view_permission(network, people):
             n for n in Network.objects.all() if rules.has_perm("networks.view_network", user, n)
         }
         assert visible == allowed, name
+
+
+def test_judge_and_decide_permissions_exclude_staff_who_are_party_to_the_network():
+    from tests.factories.networks import make_application
+
+    application = make_application(submitted=True)
+    free = make_staff()
+    member = make_staff()
+    make_member(application.network, person=member)
+    named = make_staff(email=f"fac@{application.applicant.pk}.example.nl")
+    participant = make_member(application.network)
+    matrix = {
+        name: (
+            person.has_perm("networks.review_application"),
+            person.has_perm("networks.judge_application", application),
+            person.has_perm("networks.decide_application", application),
+        )
+        for name, person in {
+            "free staff": free,
+            "staff member of the network": member,
+            "staff named as facilitator": named,
+            "participant": participant,
+        }.items()
+    }
+    assert matrix == {
+        "free staff": (True, True, True),
+        "staff member of the network": (True, False, False),
+        "staff named as facilitator": (True, False, False),
+        "participant": (False, False, False),
+    }
+
+
+def test_judging_and_deciding_need_a_submitted_application():
+    from networks.services import decide_application
+    from tests.factories.networks import make_applicant, make_application
+
+    draft = make_application()
+    staff = make_staff()
+    assert staff.has_perm("networks.judge_application", draft) is False
+    assert staff.has_perm("networks.decide_application", draft) is False
+    sent_back = make_application(make_applicant(), submitted=True)
+    decide_application(sent_back, kind="request_info", motivation="Aanvullen.", by=staff)
+    sent_back.network.refresh_from_db()
+    assert staff.has_perm("networks.judge_application", sent_back) is True
+    assert staff.has_perm("networks.decide_application", sent_back) is False

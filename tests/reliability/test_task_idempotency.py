@@ -21,7 +21,7 @@ from leernetwerk.celery import app
 from leernetwerk.models import OutboxTask
 from meetings.enums import MailKind
 from networks.enums import DecisionKind, NetworkStatus
-from networks.services import decide_application, register_interest
+from networks.services import decide_application, judge_criteria, register_interest
 from participants.services import invite_member
 from tests.factories import (
     MeetingFactory,
@@ -120,6 +120,14 @@ def setup_send_round_invitations():
     return {"round_id": make_round([network]).pk}, True
 
 
+def setup_send_reminders_now():
+    network = NetworkFactory()
+    for _ in range(3):
+        make_member(network)
+    evaluation = make_round([network])
+    return {"round_id": evaluation.pk}, True
+
+
 def setup_send_round_reminders():
     network = NetworkFactory()
     for _ in range(3):
@@ -187,11 +195,21 @@ def setup_recheck_supported_networks():
 
 def setup_send_decision_email():
     application = make_application(submitted=True)
+    staff = make_staff()
+    # A grant needs the two judged criteria judged in favour, with a motivation.
+    judge_criteria(
+        application,
+        judgements={
+            "field_initiative": ("met", "Vraag uit het veld."),
+            "professionalisation_focus": ("met", "Competenties centraal."),
+        },
+        by=staff,
+    )
     decision = decide_application(
         application,
         kind=DecisionKind.GRANT,
         motivation="Past goed bij de regeling.",
-        by=make_staff(),
+        by=staff,
         granted={
             "granted_facilitation": Decimal("5000"),
             "granted_speakers": Decimal("1000"),
@@ -199,6 +217,16 @@ def setup_send_decision_email():
         },
     )
     return {"decision_id": decision.pk}, True
+
+
+def setup_send_submission_emails():
+    make_staff()
+    application = make_application(submitted=True)
+    application.refresh_from_db()
+    return {
+        "application_id": application.pk,
+        "submitted_at": application.submitted_at.isoformat(),
+    }, True
 
 
 def setup_notify_interest():
@@ -230,6 +258,7 @@ SCENARIOS = {
     "leernetwerk.evaluations.recover_score_computations": setup_recover_score_computations,
     "leernetwerk.evaluations.send_round_invitations": setup_send_round_invitations,
     "leernetwerk.evaluations.send_round_reminders": setup_send_round_reminders,
+    "leernetwerk.evaluations.send_reminders_now": setup_send_reminders_now,
     "leernetwerk.evaluations.compute_phase_report": setup_compute_phase_report,
     "leernetwerk.evaluations.compute_all_phase_reports": setup_compute_all_phase_reports,
     "leernetwerk.meetings.send_meeting_mail": setup_send_meeting_mail,
@@ -238,6 +267,7 @@ SCENARIOS = {
     "leernetwerk.networks.recheck_supported_networks": setup_recheck_supported_networks,
     "leernetwerk.networks.send_decision_email": setup_send_decision_email,
     "leernetwerk.networks.notify_interest": setup_notify_interest,
+    "leernetwerk.networks.send_submission_emails": setup_send_submission_emails,
     "leernetwerk.participants.send_invitation": setup_send_invitation,
     "leernetwerk.participants.send_import_welcome": setup_send_import_welcome,
 }

@@ -94,10 +94,10 @@ def test_score_computation_survives_20_sigkills(app_on_private_redis, workers):
     print(f"{KILLS} kills and recovery in {time.monotonic() - started:.0f} s")
 
     # Complete, no duplicates: one result per network plus the overall one, one score per
-    # scale item per result.
+    # item (scale and open) per result.
     by_worker = _report_rows(evaluation)
     assert len(by_worker["results"]) == NETWORKS + 1
-    assert len(by_worker["scores"]) == len(scale_items) * (NETWORKS + 1)
+    assert len(by_worker["scores"]) == evaluation.items.count() * (NETWORKS + 1)
     # Correct: the same rows as an eager computation in this process gives.
     compute_round_scores(evaluation.pk)
     assert _report_rows(evaluation) == by_worker
@@ -124,7 +124,7 @@ def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row(monkey
     from django.db import connection as main_connection
     from django.db import connections
 
-    from evaluations.services.scores import _computing_lock
+    from evaluations.services.scores.running import _computing_lock
 
     evaluation = make_round([NetworkFactory()])
     EvaluationRound.objects.filter(pk=evaluation.pk).update(scores_status=ComputationStatus.RUNNING)

@@ -8,7 +8,7 @@ Columns, in this order (see world.ROLES):
     (VO-academie medewerker).
 Outcomes: an HTTP status (200, 403, 404, 405, 410); "login" for a redirect to the login page;
 "->name" for a redirect to the URL named `name`. Network-bound pages answer 404 to people
-outside the network, like a page that does not exist (STYLE.md: not allowed -> 404).
+outside the network, like a page that does not exist (docs/architecture.md: not allowed -> 404).
 
 Notable rows, checked by hand when the table was recorded:
 - password_reset_confirm: the owner's link is invalid for the owner (200, the "invalid link"
@@ -155,6 +155,14 @@ MATRIX = {
     "evaluations:round-publish": {
         "GET": ("login", 404, 404, 404, 404, 404, 404, 405),
         "POST": ("login", 404, 404, 404, 404, 404, 404, "->evaluations:round-detail"),
+    },
+    "evaluations:round-remind": {
+        "GET": ("login", 404, 404, 404, 404, 404, 404, 405),
+        "POST": ("login", 404, 404, 404, 404, 404, 404, "->evaluations:round-detail"),
+    },
+    "evaluations:network-rate": {
+        "GET": ("login", 404, 404, 404, 200, 404, 404, 200),
+        "POST": ("login", 404, 404, 404, 405, 404, 404, 405),
     },
     "evaluations:round-rate": {
         "GET": ("login", 404, 404, 404, 404, 404, 404, 200),

@@ -11,7 +11,8 @@ against one world per URL. Asserted for every example:
 - never a server error (the test client re-raises it);
 - a form returned with errors leaves every app table with the same number of rows;
 - a form that saved stored the text fields of a model form exactly as sent (after the
-  whitespace strip Django's CharField does): no truncation, no mangling.
+  whitespace strip Django's CharField does): no truncation, no mangling;
+- a form that saved had no line break or control character in a one-line field.
 
 Examples are derandomized (the same on every run); `FUZZ_RANDOM=1` explores new ones and
 `FUZZ_EXAMPLES=n` changes how many per form. Runs on whatever DATABASE_URL names; CI runs it on PostgreSQL, where a NUL byte that reaches
@@ -35,6 +36,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from leernetwerk.forms import is_one_line
+from leernetwerk.text import contains_control_characters
 from tests.security.matrix import MATRIX
 from tests.security.world import APP_LABELS, ROLES, build_world, url_kwargs
 
@@ -413,6 +416,14 @@ def test_form_survives_generated_input(name):
             if _has_errors(response):
                 assert changed == {}, f"rejected form changed rows: {changed}"
             elif response.status_code in (301, 302, 303) or changed:
+                # A one-line field never lets a line break or control character through
+                # (leernetwerk.forms): a form that saved had none in them.
+                for html_name, (_control, field) in controls.items():
+                    sent = data.get(html_name)
+                    if field is not None and is_one_line(field) and isinstance(sent, str):
+                        assert not contains_control_characters(sent.strip()), (
+                            f"{html_name} accepted {sent[:80]!r}"
+                        )
                 for form in page_forms:
                     for model, field_name, expected in _model_text_fields(form, data):
                         stored = model._default_manager.filter(**{field_name: expected})

@@ -214,7 +214,7 @@ MEETING_PK = {
 ROUND_PK = {
     f"evaluations:{n}"
     for n in (
-        "round-detail round-rate item-create round-close round-compute round-publish report "
+        "round-detail round-rate item-create round-close round-compute round-publish round-remind report "
         "report-pdf report-csv"
     ).split()
 }
@@ -237,6 +237,7 @@ NETWORK_SLUG = {
     "participants:import-confirm",
     "evaluations:phase",
     "evaluations:phase-compute",
+    "evaluations:network-rate",
     "evaluations:outcome-list",
     "evaluations:outcome-create",
     "evaluations:story-create",

@@ -9,8 +9,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from networks import eligibility
-from networks.models import Application, Network
-from networks.selectors import facts_for_network
+from networks.facts import criteria_rows
+from networks.models import Network
 
 
 class Command(BaseCommand):
@@ -24,22 +24,22 @@ class Command(BaseCommand):
         network = Network.objects.filter(slug=options["slug"]).first()
         if network is None:
             raise CommandError(f"No network with slug {options['slug']!r}.")
-        results = eligibility.evaluate(facts_for_network(network))
-        criteria = [result.as_dict() for result in results]
-        application = Application.objects.filter(network=network).first()
-        overrides = {
-            judgement.criterion: judgement
-            for judgement in (application.judgements.all() if application else [])
-            if judgement.is_override and judgement.criterion not in eligibility.JUDGED_CRITERIA
-        }
-        for criterion in criteria:
-            judgement = overrides.get(criterion["code"])
-            if judgement is not None:
+        criteria = []
+        for row in criteria_rows(network):
+            criterion = row.result.as_dict()
+            judgement = row.judgement
+            # The judged criteria already carry staff's judgement in their automatic result.
+            if (
+                judgement is not None
+                and judgement.is_override
+                and row.code not in eligibility.JUDGED_CRITERIA
+            ):
                 criterion.update(
                     status=judgement.status,
                     automatic_status=judgement.automatic_status,
                     staff_motivation=judgement.motivation,
                 )
+            criteria.append(criterion)
         eligible = bool(criteria) and all(c["status"] == eligibility.MET for c in criteria)
         if options["json"]:
             payload = {"network": network.slug, "eligible": eligible, "criteria": criteria}

@@ -1,26 +1,25 @@
 """Computing rounds' scores: the rows the reports show.
 
+Only closed rounds get figures: while a round is open, one more response would change them by
+exactly that person's answer (DOMAIN.md, Evaluations). Every kind of answer (scale values,
+"don't know", open comments) goes through the same small-group rule, per network and overall
+(`scoring.disclosure`).
+
 One round (on demand, or a round closed by hand) and many rounds at once (the daily close, at
 the end of a school year hundreds of rounds close on the same day) go through the same code:
 a fixed number of queries for the whole set of rounds, whatever their number."""
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
-from collections.abc import Iterable
-from contextlib import contextmanager
 
-from django.conf import settings
-from django.db import connection, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.utils import timezone
 
 from leernetwerk.bulk import insert_rows
 
-from .. import scoring
-from ..enums import ComputationStatus, ItemKind, RoundKind, RoundStatus
-from ..models import (
+from ... import scoring
+from ...enums import ItemKind, RoundKind, RoundStatus
+from ...models import (
     Answer,
     EvaluationRound,
     Invitation,
@@ -29,8 +28,6 @@ from ..models import (
     Response,
     RoundResult,
 )
-
-logger = logging.getLogger(__name__)
 
 Counts = dict[int, int]  # scale value -> how many gave it
 
@@ -65,14 +62,18 @@ def _networks_with_baselines(rounds: list[EvaluationRound]) -> dict[int, dict[in
     return baselines
 
 
+Key = tuple[int, int, int]  # (round id, network id, item id)
+
+
 def _answer_counts(
     round_ids: set[int], needed: set[tuple[int, int]], codes: dict[int, str]
-) -> tuple[dict[tuple[int, int, int], Counts], dict[tuple[int, int, str], Counts]]:
-    """Counts of the scale values given, in one GROUP BY over the rounds' answers and those of
-    the nulmetingen they compare with (the database counts, so Python gets at most five rows
-    per round, network and item): (round id, network id, item id) -> counts in that round, and
-    (nulmeting id, network id, item code) -> counts in that nulmeting, for the (nulmeting id,
-    network id) pairs `needed`."""
+) -> tuple[dict[Key, Counts], dict[tuple[int, int, str], Counts], dict[Key, int], dict[Key, int]]:
+    """Counts of the answers given in sent responses, in one GROUP BY over the rounds' answers
+    and those of the nulmetingen they compare with (the database counts, so Python gets at
+    most seven rows per round, network and item): the scale values per (round id, network
+    id, item id), the same per (nulmeting id, network id, item code) for the (nulmeting id,
+    network id) pairs `needed`, and per (round id, network id, item id) the number of
+    "don't know" answers and of open comments."""
     condition = Q(response__round_id__in=round_ids)
     outside = {pair for pair in needed if pair[0] not in round_ids}
     if outside:
@@ -83,21 +84,28 @@ def _answer_counts(
             response__network_id__in={network_id for _, network_id in outside},
         )
     rows = (
-        Answer.objects.filter(condition, value__isnull=False)
-        .values_list("response__round_id", "response__network_id", "item_id", "value")
+        Answer.objects.filter(condition, response__is_sent=True)
+        .filter(Q(value__isnull=False) | Q(dont_know=True) | ~Q(text=""))
+        .values_list("response__round_id", "response__network_id", "item_id", "value", "dont_know")
         .annotate(count=Count("pk"))
         .order_by()
     )
-    current: dict[tuple[int, int, int], Counts] = defaultdict(dict)
+    current: dict[Key, Counts] = defaultdict(dict)
     baseline: dict[tuple[int, int, str], Counts] = defaultdict(dict)
-    for round_id, network_id, item_id, value, count in rows:
+    dont_know: dict[Key, int] = defaultdict(int)
+    comments: dict[Key, int] = defaultdict(int)
+    for round_id, network_id, item_id, value, is_dont_know, count in rows:
+        if value is None:
+            if round_id in round_ids:
+                (dont_know if is_dont_know else comments)[round_id, network_id, item_id] += count
+            continue
         if round_id in round_ids:
             current[round_id, network_id, item_id][value] = count
         # A round of the batch can also be another one's nulmeting: no elif.
         if codes[item_id] and (round_id, network_id) in needed:
             counts = baseline[round_id, network_id, codes[item_id]]
             counts[value] = counts.get(value, 0) + count  # items sharing a code add up
-    return current, baseline
+    return current, baseline, dont_know, comments
 
 
 def _add(counts: list[Counts]) -> Counts:
@@ -108,10 +116,22 @@ def _add(counts: list[Counts]) -> Counts:
     return total
 
 
-def _score_fields(counts: Counts, baseline: Counts | None, withheld: bool) -> dict:
+def _open_fields(n: int, withheld: bool) -> dict:
+    """An open question's row: how many commented, and whether their comments are shown."""
+    return {name: None for name in _SCORE_FIELDS} | {
+        "n": n,
+        "is_withheld": withheld,
+        "distribution": [],
+    }
+
+
+def _score_fields(
+    counts: Counts, baseline: Counts | None, withheld: bool, dont_know: int = 0
+) -> dict:
     summary = scoring.summarise_counts(counts)
     fields = {
         "n": summary.n,
+        "dont_know": None,
         "is_withheld": withheld,
         "mean": None,
         "sd": None,
@@ -125,6 +145,7 @@ def _score_fields(counts: Counts, baseline: Counts | None, withheld: bool) -> di
     if withheld:
         return fields
     fields.update(
+        dont_know=dont_know,
         mean=summary.mean,
         sd=summary.sd,
         distribution=list(summary.distribution),
@@ -145,6 +166,7 @@ def _score_fields(counts: Counts, baseline: Counts | None, withheld: bool) -> di
 _RESULT_FIELDS = ["invited", "responded", "response_rate", "is_withheld"]
 _SCORE_FIELDS = [
     "n",
+    "dont_know",
     "is_withheld",
     "mean",
     "sd",
@@ -170,11 +192,11 @@ def _assign(row, fields: dict) -> bool:
 def _counts_per_network(model, round_ids: set[int]) -> dict[int, dict[int, int]]:
     """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
     counts: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = model.objects.filter(round_id__in=round_ids)
+    if model is Response:
+        rows = rows.filter(is_sent=True)  # a saved response waits for its owner
     for round_id, network_id, count in (
-        model.objects.filter(round_id__in=round_ids)
-        .values_list("round_id", "network_id")
-        .annotate(count=Count("pk"))
-        .order_by()
+        rows.values_list("round_id", "network_id").annotate(count=Count("pk")).order_by()
     ):
         counts[round_id][network_id] = count
     return counts
@@ -183,7 +205,14 @@ def _counts_per_network(model, round_ids: set[int]) -> dict[int, dict[int, int]]
 def _write_rounds(rounds: list[EvaluationRound]) -> None:
     """Store the rounds' results and item scores. A fixed number of queries, whatever the
     number of rounds, networks and items; rows that are already right are not written again.
-    Each round's rows are exactly those it gets when computed on its own."""
+    Each round's rows are exactly those it gets when computed on its own. A round still open
+    gets no rows (those it had are removed)."""
+    still_open = [evaluation.pk for evaluation in rounds if evaluation.status != RoundStatus.CLOSED]
+    if still_open:
+        RoundResult.objects.filter(round_id__in=still_open).delete()
+    rounds = [evaluation for evaluation in rounds if evaluation.status == RoundStatus.CLOSED]
+    if not rounds:
+        return
     round_ids = {evaluation.pk for evaluation in rounds}
     baselines = _networks_with_baselines(rounds)
     needed = {
@@ -193,18 +222,18 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         if baseline_id is not None
     }
     codes: dict[int, str] = {}
-    items: dict[int, list[tuple[int, str]]] = defaultdict(list)  # scale items (id, code)
+    items: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)  # (id, code, is scale)
     for item_id, round_id, code, kind in (
         Item.objects.filter(round_id__in=round_ids | {round_id for round_id, _ in needed})
         .order_by("position", "pk")
         .values_list("pk", "round_id", "code", "kind")
     ):
         codes[item_id] = code
-        if round_id in round_ids and kind == ItemKind.SCALE:
-            items[round_id].append((item_id, code))
+        if round_id in round_ids:
+            items[round_id].append((item_id, code, kind == ItemKind.SCALE))
     invited = _counts_per_network(Invitation, round_ids)
     responded = _counts_per_network(Response, round_ids)
-    current, baseline = _answer_counts(round_ids, needed, codes)
+    current, baseline, dont_know, comments = _answer_counts(round_ids, needed, codes)
 
     existing_results = {
         (result.round_id, result.network_id): result
@@ -276,12 +305,34 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         network_ids = list(baselines[evaluation.pk])
         baseline_of = baselines[evaluation.pk]
         overall = results[evaluation.pk, None]
-        for item_id, code in items[evaluation.pk]:
+        for item_id, code, is_scale in items[evaluation.pk]:
+            if not is_scale:
+                # Open comments: the same rule on the number who wrote one.
+                written = {n: comments.get((evaluation.pk, n, item_id), 0) for n in network_ids}
+                item_overall_withheld, item_withheld = scoring.disclosure(
+                    sum(written.values()), written
+                )
+                for network_id in network_ids:
+                    result = results[evaluation.pk, network_id]
+                    withheld = result.is_withheld or network_id in item_withheld
+                    save_score(result, item_id, _open_fields(written[network_id], withheld))
+                withheld = overall.is_withheld or item_overall_withheld
+                save_score(overall, item_id, _open_fields(sum(written.values()), withheld))
+                continue
             per_network = {n: current.get((evaluation.pk, n, item_id), {}) for n in network_ids}
+            unsure = {n: dont_know.get((evaluation.pk, n, item_id), 0) for n in network_ids}
+            scale_ns = {n: sum(counts.values()) for n, counts in per_network.items()}
             item_overall_withheld, item_withheld = scoring.disclosure(
-                sum(sum(counts.values()) for counts in per_network.values()),
-                {n: sum(counts.values()) for n, counts in per_network.items()},
+                sum(scale_ns.values()), scale_ns
             )
+            # The "don't know" counts follow the same rule: no overall count from which a
+            # withheld network's answerers could be recovered either.
+            answered = {n: scale_ns[n] + unsure[n] for n in network_ids}
+            answered_overall_withheld, _ = scoring.disclosure(
+                sum(answered.values()),
+                {n: count for n, count in answered.items() if n not in item_withheld},
+            )
+            item_overall_withheld = item_overall_withheld or answered_overall_withheld
             network_baselines = {
                 n: baseline.get((baseline_of[n], n, code), {}) if code else None
                 for n in network_ids
@@ -295,6 +346,7 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
                         per_network[network_id],
                         network_baselines[network_id],
                         result.is_withheld or network_id in item_withheld,
+                        unsure[network_id],
                     ),
                 )
             save_score(
@@ -304,10 +356,11 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
                     _add(list(per_network.values())),
                     _add(list(network_baselines.values())) if code else None,
                     overall.is_withheld or item_overall_withheld,
+                    sum(unsure.values()),
                 ),
             )
-    # Left over: scores of items no longer scale items of their round (those of stale results
-    # went with them).
+    # Left over: scores of items no longer on their round (those of stale results went with
+    # them).
     stale_scores = [
         pk for (result_id, _), (pk, _) in existing_scores.items() if result_id not in stale_results
     ]
@@ -331,153 +384,3 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
 def _write(evaluation: EvaluationRound) -> None:
     """Store one round's results and item scores (the batch of one)."""
     _write_rounds([evaluation])
-
-
-def _test_pause() -> None:
-    """TEST HOOK ONLY: the reliability tests set LEERNETWERK_TEST_SCORES_PAUSE (seconds, in
-    leernetwerk/settings_test.py only) so a worker can be killed mid-computation. Unset (0)
-    everywhere else."""
-    pause = getattr(settings, "LEERNETWERK_TEST_SCORES_PAUSE", 0)
-    if pause:
-        import time
-
-        time.sleep(pause)
-
-
-# Namespace of the PostgreSQL advisory locks that mark a score computation as alive.
-_COMPUTING_LOCK_CLASS = 7301
-
-
-@contextmanager
-def _computing_lock(*round_ids: int):
-    """Held by a live computation of the rounds from before they are marked running until it
-    ends; the database drops it with the connection of a worker that dies. Session-level
-    advisory locks on PostgreSQL, taken in one statement in id order (one process does
-    everything on SQLite, so none is needed there)."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    ids = sorted(round_ids)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_lock(%s, id) FROM unnest(%s::int[]) AS id ORDER BY id",
-            [_COMPUTING_LOCK_CLASS, ids],
-        )
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_unlock(%s, id) FROM unnest(%s::int[]) AS id",
-                [_COMPUTING_LOCK_CLASS, ids],
-            )
-
-
-def _computation_is_alive(round_id: int) -> bool:
-    """Whether some connection holds the round's computing lock (PostgreSQL only)."""
-    if connection.vendor != "postgresql":
-        return False
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
-        (acquired,) = cursor.fetchone()
-        if acquired:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [_COMPUTING_LOCK_CLASS, round_id])
-    return not acquired
-
-
-def compute_round_scores(round_id: int) -> None:
-    """Compute and store a round's results (per network and overall) in one transaction.
-
-    Marks the round running first (visible to staff), then done, or failed with the error.
-    Idempotent: running it again yields the same rows. Called by the Celery task."""
-    with _computing_lock(round_id):
-        EvaluationRound.objects.filter(pk=round_id).update(
-            scores_status=ComputationStatus.RUNNING, scores_error=""
-        )
-        try:
-            with transaction.atomic():
-                evaluation = EvaluationRound.objects.select_for_update().get(pk=round_id)
-                _write(evaluation)
-                _test_pause()
-                EvaluationRound.objects.filter(pk=round_id).update(
-                    scores_status=ComputationStatus.DONE, scores_computed_at=timezone.now()
-                )
-        except Exception as error:
-            EvaluationRound.objects.filter(pk=round_id).update(
-                scores_status=ComputationStatus.FAILED, scores_error=str(error)[:2000]
-            )
-            raise
-
-
-def compute_scores_of_rounds(round_ids: Iterable[int]) -> list[int]:
-    """Compute and store the results of many rounds (per network and overall) in one pass and
-    one transaction, with exactly the rows each gets from `compute_round_scores`: one query of
-    each kind for all of them, not one set per round. Returns the ids of the rounds that
-    failed.
-
-    Marks them all running first, then done. Holds the row locks of all of them (taken in id
-    order, so two batches cannot deadlock) until it commits: a concurrent computation of one
-    of them waits, and `recover_score_computations` sees they are alive (their computing
-    locks are held from before they are marked running). If the batch fails,
-    nothing of it is kept and the rounds are computed one by one instead, so one bad round
-    cannot fail the others: each ends done, or failed with its own error. Idempotent. Called
-    by the Celery task of the daily close."""
-    round_ids = sorted(set(round_ids))
-    if not round_ids:
-        return []
-    try:
-        with _computing_lock(*round_ids):
-            EvaluationRound.objects.filter(pk__in=round_ids).update(
-                scores_status=ComputationStatus.RUNNING, scores_error=""
-            )
-            with transaction.atomic():
-                rounds = list(
-                    EvaluationRound.objects.select_for_update()
-                    .filter(pk__in=round_ids)
-                    .order_by("pk")
-                )
-                if len(rounds) != len(round_ids):
-                    raise EvaluationRound.DoesNotExist("a round of the batch no longer exists")
-                _write_rounds(rounds)
-                _test_pause()
-                EvaluationRound.objects.filter(pk__in=round_ids).update(
-                    scores_status=ComputationStatus.DONE, scores_computed_at=timezone.now()
-                )
-        return []
-    except Exception:
-        logger.exception("scores of %d rounds failed together; now one by one", len(round_ids))
-    failed = []
-    for round_id in round_ids:
-        try:
-            compute_round_scores(round_id)
-        except Exception:
-            logger.exception("scores of round %s failed", round_id)
-            failed.append(round_id)
-    return failed
-
-
-def recover_score_computations() -> list[int]:
-    """Re-dispatch computations whose worker died: rounds marked running that no live
-    computation holds (it holds the round's computing lock from before it marks the round
-    running until it ends, and the database drops a killed worker's lock with its
-    connection; on SQLite, where there is no worker, the row lock). They go back to pending.
-    Returns their ids.
-
-    Celery would redeliver the unacknowledged message too, but only after the broker's
-    visibility timeout (an hour); this makes reports complete within a beat interval. Running
-    a computation twice is harmless: it is idempotent and serialised by the row lock."""
-    from leernetwerk.dispatch import enqueue
-
-    from ..tasks import task_compute_round_scores
-
-    with transaction.atomic():
-        running = list(
-            EvaluationRound.objects.select_for_update(skip_locked=True)
-            .filter(scores_status=ComputationStatus.RUNNING)
-            .values_list("pk", flat=True)
-        )
-        stuck = [round_id for round_id in running if not _computation_is_alive(round_id)]
-        EvaluationRound.objects.filter(pk__in=stuck).update(scores_status=ComputationStatus.PENDING)
-        for round_id in stuck:
-            enqueue(task_compute_round_scores, round_id=round_id)
-    return stuck

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from leernetwerk.demo_data import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
+from demo.load import DEMO_LOGINS, DEMO_PASSWORD, seed_demo
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Forms: the application (aanvraag), staff judgements and decisions, interest in a network."""
+"""The penvoerder's application form (aanvraag); what it hands to the services."""
 
 from __future__ import annotations
 
@@ -13,14 +13,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import ConcurrentEditMixin
-from leernetwerk.forms import ModelMultipleChoiceField
-from participants.enums import LEADERSHIP_FUNCTIONS, Function
+from leernetwerk.forms import Form, ModelMultipleChoiceField
+from participants.enums import Function
 from participants.models import School
 
-from .eligibility import NetworkFacts
-from .enums import Access, ContactMeans, DecisionKind, InviteeRole, Verdict
-from .models import MAX_CONTRIBUTION, Application, Competence, Network
-from .services import Invitee
+from ..enums import Access, ContactMeans, InviteeRole
+from ..models import MAX_CONTRIBUTION, Application, Competence, Network
+from ..services import Invitee
 
 NETWORK_FIELDS = (
     "name",
@@ -47,6 +46,20 @@ APPLICATION_FIELDS = (
     "requested_speakers",
     "requested_organisation",
 )
+# What a field that is not filled in (or has an error) stands for when saving.
+EMPTY = {
+    "access": "",
+    "start_date": None,
+    "planned_end_date": None,
+    "meetings_per_year": None,
+    "contact_means": [],
+    "monitoring_consent": False,
+    "listed_in_directory": False,
+    "applicant_school": None,
+    "requested_facilitation": None,
+    "requested_speakers": None,
+    "requested_organisation": None,
+}
 AMOUNT_FIELDS = ("requested_facilitation", "requested_speakers", "requested_organisation")
 
 
@@ -73,7 +86,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ApplicationForm(ConcurrentEditMixin, forms.Form):
+class ApplicationForm(ConcurrentEditMixin, Form):
     """Everything the criteria need. Only the name is required for a draft; completeness is
     checked when submitting (services.missing_for_submission)."""
 
@@ -159,6 +172,15 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
         help_text=_("One address per line."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
+    co_initiator_emails = forms.CharField(
+        label=_("E-mail addresses of co-initiators"),
+        required=False,
+        help_text=_(
+            "One address per line. Co-initiators may change this draft with you and become "
+            "penvoerder when the network is granted."
+        ),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     focus_competences = ModelMultipleChoiceField(
         label=_verbose(Network, "focus_competences"),
         required=False,
@@ -201,7 +223,13 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
                 "contact_means",
                 "contact_other",
             ),
-            Fieldset(_("People"), "facilitator_name", "facilitator_email", "participant_emails"),
+            Fieldset(
+                _("People"),
+                "facilitator_name",
+                "facilitator_email",
+                "participant_emails",
+                "co_initiator_emails",
+            ),
             Fieldset(_("Professionalisation"), "focus_competences", "monitoring_consent"),
             Fieldset(
                 _("Requested contribution for the first year"),
@@ -230,10 +258,10 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
                 ) from None
         return email
 
-    def clean_participant_emails(self):
+    def _email_list(self, field: str) -> list[str]:
         lines = [
             line.strip().lower()
-            for line in self.cleaned_data["participant_emails"].replace(",", "\n").splitlines()
+            for line in self.cleaned_data[field].replace(",", "\n").splitlines()
         ]
         emails, seen, errors = [], set(), []
         for line in filter(None, lines):
@@ -257,17 +285,32 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
             raise ValidationError(errors)
         return emails
 
+    def clean_participant_emails(self):
+        return self._email_list("participant_emails")
+
+    def clean_co_initiator_emails(self):
+        return self._email_list("co_initiator_emails")
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("planned_end_date")
         if start and end and end <= start:
             self.add_error("planned_end_date", _("The planned end must be after the start."))
         facilitator = cleaned.get("facilitator_email")
-        if facilitator and facilitator in (cleaned.get("participant_emails") or []):
+        participants = cleaned.get("participant_emails") or []
+        if facilitator and facilitator in participants:
             self.add_error(
                 "participant_emails",
                 _("%(value)s is already the facilitator.") % {"value": facilitator},
             )
+        named = {facilitator, *participants} - {""}
+        for email in cleaned.get("co_initiator_emails") or []:
+            if email in named:
+                self.add_error(
+                    "co_initiator_emails",
+                    _("%(value)s is already named as facilitator or participant.")
+                    % {"value": email},
+                )
         return cleaned
 
     # --- for the service and the live check ------------------------------------------
@@ -286,18 +329,37 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
         if facilitator:
             initial["facilitator_email"] = facilitator.email
             initial["facilitator_name"] = facilitator.name
-        initial["participant_emails"] = "\n".join(
-            i.email for i in invitees if i.role == InviteeRole.PARTICIPANT
-        )
+        for role, field in (
+            (InviteeRole.PARTICIPANT, "participant_emails"),
+            (InviteeRole.CO_INITIATOR, "co_initiator_emails"),
+        ):
+            initial[field] = "\n".join(i.email for i in invitees if i.role == role)
         return initial
 
     def network_data(self) -> dict:
-        data = {field: self.cleaned_data[field] for field in NETWORK_FIELDS}
+        data = {
+            field: self.cleaned_data.get(field, EMPTY.get(field, "")) for field in NETWORK_FIELDS
+        }
         data["monitoring_consent"] = bool(data["monitoring_consent"])
         return data
 
     def application_data(self) -> dict:
-        return {field: self.cleaned_data[field] for field in APPLICATION_FIELDS}
+        return {
+            field: self.cleaned_data.get(field, EMPTY.get(field, ""))
+            for field in APPLICATION_FIELDS
+        }
+
+    def service_data(self) -> dict:
+        """What `save_application` / `check_application` take. On an invalid form (the live
+        check), the fields with errors are passed empty, as if not filled in yet."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return {
+            "network_data": self.network_data(),
+            "application_data": self.application_data(),
+            "competences": self.cleaned_data.get("focus_competences") or [],
+            "invitees": self.invitees(),
+        }
 
     def invitees(self) -> list[Invitee]:
         invitees = []
@@ -313,104 +375,8 @@ class ApplicationForm(ConcurrentEditMixin, forms.Form):
             Invitee(InviteeRole.PARTICIPANT, email)
             for email in self.cleaned_data.get("participant_emails", [])
         ]
+        invitees += [
+            Invitee(InviteeRole.CO_INITIATOR, email)
+            for email in self.cleaned_data.get("co_initiator_emails", [])
+        ]
         return invitees
-
-    def facts(self) -> NetworkFacts:
-        """Facts from what is filled in so far (fields with errors count as missing)."""
-        self.is_valid()
-        data = self.cleaned_data
-        function = data.get("applicant_function") or ""
-        school = data.get("applicant_school")
-        competences = data.get("focus_competences")
-        participants = data.get("participant_emails")
-        return NetworkFacts(
-            field_statement=data.get("field_statement", ""),
-            applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS)
-            if function
-            else None,
-            applicant_function_label=str(Function(function).label) if function else "",
-            applicant_school_is_vo=school.is_vo if school else None,
-            applicant_school_name=school.name if school else "",
-            name=data.get("name", ""),
-            description=data.get("description", ""),
-            access=data.get("access") or None,
-            listed_in_directory=data.get("listed_in_directory", False),
-            focus_competence_count=len(competences) if competences is not None else None,
-            monitoring_consent=bool(data.get("monitoring_consent")),
-            meetings_per_12_months=data.get("meetings_per_year"),
-            contact_means_count=len(data.get("contact_means") or [])
-            + (1 if data.get("contact_other") else 0),
-            fixed_participants=len(participants) if participants is not None else None,
-            academy_invited=bool((data.get("invited_meeting") or "").strip()),
-            facilitator_count=1 if data.get("facilitator_email") else 0,
-            start_date=data.get("start_date"),
-            planned_end_date=data.get("planned_end_date")
-            if "planned_end_date" not in self.errors
-            else None,
-        )
-
-
-class JudgementForm(forms.Form):
-    verdict = forms.ChoiceField(
-        label=_("Judgement"), choices=Verdict.choices, widget=forms.RadioSelect
-    )
-    motivation = forms.CharField(
-        label=_("Motivation"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required when you decide against the automatic result."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-
-class DecisionForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Decision"), choices=DecisionKind.choices, widget=forms.RadioSelect
-    )
-    motivation = forms.CharField(
-        label=_("Motivation"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("The penvoerder reads this motivation."),
-    )
-    granted_facilitation = _amount(_("Contribution for facilitation (EUR)"))
-    granted_speakers = _amount(_("Contribution for guest speakers (EUR)"))
-    granted_organisation = _amount(_("Contribution for organisation (EUR)"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("kind") == DecisionKind.GRANT:
-            for field in ("granted_facilitation", "granted_speakers", "granted_organisation"):
-                if cleaned.get(field) is None and field not in self.errors:
-                    self.add_error(field, _("Give the contribution for this category (0 if none)."))
-        return cleaned
-
-    def granted(self) -> dict:
-        return {
-            field: self.cleaned_data.get(field)
-            for field in ("granted_facilitation", "granted_speakers", "granted_organisation")
-        }
-
-
-class InterestForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=200)
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        error_messages={"invalid": _("Enter an e-mail address such as naam@school.nl.")},
-    )
-    message = forms.CharField(
-        label=_("Message (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False

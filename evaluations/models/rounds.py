@@ -1,3 +1,5 @@
+"""Evaluation rounds: questionnaire, invitations, anonymous responses, computed scores."""
+
 import secrets
 
 from django.conf import settings
@@ -7,20 +9,15 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .enums import (
+from ..enums import (
     ComputationStatus,
     ItemKind,
-    OutcomeKind,
-    OutcomeVisibility,
     RoundKind,
     RoundStatus,
-    ValueCycle,
 )
-from .querysets import (
+from ..querysets import (
     EvaluationRoundQuerySet,
     InvitationQuerySet,
-    OutcomeQuerySet,
-    PhaseReportQuerySet,
 )
 
 
@@ -59,6 +56,7 @@ class EvaluationRound(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
 
     objects = EvaluationRoundQuerySet.as_manager()
 
@@ -161,7 +159,12 @@ class Invitation(models.Model):
 
 
 class Response(models.Model):
-    """One filled-in questionnaire. Deliberately holds no link to a person and no time."""
+    """One filled-in questionnaire. Deliberately holds no link to a person and no time.
+
+    `access_key` lets the personal link find the response again to continue or change it: an
+    HMAC of the link's token with a key kept in the settings, not in the database, so the
+    database alone cannot tie a response to an invitation (docs: EVALUATION_RESPONSE_KEY).
+    Only sent responses count in the figures; a saved one waits for its owner."""
 
     round = models.ForeignKey(
         EvaluationRound,
@@ -175,6 +178,11 @@ class Response(models.Model):
         on_delete=models.CASCADE,
         related_name="evaluation_responses",
     )
+    access_key = models.CharField(
+        _("access key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    is_sent = models.BooleanField(_("sent"), default=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("response")
@@ -198,6 +206,7 @@ class Answer(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     text = models.TextField(_("answer"), blank=True)
+    dont_know = models.BooleanField(_("don't know / not applicable"), default=False)
 
     class Meta:
         verbose_name = _("answer")
@@ -208,6 +217,10 @@ class Answer(models.Model):
                 condition=Q(value__isnull=True) | Q(value__gte=1, value__lte=5),
                 name="answer_value_on_scale",
                 violation_error_message=_("Choose a value from 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(dont_know=False) | Q(value__isnull=True),
+                name="answer_dont_know_has_no_value",
             ),
         ]
 
@@ -265,6 +278,7 @@ class ItemScore(models.Model):
         Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="scores"
     )
     n = models.PositiveIntegerField(_("respondents"))
+    dont_know = models.PositiveIntegerField(_("don't know / not applicable"), null=True)
     mean = models.FloatField(_("mean"), null=True)
     sd = models.FloatField(_("standard deviation"), null=True)
     distribution = models.JSONField(_("distribution"), default=list)
@@ -285,247 +299,3 @@ class ItemScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item}: {self.mean}"
-
-
-# --- Leer-top 3 -------------------------------------------------------------------------
-
-
-class RankingSurvey(models.Model):
-    """A Leer-top 3: respondents name up to three learning forms in order."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "name"]
-        verbose_name = _("Leer-top 3 survey")
-        verbose_name_plural = _("Leer-top 3 surveys")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("evaluations:survey-detail", kwargs={"slug": self.slug})
-
-
-class LearningForm(models.Model):
-    survey = models.ForeignKey(
-        RankingSurvey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="forms"
-    )
-    name = models.CharField(_("learning form"), max_length=200)
-
-    class Meta:
-        ordering = ["survey", "name"]
-        verbose_name = _("learning form")
-        verbose_name_plural = _("learning forms")
-        constraints = [
-            models.UniqueConstraint(fields=["survey", "name"], name="form_unique_name"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Ballot(models.Model):
-    survey = models.ForeignKey(
-        RankingSurvey, verbose_name=_("survey"), on_delete=models.CASCADE, related_name="ballots"
-    )
-    respondent = models.CharField(_("respondent"), max_length=100)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["survey", "respondent"]
-        verbose_name = _("ballot")
-        verbose_name_plural = _("ballots")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["survey", "respondent"],
-                name="ballot_unique_respondent",
-                violation_error_message=_("This respondent already has a ballot."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.survey}: {self.respondent}"
-
-
-class BallotChoice(models.Model):
-    """A place on a ballot: a listed form, or an "other" text until staff merge it."""
-
-    ballot = models.ForeignKey(
-        Ballot, verbose_name=_("ballot"), on_delete=models.CASCADE, related_name="choices"
-    )
-    position = models.PositiveSmallIntegerField(
-        _("place"), validators=[MinValueValidator(1), MaxValueValidator(3)]
-    )
-    form = models.ForeignKey(
-        LearningForm,
-        verbose_name=_("learning form"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="choices",
-    )
-    other_text = models.CharField(_("other"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["ballot", "position"]
-        verbose_name = _("choice")
-        verbose_name_plural = _("choices")
-        constraints = [
-            models.UniqueConstraint(fields=["ballot", "position"], name="choice_unique_place"),
-            models.UniqueConstraint(fields=["ballot", "form"], name="choice_unique_form"),
-            models.CheckConstraint(
-                condition=Q(position__gte=1, position__lte=3), name="choice_place_1_to_3"
-            ),
-            models.CheckConstraint(
-                condition=Q(form__isnull=False) | ~Q(other_text=""),
-                name="choice_form_or_other",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.position}. {self.form or self.other_text}"
-
-
-# --- Phases and harvest ----------------------------------------------------------------
-
-
-class PhaseReport(models.Model):
-    """Evidence for a network's phase conditions on a day, computed by Celery."""
-
-    network = models.ForeignKey(
-        "networks.Network",
-        verbose_name=_("network"),
-        on_delete=models.CASCADE,
-        related_name="phase_reports",
-    )
-    computed_on = models.DateField(_("date"))
-    proposed_phase = models.CharField(_("proposed phase"), max_length=20, blank=True)
-    phase = models.CharField(_("phase"), max_length=20, blank=True)
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=ComputationStatus.choices,
-        default=ComputationStatus.PENDING,
-    )
-    data = models.JSONField(_("evidence"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = PhaseReportQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["network", "-computed_on"]
-        verbose_name = _("phase report")
-        verbose_name_plural = _("phase reports")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["network", "computed_on"], name="phase_report_unique_day"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.network} {self.computed_on}"
-
-
-class Outcome(models.Model):
-    """An outcome (opbrengst) of a network, recorded by a member or facilitator."""
-
-    network = models.ForeignKey(
-        "networks.Network",
-        verbose_name=_("network"),
-        on_delete=models.CASCADE,
-        related_name="outcomes",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="outcomes",
-    )
-    kind = models.CharField(_("kind"), max_length=30, choices=OutcomeKind.choices)
-    description = models.TextField(_("description"))
-    visibility = models.CharField(
-        _("who may read this"),
-        max_length=10,
-        choices=OutcomeVisibility.choices,
-        default=OutcomeVisibility.NETWORK,
-    )
-    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-
-    objects = OutcomeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("outcome")
-        verbose_name_plural = _("outcomes")
-
-    def __str__(self) -> str:
-        return self.description[:60]
-
-
-class ValueStory(models.Model):
-    """A value-creation story (waardecreatieverhaal), one step per value cycle."""
-
-    network = models.ForeignKey(
-        "networks.Network",
-        verbose_name=_("network"),
-        on_delete=models.CASCADE,
-        related_name="value_stories",
-    )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("written by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="value_stories",
-    )
-    title = models.CharField(_("title"), max_length=200)
-    visibility = models.CharField(
-        _("who may read this"),
-        max_length=10,
-        choices=OutcomeVisibility.choices,
-        default=OutcomeVisibility.NETWORK,
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = OutcomeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("value-creation story")
-        verbose_name_plural = _("value-creation stories")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "evaluations:story-detail", kwargs={"slug": self.network.slug, "pk": self.pk}
-        )
-
-
-class ValueStep(models.Model):
-    story = models.ForeignKey(
-        ValueStory, verbose_name=_("story"), on_delete=models.CASCADE, related_name="steps"
-    )
-    cycle = models.CharField(_("value cycle"), max_length=20, choices=ValueCycle.choices)
-    position = models.PositiveSmallIntegerField(_("position"))
-    text = models.TextField(_("what happened"))
-
-    class Meta:
-        ordering = ["story", "position"]
-        verbose_name = _("value-creation step")
-        verbose_name_plural = _("value-creation steps")
-        constraints = [
-            models.UniqueConstraint(fields=["story", "cycle"], name="step_unique_cycle"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.story}: {self.get_cycle_display()}"

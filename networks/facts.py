@@ -1,0 +1,176 @@
+"""The one eligibility-facts builder: every reading of the criteria starts here.
+
+The live check on the application form, the application page, the review page, the review
+queue's stored result, the decision guard, the yearly re-check and `manage.py eligibility` all
+call `facts_for_network` (or `criteria_rows`, built on it). It reads the SAVED data with fresh
+queries and never a relation an earlier query left in memory (a prefetched invitee list, a
+cached count): a draft that just lost its facilitator reads as having none. The criteria
+themselves are the pure `networks.eligibility` module."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, replace
+
+from django.utils import timezone
+
+from participants.enums import LEADERSHIP_FUNCTIONS, Function
+
+from . import eligibility
+from .eligibility import CriterionResult, NetworkFacts
+from .enums import Criterion, InviteeRole, Role
+from .models import (
+    Application,
+    ApplicationInvitee,
+    Competence,
+    CriterionJudgement,
+    Membership,
+    Network,
+)
+
+
+def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
+    """The eligibility facts of a network as saved in the database.
+
+    Planned (default): meetings per 12 months from `meetings_per_year`, else the scheduled
+    meetings in the first 12 months; fixed participants and facilitators are current members
+    plus the people the application names in that role. Live (the yearly re-check): meetings
+    held in the last 12 months and current members only. Read-only; safe to call any time.
+    Callers have checked that the viewer may see the network."""
+    network = Network.objects.get(pk=network.pk)  # the saved row, not the caller's copy
+    application = (
+        Application.objects.select_related("applicant_school").filter(network=network).first()
+    )
+    today = timezone.localdate()
+    memberships = list(
+        Membership.objects.current()
+        .filter(network=network)
+        .select_related("person", "person__school")
+    )
+    invitees = (
+        []
+        if (live or application is None)
+        else list(ApplicationInvitee.objects.filter(application=application))
+    )
+
+    participant_emails = {
+        m.person.email.lower() for m in memberships if m.role == Role.PARTICIPANT and m.is_fixed
+    }
+    facilitator_emails = {m.person.email.lower() for m in memberships if m.role == Role.FACILITATOR}
+    for invitee in invitees:
+        if invitee.role == InviteeRole.FACILITATOR:
+            facilitator_emails.add(invitee.email.lower())
+        elif invitee.role == InviteeRole.PARTICIPANT:
+            participant_emails.add(invitee.email.lower())
+
+    meetings = network.meetings.scheduled()  # meetings sit above networks: the reverse relation
+    if live:
+        since = timezone.now() - datetime.timedelta(days=365)
+        meetings_count = meetings.filter(starts_at__gte=since, ends_at__lt=timezone.now()).count()
+        meetings_source = "held"
+    elif network.meetings_per_year is not None:
+        meetings_count = network.meetings_per_year
+        meetings_source = "planned"
+    else:
+        start = network.start_date or today
+        window_start = timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
+        window_end = timezone.make_aware(
+            datetime.datetime.combine(eligibility.add_months(start, 12), datetime.time.min)
+        )
+        counted = meetings.filter(starts_at__gte=window_start, starts_at__lt=window_end).count()
+        meetings_count = counted or None
+        meetings_source = "planned"
+
+    academy_invited = meetings.filter(academy_invited=True).exists() or bool(
+        application and application.invited_meeting.strip()
+    )
+
+    # The applicant: from the application's snapshot, else the network's first penvoerder.
+    function, school = "", None
+    if application is not None:
+        function, school = application.applicant_function, application.applicant_school
+    else:
+        penvoerders = [m for m in memberships if m.role == Role.PENVOERDER]
+        if penvoerders:
+            function, school = penvoerders[0].person.function, penvoerders[0].person.school
+
+    judgements = {}
+    if application is not None:
+        judgements = dict(
+            CriterionJudgement.objects.filter(
+                application=application, criterion__in=eligibility.JUDGED_CRITERIA
+            ).values_list("criterion", "status")
+        )
+    return NetworkFacts(
+        field_statement=network.field_statement,
+        applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS) if function else None,
+        applicant_function_label=str(Function(function).label) if function else "",
+        applicant_school_is_vo=school.is_vo if school else None,
+        applicant_school_name=school.name if school else "",
+        name=network.name,
+        description=network.description,
+        access=network.access or None,
+        listed_in_directory=network.listed_in_directory,
+        focus_competence_count=Competence.objects.filter(networks=network).count(),
+        monitoring_consent=network.monitoring_consent,
+        meetings_per_12_months=meetings_count,
+        meetings_source=meetings_source,
+        contact_means_count=len(network.contact_means or []) + (1 if network.contact_other else 0),
+        fixed_participants=len(participant_emails),
+        academy_invited=academy_invited,
+        facilitator_count=len(facilitator_emails),
+        start_date=network.start_date,
+        planned_end_date=network.planned_end_date,
+        judgements=judgements,
+    )
+
+
+def automatic_result(network: Network, code: str) -> CriterionResult:
+    """The automatic result of one criterion from the data alone, without staff judgement."""
+    facts = replace(facts_for_network(network), judgements={})
+    return eligibility.evaluate(facts, [code])[0]
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    """One criterion as every page shows it: the automatic result beside staff's judgement."""
+
+    code: str
+    label: str
+    result: CriterionResult
+    judgement: CriterionJudgement | None
+
+    @property
+    def effective(self) -> str:
+        """Staff's judgement where there is one, else the automatic result."""
+        return self.judgement.status if self.judgement else self.result.status
+
+    @property
+    def is_met(self) -> bool:
+        return self.effective == eligibility.MET
+
+
+def criteria_rows(network: Network) -> list[CriterionRow]:
+    """Per criterion, in DOMAIN.md order: the automatic result (judged criteria with staff's
+    judgement) beside staff's judgement, from the saved data. Read-only."""
+    results = eligibility.evaluate(facts_for_network(network))
+    application = Application.objects.filter(network_id=network.pk).first()
+    judgements = (
+        {j.criterion: j for j in application.judgements.select_related("judged_by")}
+        if application is not None
+        else {}
+    )
+    return [
+        CriterionRow(
+            code=result.code,
+            label=str(Criterion(result.code).label),
+            result=result,
+            judgement=judgements.get(result.code),
+        )
+        for result in results
+    ]
+
+
+def shortfalls(rows: list[CriterionRow]) -> list[CriterionRow]:
+    """The criteria that are not met (not met or unknown) after staff's judgements."""
+    return [row for row in rows if not row.is_met]

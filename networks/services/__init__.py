@@ -1,0 +1,53 @@
+"""Writes of the networks app, by area: applications, review, re-check, directory.
+
+Every service runs in one transaction, so bad input leaves nothing half-saved; e-mail goes
+out through tasks dispatched on commit. Import from here (`networks.services`)."""
+
+from .applications import (
+    ApplicationFallsShort,
+    ApplicationIncomplete,
+    Invitee,
+    applicant_side_addresses,
+    check_application,
+    missing_for_submission,
+    refresh_application_snapshot,
+    save_application,
+    send_submission_emails,
+    submission_warnings,
+    submit_application,
+)
+from .directory import notify_interest, register_interest
+from .recheck import recheck_network, recheck_supported_networks, start_granted_networks
+from .review import (
+    decide_application,
+    grant_blockers,
+    judge_criteria,
+    judge_criterion,
+    review_application,
+    send_decision_email,
+)
+
+__all__ = [
+    "ApplicationFallsShort",
+    "ApplicationIncomplete",
+    "Invitee",
+    "applicant_side_addresses",
+    "check_application",
+    "decide_application",
+    "grant_blockers",
+    "judge_criteria",
+    "judge_criterion",
+    "missing_for_submission",
+    "notify_interest",
+    "recheck_network",
+    "recheck_supported_networks",
+    "refresh_application_snapshot",
+    "register_interest",
+    "review_application",
+    "save_application",
+    "send_decision_email",
+    "send_submission_emails",
+    "start_granted_networks",
+    "submission_warnings",
+    "submit_application",
+]
