@@ -77,3 +77,11 @@ def test_server_error_page_is_dutch_and_renders_without_a_request_context():
     assert "<h1>Er ging iets mis</h1>" in html
     assert '<a href="/">Naar de startpagina</a>' in html
     assert 'class="navbar-brand"' in html
+
+
+def test_404_page_offers_a_visitor_the_login_page(client):
+    answer = client.get("/bestaat-niet/")
+
+    html = answer.content.decode()
+    assert answer.status_code == 404
+    assert '<a href="/account/inloggen/?next=/bestaat-niet/">Inloggen</a>' in html
