@@ -128,8 +128,8 @@ class _Visible(HTMLParser):
 
 
 def english_admin_strings() -> set[str]:
-    """Django's admin and auth strings whose Dutch differs from the English, plus the
-    Python values Django would show for a boolean."""
+    """Django's admin and auth strings (without a context) whose Dutch differs from the
+    English, plus the Python values Django would show for a boolean."""
     strings = {"True", "False"}
     for app in ADMIN_AND_AUTH:
         for domain in ("django", "djangojs"):
@@ -137,7 +137,9 @@ def english_admin_strings() -> set[str]:
                 continue
             theirs = dutch(app, domain)
             for key in english(app, domain):
-                if theirs.get(key, "") != key[1] and "%" not in key[1]:
+                # Strings with a context are the calendar's month and day abbreviations,
+                # shown only by its script ("Sep" could be a person's name on the page).
+                if key[0] is None and theirs.get(key, "") != key[1] and "%" not in key[1]:
                     strings.add(key[1])
     return strings
 
