@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from leernetwerk.labels import labelled
+
 from .models import Invitation, Outcome, ValueStory
 
 
@@ -24,9 +26,9 @@ def export_person(user) -> dict:
         "outcomes": [
             {
                 "network": o.network.name,
-                "kind": o.kind,
+                **labelled(o, "kind"),
                 "description": o.description,
-                "visibility": o.visibility,
+                **labelled(o, "visibility"),
                 "created_at": o.created_at.isoformat(),
             }
             for o in Outcome.objects.filter(author=user).select_related("network")
@@ -35,8 +37,8 @@ def export_person(user) -> dict:
             {
                 "network": s.network.name,
                 "title": s.title,
-                "visibility": s.visibility,
-                "steps": [{"cycle": step.cycle, "text": step.text} for step in s.steps.all()],
+                **labelled(s, "visibility"),
+                "steps": [{**labelled(step, "cycle"), "text": step.text} for step in s.steps.all()],
                 "created_at": s.created_at.isoformat(),
             }
             for s in ValueStory.objects.filter(author=user)

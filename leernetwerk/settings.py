@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # FORM_RENDERER below finds Django's own widget templates here
     "rules.apps.AutodiscoverRulesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -94,6 +95,8 @@ MIDDLEWARE = [
 ROOT_URLCONF = "leernetwerk.urls"
 WSGI_APPLICATION = "leernetwerk.wsgi.application"
 
+# Widget templates may be overridden in templates/ (the admin's split date/time widget).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

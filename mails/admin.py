@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from leernetwerk import admin_permissions as permissions
+
 from .models import Mail
 
 
 @admin.register(Mail)
-class MailAdmin(admin.ModelAdmin):
+class MailAdmin(permissions.ModelAdmin):
     list_display = ["created_at", "kind", "to", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["to"]

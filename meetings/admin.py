@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from leernetwerk import admin_permissions as permissions
+from leernetwerk.admin_display import yes_no
 
 from .models import (
     Attendance,
@@ -27,7 +28,14 @@ class GuestSpeakerInline(permissions.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(permissions.HistoryAdmin):
-    list_display = ["title", "network", "starts_at", "status", "academy_invited", "sequence"]
+    list_display = [
+        "title",
+        "network",
+        "starts_at",
+        "status",
+        yes_no(Meeting, "academy_invited"),
+        "sequence",
+    ]
     list_filter = ["status", "academy_invited"]
     search_fields = ["title", "network__name"]
     inlines = [GuestSpeakerInline]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from leernetwerk.labels import labelled
+
 
 def export_person(user) -> dict:
     """Everything this app stores about the person, JSON-serialisable."""
@@ -27,14 +29,18 @@ def export_person(user) -> dict:
             {
                 "meeting": r.meeting.title,
                 "starts_at": when(r.meeting.starts_at),
-                "answer": r.answer,
+                **labelled(r, "answer"),
                 "apology": r.apology,
                 "answered_at": when(r.answered_at),
             }
             for r in Response.objects.filter(person=user).select_related("meeting")
         ],
         "attendance": [
-            {"meeting": a.meeting.title, "starts_at": when(a.meeting.starts_at), "status": a.status}
+            {
+                "meeting": a.meeting.title,
+                "starts_at": when(a.meeting.starts_at),
+                **labelled(a, "status"),
+            }
             for a in Attendance.objects.filter(person=user).select_related("meeting")
         ],
         "cases": [
@@ -51,7 +57,11 @@ def export_person(user) -> dict:
             for m in user.prepared_meetings.all()
         ],
         "date_poll_answers": [
-            {"poll": a.option.poll.title, "date": when(a.option.starts_at), "answer": a.answer}
+            {
+                "poll": a.option.poll.title,
+                "date": when(a.option.starts_at),
+                **labelled(a, "answer"),
+            }
             for a in PollAnswer.objects.filter(person=user).select_related("option__poll")
         ],
         "buddy_groups": [
@@ -64,7 +74,7 @@ def export_person(user) -> dict:
         ],
         "calendar_feed": CalendarFeedToken.objects.filter(person=user).exists(),
         "mails_sent": [
-            {"kind": s.kind, "status": s.status, "sent_at": when(s.sent_at)}
+            {"kind": s.kind, **labelled(s, "status"), "sent_at": when(s.sent_at)}
             for s in Mail.objects.filter(recipient=user)
         ],
     }

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from leernetwerk import admin_permissions as permissions
+from leernetwerk.admin_display import yes_no
 
 from .models import (
     Application,
@@ -66,7 +67,7 @@ class DecisionAdmin(permissions.HistoryAdmin):
 
 @admin.register(RecheckResult)
 class RecheckResultAdmin(permissions.ModelAdmin):
-    list_display = ["network", "period_start", "flagged"]
+    list_display = ["network", "period_start", yes_no(RecheckResult, "flagged")]
     list_filter = ["flagged"]
     raw_id_fields = ["network"]
 

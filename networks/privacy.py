@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from leernetwerk.labels import labelled
+
 from .models import Application, ApplicationInvitee, InterestRegistration
 
 
@@ -12,8 +14,8 @@ def export_person(user) -> dict:
         "applications": [
             {
                 "network": a.network.name,
-                "status": a.network.status,
-                "function": a.applicant_function,
+                **labelled(a.network, "status"),
+                **labelled(a, "applicant_function", "function"),
                 "school": a.applicant_school.name if a.applicant_school else None,
                 "submitted_at": a.submitted_at.isoformat() if a.submitted_at else None,
             }
@@ -22,7 +24,7 @@ def export_person(user) -> dict:
             )
         ],
         "named_in_applications": [
-            {"network": i.application.network.name, "role": i.role, "email": i.email}
+            {"network": i.application.network.name, **labelled(i, "role"), "email": i.email}
             for i in ApplicationInvitee.objects.filter(email__iexact=email).select_related(
                 "application__network"
             )

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk import admin_permissions as permissions
+from leernetwerk.admin_display import yes_no
 
 from .enums import AuditAction
 from .models import AuditLog, BCScan, Invitation, LearningQuestion, School, User
@@ -38,7 +39,14 @@ class AuditedViewsMixin:
 @admin.register(User)
 class UserAdmin(AuditedViewsMixin, permissions.ModelPermissionsMixin, BaseUserAdmin):
     ordering = ["last_name", "first_name"]
-    list_display = ["email", "first_name", "last_name", "function", "school", "is_active"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "function",
+        "school",
+        yes_no(User, "is_active"),
+    ]
     list_filter = ["function", "region", "is_active", "groups"]
     search_fields = ["email", "first_name", "last_name"]
     autocomplete_fields = ["school"]
@@ -59,7 +67,7 @@ class UserAdmin(AuditedViewsMixin, permissions.ModelPermissionsMixin, BaseUserAd
 
 @admin.register(School)
 class SchoolAdmin(permissions.ModelAdmin):
-    list_display = ["name", "brin_code", "town", "is_approved"]
+    list_display = ["name", "brin_code", "town", yes_no(School, "is_approved")]
     search_fields = ["name", "brin_code", "town"]
     list_filter = ["is_approved"]
     actions = ["approve"]

@@ -114,21 +114,26 @@ def chart_svg(
     title: str,
     description: str,
     labels: dict[int, str],
+    current_label: str = "",
     earlier: dict[int, float] | None = None,
     earlier_label: str = "",
     decimal_separator: str = ".",
 ) -> str:
     """A horizontal bar chart (SVG) of scores 1-5 per competence, with <title> and <desc>.
 
-    The chart is drawn on the server so it also works in the PDF; the page shows the same
-    numbers in a table beside it for screen readers."""
+    Each competence is named above its bar(s); a legend tells this scan's bars from the
+    earlier scan's. The chart is drawn on the server so it also works in the PDF; the page
+    shows the same numbers in a table beside it for screen readers."""
 
     def num(value: float) -> str:
         return f"{value:.1f}".replace(".", decimal_separator)
 
-    bar_height, gap, left, width = 22, 18, 40, 360
-    row_height = bar_height * (2 if earlier else 1) + gap
-    height = 30 + row_height * len(scores) + 10
+    bar_height, name_height, gap, left, width = 20, 18, 12, 24, 360
+    current_colour, earlier_colour = "#1f5c99", "#9bb7d4"
+    row_height = name_height + bar_height * (2 if earlier else 1) + gap
+    legend_height = 24
+    top = legend_height + 24  # legend, then the scale's numbers
+    height = top + row_height * len(scores) + 4
     unit = width / 5
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="bcscan-chart" '
@@ -136,20 +141,37 @@ def chart_svg(
         f'<title id="chart-title">{escape(title)}</title>',
         f'<desc id="chart-desc">{escape(description)}</desc>',
     ]
+    legend = [(current_colour, current_label)]
+    if earlier:
+        legend.append((earlier_colour, earlier_label))
+    x = 4
+    for colour, text in legend:
+        if not text:
+            continue
+        parts.append(
+            f'<rect x="{x}" y="4" width="14" height="14" fill="{colour}"/>'
+            f'<text x="{x + 20}" y="16" font-size="12" fill="#222">{escape(text)}</text>'
+        )
+        x += 20 + 7 * len(text) + 24
     for tick in SCALE:
         x = left + tick * unit
         parts.append(
-            f'<line x1="{x:.0f}" y1="20" x2="{x:.0f}" y2="{height - 10}" stroke="#ccc"/>'
-            f'<text x="{x:.0f}" y="14" font-size="11" text-anchor="middle" fill="#333">{tick}</text>'
+            f'<line x1="{x:.0f}" y1="{top - 6}" x2="{x:.0f}" y2="{height - 4}" stroke="#ccc"/>'
+            f'<text x="{x:.0f}" y="{top - 10}" font-size="11" text-anchor="middle" '
+            f'fill="#333">{tick}</text>'
         )
-    y = 30
+    y = top
     for number, score in scores.items():
+        name = escape(labels.get(number, str(number)))
         parts.append(
-            f'<text x="4" y="{y + bar_height - 6}" font-size="13" fill="#222">{number}</text>'
+            f'<text x="4" y="{y + name_height - 5}" font-size="12" fill="#222">'
+            f"{number}. {name}</text>"
+        )
+        y += name_height
+        parts.append(
             f'<rect x="{left}" y="{y}" width="{score * unit:.1f}" height="{bar_height}" '
-            f'fill="#1f5c99"><title>{escape(labels.get(number, str(number)))}: {num(score)}</title>'
-            f"</rect>"
-            f'<text x="{left + score * unit + 4:.1f}" y="{y + bar_height - 6}" font-size="12" '
+            f'fill="{current_colour}"><title>{name}: {num(score)}</title></rect>'
+            f'<text x="{left + score * unit + 4:.1f}" y="{y + bar_height - 5}" font-size="12" '
             f'fill="#222">{num(score)}</text>'
         )
         y += bar_height
@@ -158,8 +180,9 @@ def chart_svg(
             if old is not None:
                 parts.append(
                     f'<rect x="{left}" y="{y}" width="{old * unit:.1f}" height="{bar_height}" '
-                    f'fill="#9bb7d4"><title>{escape(earlier_label)}: {num(old)}</title></rect>'
-                    f'<text x="{left + old * unit + 4:.1f}" y="{y + bar_height - 6}" '
+                    f'fill="{earlier_colour}"><title>{escape(earlier_label)}: {num(old)}</title>'
+                    f"</rect>"
+                    f'<text x="{left + old * unit + 4:.1f}" y="{y + bar_height - 5}" '
                     f'font-size="12" fill="#222">{num(old)}</text>'
                 )
             y += bar_height

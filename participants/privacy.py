@@ -11,6 +11,8 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 
+from leernetwerk.labels import labelled
+
 from .enums import ERASED_NAME
 from .models import AuditLog, Invitation, User
 
@@ -33,10 +35,12 @@ def export_person(user) -> dict:
                 "title": question.title,
                 "description": question.description,
                 "goal": question.goal,
-                "visibility": question.visibility,
-                "status": question.status,
+                **labelled(question, "visibility"),
+                **labelled(question, "status"),
                 "networks": [n.name for n in question.networks.all()],
-                "competences": [c.number for c in question.competences.all()],
+                "competences": [
+                    {"number": c.number, "name": c.name} for c in question.competences.all()
+                ],
                 "created_at": _date(question.created_at),
                 "reflections": [
                     {
@@ -53,11 +57,11 @@ def export_person(user) -> dict:
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
-            "function": user.function,
+            **labelled(user, "function"),
             "school": {"name": school.name, "brin_code": school.brin_code, "town": school.town}
             if school
             else None,
-            "region": user.region,
+            **labelled(user, "region"),
             "phone": user.phone,
             "date_joined": _date(user.date_joined),
             "last_login": _date(user.last_login),
@@ -68,7 +72,7 @@ def export_person(user) -> dict:
                 "taken_at": _date(scan.taken_at),
                 "answers": scan.answers,
                 "action_plans": scan.action_plans,
-                "visibility": scan.visibility,
+                **labelled(scan, "visibility"),
                 "networks": [n.name for n in scan.networks.all()],
             }
             for scan in user.bc_scans.prefetch_related("networks")
@@ -82,7 +86,7 @@ def export_person(user) -> dict:
             for inv in Invitation.objects.filter(email__iexact=user.email).select_related("network")
         ],
         "audit_log": [
-            {"action": entry.action, "at": _date(entry.at), "detail": entry.detail}
+            {**labelled(entry, "action"), "at": _date(entry.at), "detail": entry.detail}
             for entry in AuditLog.objects.filter(subject_id=user.pk)
         ],
     }

@@ -21,6 +21,7 @@ def scan_result(scan: BCScan, earlier: BCScan | None) -> dict:
         title=_("BC-Scan result per competence"),
         description=_("Average score from 1 to 5 per competence; the numbers are in the table."),
         labels=labels,
+        current_label=_("This scan"),
         earlier=earlier_scores,
         earlier_label=_("Earlier scan"),
         decimal_separator=get_format("DECIMAL_SEPARATOR"),

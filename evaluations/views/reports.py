@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -145,7 +145,7 @@ class ReportCsvView(ReportMixin, TemplateView):
             _("Share agreeing (4-5)"),
             _("Don't know / n/a"),
             _("Baseline mean"),
-            _("Change"),
+            pgettext("score difference", "Change"),
             _("Effect size (Cohen's d)"),
         ]
         rows = []

@@ -42,7 +42,11 @@ def participants_network_section(context, network):
     data = {"request": context["request"], "user": user, "network": network}
     if user.is_authenticated:
         data["can_manage_members"] = user.has_perm("participants.view_member_list", network)
-        data["shared_question_count"] = shared_question_count(user, network)
+        # Only members have a page of questions shared with them (staff: 404), so only they
+        # get the link and its count (issue 15: no link to a page the person may not see).
+        data["can_read_shared"] = user.has_perm("participants.view_shared_questions", network)
+        if data["can_read_shared"]:
+            data["shared_question_count"] = shared_question_count(user, network)
     return data
 
 

@@ -92,7 +92,9 @@ def test_privacy_export_and_erase():
     data = privacy.export_person(person)
     assert data["evaluation_invitations"][0]["answered"] is True
     assert data["outcomes"][0]["description"] == "Mijn inzicht"
-    assert data["value_stories"][0]["steps"] == [{"cycle": "immediate", "text": "Energie"}]
+    assert data["value_stories"][0]["steps"] == [
+        {"cycle": "immediate", "cycle_label": "Directe waarde", "text": "Energie"}
+    ]
     import json
 
     json.dumps(data)

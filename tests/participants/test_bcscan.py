@@ -68,3 +68,34 @@ def test_chart_svg_uses_given_decimal_separator_and_shows_earlier():
     )
 
     assert "A: 2,5" in svg and "Eerder: 2,0" in svg and "2.5" not in svg
+
+
+def test_chart_svg_names_each_competence_and_has_a_legend_for_both_scans():
+    svg = bcscan.chart_svg(
+        {1: 2.5, 2: 4.0},
+        title="t",
+        description="d",
+        labels={1: "Visie", 2: "Organisatie"},
+        current_label="Deze scan",
+        earlier={1: 2.0, 2: 3.0},
+        earlier_label="Eerdere scan",
+    )
+
+    assert ">1. Visie</text>" in svg
+    assert ">2. Organisatie</text>" in svg
+    assert ">Deze scan</text>" in svg
+    assert ">Eerdere scan</text>" in svg
+
+
+def test_chart_svg_legend_names_only_this_scan_without_an_earlier_one():
+    svg = bcscan.chart_svg(
+        {1: 2.5},
+        title="t",
+        description="d",
+        labels={1: "Visie"},
+        current_label="Deze scan",
+        earlier_label="Eerdere scan",
+    )
+
+    assert ">Deze scan</text>" in svg
+    assert "Eerdere scan" not in svg

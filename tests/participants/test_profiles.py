@@ -284,7 +284,8 @@ def test_network_page_section_fixed_queries(client, django_assert_num_queries, c
     url = reverse("networks:network-detail", args=[network.slug])
     client.get(url)
 
-    with django_assert_num_queries(21):
+    # 22: the section also asks whether the viewer may open the shared questions page.
+    with django_assert_num_queries(22):
         response = client.get(url)
 
     body = response.content.decode()
