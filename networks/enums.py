@@ -91,6 +91,13 @@ class InviteeRole(models.TextChoices):
 
 
 EDITABLE_APPLICATION_STATUSES = (NetworkStatus.DRAFT, NetworkStatus.NEEDS_INFO)
+# Not (yet) supported: the network exists only as an application, without members.
+APPLICATION_ONLY_STATUSES = (
+    NetworkStatus.DRAFT,
+    NetworkStatus.SUBMITTED,
+    NetworkStatus.NEEDS_INFO,
+    NetworkStatus.REJECTED,
+)
 REVIEWABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED,)
 # Staff judge the criteria of a submitted application, also while more information is asked.
 JUDGEABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED, NetworkStatus.NEEDS_INFO)

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from participants.enums import Function
 
 from .enums import (
+    APPLICATION_ONLY_STATUSES,
     EDITABLE_APPLICATION_STATUSES,
     Access,
     ContactMeans,
@@ -114,6 +115,11 @@ class Network(models.Model):
     @property
     def is_open(self) -> bool:
         return self.access == Access.OPEN
+
+    @property
+    def is_application_only(self) -> bool:
+        """Still an application: its people are the ones the application plans."""
+        return self.status in APPLICATION_ONLY_STATUSES
 
     @property
     def contact_means_labels(self) -> list[str]:

@@ -86,6 +86,22 @@ class NetworkQuerySet(models.QuerySet):
             fixed_participant_count=count(participants.filter(is_fixed=True)),
         )
 
+    def with_planned_counts(self) -> NetworkQuerySet:
+        """The fixed participants an application plans (`planned_fixed_count`), as a
+        subquery: what the staff overview shows for a network that has no members yet."""
+        from .models import ApplicationInvitee  # noqa: PLC0415 - cycle: models build their managers from these querysets
+
+        planned = (
+            ApplicationInvitee.objects.filter(
+                application__network=OuterRef("pk"), role=InviteeRole.PARTICIPANT
+            )
+            .order_by()
+            .values("application")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        )
+        return self.annotate(planned_fixed_count=Coalesce(Subquery(planned), 0))
+
 
 class ApplicationQuerySet(models.QuerySet):
     def of_initiator(self, user) -> ApplicationQuerySet:

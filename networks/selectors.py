@@ -37,16 +37,24 @@ if TYPE_CHECKING:
 
 
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
-    """All networks with member counts and facilitators, for the staff overview."""
+    """All networks with member counts and facilitators, for the staff overview. A network
+    that is still an application has no members yet: for it the overview shows what the
+    application plans (`planned_fixed_count`, `planned_facilitators`)."""
     return (
         Network.objects.all()
         .with_member_counts()
+        .with_planned_counts()
         .prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=Membership.objects.current().facilitators().select_related("person"),
                 to_attr="current_facilitators",
-            )
+            ),
+            Prefetch(
+                "application__invitees",
+                queryset=ApplicationInvitee.objects.filter(role=InviteeRole.FACILITATOR),
+                to_attr="planned_facilitators",
+            ),
         )
         .order_by("name")
     )

@@ -11,6 +11,7 @@ from tests.factories import (
     make_penvoerder,
     make_staff,
 )
+from tests.factories.networks import make_application
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,19 @@ def test_start_page_staff_sees_all_networks_with_facilitators(client, two_networ
     assert str(facilitator) in table
 
 
+def test_start_page_staff_sees_what_a_submitted_application_plans(client):
+    """An application has no members yet: staff see its planned fixed participants and
+    facilitator, not "0" and "—"."""
+    application = make_application(participants=7, submitted=True)
+    client.force_login(make_staff())
+    html = client.get("/mijn/").content.decode()
+    table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    row = next(r for r in table.split("<tr>") if application.network.name in r)
+    cells = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    assert cells[3] == "7 gepland"
+    assert cells[4] == "Fee (gepland)"
+
+
 def test_start_page_staff_filters_by_status(client, two_networks):
     NetworkFactory(name="Persoonlijk Leiderschap", status=NetworkStatus.GRANTED)
     client.force_login(make_staff())
@@ -136,7 +150,7 @@ def _staff_page_queries(client, django_assert_num_queries, count: int, expected:
 def test_start_page_staff_list_queries_do_not_grow_with_networks(
     client, django_assert_num_queries, count
 ):
-    _staff_page_queries(client, django_assert_num_queries, count, expected=18)
+    _staff_page_queries(client, django_assert_num_queries, count, expected=19)
 
 
 def test_network_page_member_sees_members(client):
