@@ -57,7 +57,7 @@ def test_forbidden_page_answers_the_dutch_403_page(client):
 def test_form_without_its_security_token_answers_the_dutch_403_page():
     client = Client(enforce_csrf_checks=True)
 
-    answer = client.post(reverse("login"), {"username": "x", "password": "y"})
+    answer = client.post(reverse("account_login"), {"login": "x@example.nl", "password": "y"})
 
     html = answer.content.decode()
     assert answer.status_code == 403

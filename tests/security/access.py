@@ -103,9 +103,24 @@ PAGES: dict[str, Page] = {
     "networks:directory-list": page("read public pages"),
     "networks:directory-detail": page("read public pages", post=200),  # interest form
     "participants:privacy": page("read public pages"),
-    "password_reset": page("read public pages", post=200),
-    "password_reset_done": page("read public pages"),
-    "password_reset_complete": page("read public pages"),
+    # accounts (django-allauth): public pages of the sign-up and reset flows
+    "account_email_verification_sent": page("read public pages"),
+    "account_inactive": page("read public pages"),
+    "account_reset_password": page("read public pages", post=200),
+    "account_reset_password_done": page("read public pages"),
+    "account_reset_password_from_key_done": page("read public pages"),
+    "socialaccount_login_cancelled": page("read public pages"),
+    "meetings:speaker-answer": page("use a secret link", post=200),
+    # one's own account
+    "account_change_password": page(MINE, post=200),
+    "account_email": page(MINE, post="->account_email"),
+    "account_reauthenticate": page(MINE, post=200),
+    "account_request_reauthentication_code": page(MINE, post=200),
+    "mfa_index": page(MINE),
+    "socialaccount_connections": page(MINE, post=200),
+    "two-factor-enrol-link": page(MINE, post=200),
+    "mails:preference": page(MINE, post=200),
+    "meetings:speaker-invite": page("organise meetings", get=405, post="->meetings:meeting-detail"),
     "evaluations:respond": page("use a secret link", post=200),
     "evaluations:respond-thanks": page("use a secret link"),
     "meetings:feed": page("use a secret link"),
@@ -192,7 +207,8 @@ PAGES: dict[str, Page] = {
     "meetings:planner": page("organise meetings", post=200),
     "meetings:attendance": page("organise meetings", post=200),
     "meetings:poll-create": page("organise meetings", post=200),
-    "meetings:poll-choose": page("organise meetings", get=405, post="->meetings:meeting-update"),
+    # GET shows the meeting form filled from the option; an empty POST is refused at the fields.
+    "meetings:poll-choose": page("organise meetings", post=200),
     "meetings:poll-remind": page("organise meetings", get=405, post="->meetings:poll-detail"),
     "meetings:attendance-rates": page("see attendance figures"),
     # networks and applications
@@ -205,12 +221,14 @@ PAGES: dict[str, Page] = {
     "networks:application-check-existing": page(
         "see or change one's draft application", get=405, post=200
     ),
+    # GET is the confirmation page naming what is not met yet; POST submits.
     "networks:application-submit": page(
-        "see or change one's draft application", get=405, post="->networks:application-detail"
+        "see or change one's draft application", post="->networks:application-detail"
     ),
     "networks:application-detail": page("see a submitted application"),
     "networks:review-queue": page("review applications"),
-    "networks:review-detail": page("review applications", post=200),
+    # One form: a POST without changes saves nothing and comes back to the review.
+    "networks:review-detail": page("review applications", post="->networks:review-detail"),
     # participants
     "participants:profile": page(MINE, post=200),
     "participants:school-options": page(MINE),
@@ -241,29 +259,127 @@ PAGES: dict[str, Page] = {
     "participants:people-list": page("see people and the audit log"),
     "participants:person-detail": page("see people and the audit log"),
     "participants:audit-log": page("see people and the audit log"),
-    "two-factor": page(MINE, post=200),
 }
 
 # Pages whose answer is not "may or may not", each with its reason: role -> (GET, POST).
 SIGNED_IN_HOME = "->networks:my-networks"
 SPECIAL: dict[str, tuple[str, dict[str, tuple]]] = {
-    "login": (
+    "account_login": (
         "the sign-in page is for visitors; someone signed in is sent to their networks",
         {r: (200, 200) if r == ANONYMOUS else (SIGNED_IN_HOME, SIGNED_IN_HOME) for r in ROLES},
     ),
-    "logout": (
-        "signing out is a POST for everyone, then home",
-        {r: (405, "->home") for r in ROLES},
+    "account_signup": (
+        "creating an account is for visitors; someone signed in is sent to their networks",
+        {r: (200, 200) if r == ANONYMOUS else (SIGNED_IN_HOME, SIGNED_IN_HOME) for r in ROLES},
     ),
-    "password_reset_confirm": (
-        "the reset link is the owner's; everyone is sent on to the set-password form, except "
-        "the owner, whose sign-in changed last_login and so invalidated the link (200, the "
-        "'invalid link' page)",
-        {r: (200, 200) if r == "owner" else ("->password_reset_confirm",) * 2 for r in ROLES},
+    "account_logout": (
+        "signing out asks for confirmation (GET) and signs out on POST, then home; a "
+        "visitor has nothing to sign out of and is sent home",
+        {r: ("->home", "->home") if r == ANONYMOUS else (200, "->home") for r in ROLES},
     ),
-    "two-factor-qr": (
-        "the QR code exists only while enrolling a device; nobody in the world is",
+    "account_confirm_email": (
+        "the world's link confirms the owner's address, which is verified already: the "
+        "link is spent, so everyone sees the 'no longer valid' page and a POST finds nothing",
+        {r: (200, 404) for r in ROLES},
+    ),
+    "account_confirm_reauthentication_code": (
+        "a code can be confirmed only after asking for one; nobody in the world asked, so "
+        "a signed-in person is sent to ask for one",
+        {
+            r: ("login", "login")
+            if r == ANONYMOUS
+            else ("->account_request_reauthentication_code",) * 2
+            for r in ROLES
+        },
+    ),
+    "account_reset_password_from_key": (
+        "the reset link is the owner's; everyone is sent on to the key-less set-password "
+        "form, except the owner, whose sign-in changed last_login and so invalidated the "
+        "link (200, the 'invalid link' page)",
+        {
+            r: (200, 200) if r == "owner" else ("->account_reset_password_from_key",) * 2
+            for r in ROLES
+        },
+    ),
+    "account_set_password": (
+        "everyone in the world has a password already: sent to change it instead",
+        {
+            r: ("login", "login") if r == ANONYMOUS else ("->account_change_password",) * 2
+            for r in ROLES
+        },
+    ),
+    "mfa_activate_totp": (
+        "staff enrol their first authenticator only through the mailed one-time link "
+        "(sent to two-factor-enrol); everyone else types the password again first",
+        {
+            r: ("login", "login")
+            if r == ANONYMOUS
+            else ("->two-factor-enrol",) * 2
+            if r == "staff"
+            else ("->account_reauthenticate",) * 2
+            for r in ROLES
+        },
+    ),
+    "mfa_authenticate": (
+        "the code step exists only during a sign-in waiting for it; a signed-in person is "
+        "sent to their networks",
+        {r: ("login", "login") if r == ANONYMOUS else (SIGNED_IN_HOME,) * 2 for r in ROLES},
+    ),
+    "mfa_deactivate_totp": (
+        "nobody in the world has an authenticator: nothing to switch off",
+        {r: ("login", "login") if r == ANONYMOUS else (404, 404) for r in ROLES},
+    ),
+    "mfa_download_recovery_codes": (
+        "nobody in the world has recovery codes",
+        {r: ("login", "login") if r == ANONYMOUS else (404, 404) for r in ROLES},
+    ),
+    "mfa_view_recovery_codes": (
+        "nobody in the world has recovery codes",
         {r: ("login", "login") if r == ANONYMOUS else (404, 405) for r in ROLES},
+    ),
+    "mfa_generate_recovery_codes": (
+        "making recovery codes asks for the password again first",
+        {
+            r: ("login", "login") if r == ANONYMOUS else ("->account_reauthenticate",) * 2
+            for r in ROLES
+        },
+    ),
+    "mfa_reauthenticate": (
+        "nobody in the world has an authenticator: confirming with a code falls back to "
+        "the password",
+        {
+            r: ("login", "login") if r == ANONYMOUS else ("->account_reauthenticate",) * 2
+            for r in ROLES
+        },
+    ),
+    "openid_connect_login": (
+        "school sign-in is off unless configured (LEERNETWERK_OIDC_*): not found for all",
+        {r: (404, 404) for r in ROLES},
+    ),
+    "openid_connect_callback": (
+        "school sign-in is off unless configured (LEERNETWERK_OIDC_*): not found for all",
+        {r: (404, 404) for r in ROLES},
+    ),
+    "socialaccount_login_error": (
+        "the school sign-in error page answers 401 (not signed in through the school) to all",
+        {r: (401, 405) for r in ROLES},
+    ),
+    "socialaccount_signup": (
+        "completing a school sign-up exists only during a school sign-in; without one "
+        "everybody is sent to the sign-in page",
+        {r: ("login", "login") for r in ROLES},
+    ),
+    "two-factor-enrol": (
+        "staff without an authenticator ask here for the one-time enrolment link (POST "
+        "mails it and comes back); others enrol directly in allauth's page",
+        {
+            r: ("login", "login")
+            if r == ANONYMOUS
+            else (200, "->two-factor-enrol")
+            if r == "staff"
+            else ("->mfa_activate_totp", "->two-factor-enrol")
+            for r in ROLES
+        },
     ),
 }
 
