@@ -378,6 +378,8 @@ class LearningRecordForm(Form):
     def __init__(self, *args, owner: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["questions"].queryset = LearningQuestion.objects.filter(owner=owner)
+        # Her own form: her titles (a question's str() is metadata only, for the admin).
+        self.fields["questions"].label_from_instance = lambda question: question.title
         self.fields["scans"].queryset = BCScan.objects.filter(owner=owner)
         self.helper = _helper()
 

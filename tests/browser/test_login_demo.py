@@ -20,7 +20,7 @@ EXPECTED = {
         "Verbindend Vernieuwen",
     ),
     "penvoerder": (
-        [("Verbindend Vernieuwen", "Deelnemer"), ("Verbindend Vernieuwen", "Penvoerder")],
+        [("Verbindend Vernieuwen", "Deelnemer, Penvoerder")],
         "Ondernemend Leren",
     ),
     "participant": (
@@ -33,7 +33,7 @@ EXPECTED = {
 def _my_networks(page) -> list[tuple[str, str]]:
     items = page.get_by_role("list", name="Mijn netwerken").get_by_role("listitem")
     return sorted(
-        (item.get_by_role("link").inner_text(), item.locator(".badge").inner_text())
+        (item.get_by_role("link").inner_text(), ", ".join(item.locator(".badge").all_inner_texts()))
         for item in items.all()
     )
 
