@@ -201,6 +201,10 @@ class GuestSpeaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def has_answered(self) -> bool:
+        return self.answer != SpeakerAnswer.PENDING
+
 
 class Response(models.Model):
     """A member's answer to a meeting: coming, not coming (with an apology) or maybe."""

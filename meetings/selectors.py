@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import Network
-from participants.enums import Visibility
 from participants.models import LearningQuestion, User
 
 from . import attendance as attendance_calc
@@ -201,10 +200,10 @@ def briefing_questions(network: Network, *, viewer=None) -> list[LearningQuestio
         if not is_member(viewer, network):
             return []
         if is_facilitator(viewer, network):
-            # The one visibility rule, through this network; the viewer's own private
-            # questions are not part of what she tells a speaker.
+            # The one visibility rule, through this network; the viewer's own questions
+            # are not part of what she tells a speaker.
             questions = LearningQuestion.objects.visible_to(viewer, in_network=network).exclude(
-                visibility=Visibility.PRIVATE
+                owner=viewer
             )
     current = Membership.objects.current().filter(network=network).values("person")
     return list(questions.filter(owner__in=current).distinct().order_by("title", "pk"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ("leernetwerk", "networks", "meetings", "participants", "evaluations", "demo")
+PACKAGES = ("leernetwerk", "networks", "meetings", "participants", "evaluations", "demo", "mails")
 LINT_IMPORTS = str(Path(sys.executable).with_name("lint-imports"))
 
 
