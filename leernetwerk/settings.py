@@ -152,6 +152,10 @@ ACCOUNT_FORMS = {
     "login": "leernetwerk.accounts.forms.LoginForm",
     "reset_password": "leernetwerk.accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "leernetwerk.accounts.forms.ResetPasswordKeyForm",
+    "add_email": "leernetwerk.accounts.forms.AddEmailForm",
+    "change_email": "leernetwerk.accounts.forms.ChangeEmailForm",
+    "change_password": "leernetwerk.accounts.forms.ChangePasswordForm",
+    "set_password": "leernetwerk.accounts.forms.SetPasswordForm",
 }
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # no mail to addresses without an account
 # Sign-up says at the field that an address is taken; the reset form never says whether an

@@ -19,8 +19,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests that check two-factor enforcement switch it on with override_settings.
 LEERNETWERK_STAFF_REQUIRE_2FA = False
-# Unit tests run tasks in-process; the realstack tests start a real worker on Redis.
-CELERY_TASK_ALWAYS_EAGER = True
+# Unit tests run tasks in-process; the realstack tests start a real worker on Redis. A
+# real worker started by a test sets CELERY_TASK_ALWAYS_EAGER=false so that it publishes
+# the tasks it enqueues (as in production) instead of running them inside the current task.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("CELERY_TASK_ALWAYS_EAGER", "true").lower() != "false"
 # TEST HOOK: seconds a score computation pauses inside its transaction, so the reliability
 # tests can SIGKILL a worker mid-computation (evaluations.services.scores._test_pause).
 LEERNETWERK_TEST_SCORES_PAUSE = float(os.environ.get("LEERNETWERK_TEST_SCORES_PAUSE", "0"))

@@ -8,11 +8,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.forms import Form
+
 from .forms import SchoolChoiceField, school_label
 from .models import School
 
 
-class SignupForm(forms.Form):
+class SignupForm(Form):
     """Name and school beside allauth's address and password (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
     first_name = forms.CharField(label=_("First name"), max_length=100)

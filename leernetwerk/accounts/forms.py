@@ -8,6 +8,8 @@ from allauth.account.utils import filter_users_by_email
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.forms import SafeInputMixin
+
 from .services import mark_address_verified
 from .throttle import normalised_address
 
@@ -53,3 +55,19 @@ class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
     def save(self) -> None:
         super().save()
         mark_address_verified(self.user)
+
+
+class AddEmailForm(SafeInputMixin, allauth_forms.AddEmailForm):
+    """Adding or changing an address: the app-wide input rules (no control characters)."""
+
+
+class ChangePasswordForm(SafeInputMixin, allauth_forms.ChangePasswordForm):
+    """Changing the password: the app-wide input rules."""
+
+
+class SetPasswordForm(SafeInputMixin, allauth_forms.SetPasswordForm):
+    """Setting a first password: the app-wide input rules."""
+
+
+class ChangeEmailForm(SafeInputMixin, allauth_forms.ChangeEmailForm):
+    """Changing the address: the app-wide input rules."""

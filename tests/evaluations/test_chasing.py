@@ -53,26 +53,33 @@ def test_staff_remind_non_responders_once_a_day(
     assert len(mailoutbox) == 2
 
 
-def test_staff_can_remind_again_the_next_day(mailoutbox):
+def test_staff_can_remind_again_the_next_day(mailoutbox, django_capture_on_commit_callbacks):
     _, _, people, evaluation = _round_with(2)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    services.request_reminders(evaluation, by=None, today=yesterday)
-    assert send_reminders_now(evaluation.pk, today=yesterday) == 2
+    # the mails go out from the worker after commit (mails.Mail, one per recipient)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_reminders(evaluation, by=None, today=yesterday)
+        assert send_reminders_now(evaluation.pk, today=yesterday) == 2
     # what was sent "yesterday" carries yesterday's time
     Invitation.objects.update(reminded_at=timezone.now() - datetime.timedelta(days=1))
-    services.request_reminders(evaluation, by=None)
-    assert send_reminders_now(evaluation.pk) == 2
-    assert send_reminders_now(evaluation.pk) == 0  # the same day: nobody twice
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_reminders(evaluation, by=None)
+        assert send_reminders_now(evaluation.pk) == 2
+        assert send_reminders_now(evaluation.pk) == 0  # the same day: nobody twice
     assert len(mailoutbox) == 4
 
 
-def test_automatic_reminder_skips_who_was_reminded_today(mailoutbox):
+def test_automatic_reminder_skips_who_was_reminded_today(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     _, _, people, evaluation = _round_with(2)
     Invitation.objects.filter(round=evaluation).update(
         invited_at=timezone.now() - datetime.timedelta(days=8)
     )
-    assert send_reminders_now(evaluation.pk) == 2
-    assert send_round_reminders() == 0
+    # the mails go out from the worker after commit (mails.Mail, one per recipient)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_reminders_now(evaluation.pk) == 2
+        assert send_round_reminders() == 0
     assert len(mailoutbox) == 2
 
 

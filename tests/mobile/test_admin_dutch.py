@@ -41,6 +41,7 @@ SAME_MEANING = {
     "Add": "Toevoegen",  # allauth: Voeg toe
     "Create": "Aanmaken",  # allauth: Maak aan
     "Search": "Zoeken",  # Django REST framework: Zoek
+    "View": "Weergeven",  # admin's own word; allauth (recovery codes): Bekijk
 }
 
 

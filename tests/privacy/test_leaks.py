@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import GuestSpeaker
+from meetings.selectors import speaker_briefing
 from networks.enums import Role
 from participants.enums import AuditAction, Visibility
 from participants.models import AuditLog, BCScan, LearningQuestion, ReflectionEntry
@@ -73,14 +74,19 @@ def test_admin_learning_question_pages_show_no_question_text(client, visibility)
 def test_admin_meeting_page_shows_no_guest_speaker_briefing(client):
     network = NetworkFactory()
     meeting = MeetingFactory(network=network)
-    GuestSpeaker.objects.create(
-        meeting=meeting, name="Dr. Gast", briefing="Gedeelde vraag BR-77 van een lid"
-    )
+    GuestSpeaker.objects.create(meeting=meeting, name="Dr. Gast")
+    # The briefing is built live: a question shared with the network is in it.
+    _question(make_member(network), network, Visibility.NETWORK, "Gedeelde vraag BR-77")
+    briefing = speaker_briefing(meeting)
     _admin(client)
 
     text = _text(client, f"/beheer/meetings/meeting/{meeting.pk}/change/")
 
-    assert ("Dr. Gast" in text, "BR-77" in text) == (True, False)
+    assert ([q.title for q in briefing.questions], "Dr. Gast" in text, "BR-77" in text) == (
+        ["Gedeelde vraag BR-77"],
+        True,
+        False,
+    )
 
 
 # --- leak 2: "shared with the facilitator" is that network's facilitator(s) only ---------
@@ -128,9 +134,12 @@ def test_guest_speaker_form_briefing_holds_questions_shared_with_the_writer(
     client, shared_world, role, expected
 ):
     _network, meeting, people = shared_world
+    # The briefing is no longer written into the form: it is built live for the writer and
+    # shown on the meeting page once the meeting has a guest speaker.
+    GuestSpeaker.objects.create(meeting=meeting, name="Dr. Gast")
     client.force_login(people[role])
 
-    text = _text(client, reverse("meetings:speaker-create", args=[meeting.pk]))
+    text = _text(client, reverse("meetings:meeting-detail", args=[meeting.pk]))
 
     assert _markers(text) == expected
 

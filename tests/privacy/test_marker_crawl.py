@@ -65,10 +65,6 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
 EVALUATIONS_FIX = pytest.mark.xfail(
     strict=True, reason="fixed on branch evaluations (issue 10 leak 6: small-group rule)"
 )
-MEETINGS_FIX = pytest.mark.xfail(
-    strict=True,
-    reason="fixed on branch meetings (issue 10 leaks 2/3: briefing from the owners' choice)",
-)
 KNOWN_ELSEWHERE = {
     ("staff", "evaluation"): EVALUATIONS_FIX,
 }
@@ -219,7 +215,12 @@ def crawled(django_db_setup, django_db_blocker):
         client.force_login(world.user("facilitator"))
         response = client.post(
             reverse("meetings:speaker-create", args=[world.meeting.pk]),
-            {"name": "Dr. Gast", "organisation": "Universiteit", "topic": "Leren", "briefing": ""},
+            {
+                "name": "Dr. Gast",
+                "email": "gast@example.org",
+                "organisation": "Universiteit",
+                "topic": "Leren",
+            },
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         briefed = _crawl_meetings(world)
@@ -285,15 +286,9 @@ BRIEFED = {"facilitator": {Q_FAC, Q_NET}, "penvoerder": {Q_NET}}
 WITHDRAWN = {"facilitator": {Q_NET}, "penvoerder": {Q_NET}}
 
 
-def _meeting_case(role: str, fixed_elsewhere: set[str]):
-    marks = [MEETINGS_FIX] if role in fixed_elsewhere else []
-    return pytest.param(role, id=role, marks=marks)
-
-
-# The stored briefing is shown on the meeting page to whoever may organise (the penvoerder;
-# a superuser, for whom every rule answers yes): until it is built from the owners' current
-# choice for the viewer, they see what was shared with the facilitator who wrote it.
-@pytest.mark.parametrize("role", [_meeting_case(r, {"penvoerder", "staff"}) for r in ROLES])
+# The briefing is built live for the viewer (meetings.selectors.speaker_briefing) and shown
+# on the meeting page to whoever may organise: each sees what the owners share with them now.
+@pytest.mark.parametrize("role", ROLES)
 def test_meeting_pages_show_questions_as_shared_with_the_viewer(crawled, role):
     seen = crawled["briefed"][role]
 
@@ -302,9 +297,7 @@ def test_meeting_pages_show_questions_as_shared_with_the_viewer(crawled, role):
     assert set(shown) == BRIEFED.get(role, set()), shown
 
 
-@pytest.mark.parametrize(
-    "role", [_meeting_case(r, {"facilitator", "penvoerder", "staff"}) for r in ROLES]
-)
+@pytest.mark.parametrize("role", ROLES)
 def test_meeting_pages_follow_the_owners_current_choice(crawled, role):
     seen = crawled["withdrawn"][role]
 

@@ -35,7 +35,7 @@ from tests.factories.evaluations import answer_all, make_round
 from tests.factories.meetings import DatePollFactory, PollOptionFactory
 from tests.factories.networks import make_application
 
-OUR_APPS = ("leernetwerk", "participants", "networks", "meetings", "evaluations")
+OUR_APPS = ("leernetwerk", "participants", "networks", "meetings", "evaluations", "mails")
 
 # Left out of the comparison, because they record WHEN something last ran, not WHAT it left:
 # - every `auto_now` field (e.g. PhaseReport.updated_at): Django stamps it on every save, and a
@@ -250,6 +250,46 @@ def setup_send_import_welcome():
     return {"network_id": network.pk, "person_id": person.pk, "new_account": True}, True
 
 
+def _queued_mail(key: str, *, notification: bool = False, person=None):
+    from mails.services import queue_mail  # the mails app is not imported above: keep it local
+
+    person = person or make_staff()
+    return queue_mail(
+        key=key,
+        to=person.email,
+        recipient=person,
+        kind="change",
+        subject="Gewijzigd",
+        body="De bijeenkomst is gewijzigd.",
+        notification=notification,
+    )
+
+
+def setup_send_mail():
+    return {"mail_id": _queued_mail("idempotency:send").pk}, True
+
+
+def setup_retry_pending():
+    from mails.models import Mail  # the mails app is not imported above: keep it local
+
+    mail_row = _queued_mail("idempotency:retry")
+    Mail.objects.filter(pk=mail_row.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    return {}, True
+
+
+def setup_send_due_digests():
+    from mails.enums import Frequency  # the mails app is not imported above: keep it local
+    from mails.services import set_frequency
+
+    person = make_staff()
+    set_frequency(person, Frequency.DAILY)
+    for n in range(3):
+        _queued_mail(f"idempotency:digest:{n}", notification=True, person=person)
+    return {}, True
+
+
 SCENARIOS = {
     "leernetwerk.core.record_heartbeat": setup_heartbeat,
     "leernetwerk.core.flush_outbox": setup_flush_outbox,
@@ -270,6 +310,9 @@ SCENARIOS = {
     "leernetwerk.networks.send_submission_emails": setup_send_submission_emails,
     "leernetwerk.participants.send_invitation": setup_send_invitation,
     "leernetwerk.participants.send_import_welcome": setup_send_import_welcome,
+    "leernetwerk.mails.send_mail": setup_send_mail,
+    "leernetwerk.mails.retry_pending": setup_retry_pending,
+    "leernetwerk.mails.send_due_digests": setup_send_due_digests,
 }
 
 

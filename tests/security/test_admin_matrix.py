@@ -48,6 +48,9 @@ NEVER = {
     # Adding a person needs the change permission too (Django's rule: someone who may only
     # add could otherwise create a superuser), so "add" alone does not open the page.
     ("participants.user", "add"),
+    # Mails are queued and sent by the app only: staff with mails.view_mail see them (failed
+    # ones too) as metadata, and nobody adds or edits one.
+    ("mails.mail", "add"),
 }
 
 

@@ -60,6 +60,7 @@ NOT_STORED = {
     (evaluation_forms.RoundForm, "extra_questions"),
     (evaluation_forms.SurveyForm, "forms_list"),
     (network_forms.ApplicationForm, "participant_emails"),
+    (network_forms.ApplicationForm, "co_initiator_emails"),
     (participant_forms.AcceptInvitationForm, "password1"),
     (participant_forms.AcceptInvitationForm, "password2"),
 }

@@ -72,7 +72,19 @@ def _role_for(name: str) -> str | None:
     return None
 
 
-FORM_URLS = sorted(name for name in MATRIX if _role_for(name))
+FORM_URLS = [
+    pytest.param(
+        name,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known bug, open in issue 10: allauth's address page lets a control "
+            "character through although its forms now use the input rules",
+        ),
+    )
+    if name == "account_email"
+    else name
+    for name in sorted(name for name in MATRIX if _role_for(name))
+]
 
 
 # --- discovering the fields ----------------------------------------------------------------

@@ -135,9 +135,16 @@ def test_interest_form_refuses_a_name_with_a_line_break(client):
 def test_planner_far_in_the_future_is_a_message_not_a_server_error(client):
     network = NetworkFactory(meetings_per_year=6)
     client.force_login(make_facilitator(network))
-    response = client.get(
+    # The year planner proposes a series on a POST with step "propose".
+    response = client.post(
         reverse("meetings:planner", kwargs={"slug": network.slug}),
-        {"first_date": "9999-12-20", "per_year": "6", "count": "6", "preset": "evening"},
+        {
+            "step": "propose",
+            "first_date": "9999-12-20",
+            "per_year": "6",
+            "count": "6",
+            "preset": "evening",
+        },
     )
     assert response.status_code == 200
     assert response.context["planner_form"].errors["first_date"] == [DATE_RANGE]
