@@ -60,10 +60,11 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     "profile": {"+31 6 8765 4321": {"owner", "facilitator", "penvoerder", "staff"}},
 }
 
-# Cases that depend on another engineer's fix: the assertion stands, the marker goes when
-# that branch is merged.
+# A known leak still open in issue 10 (leak 6): the assertion stands and fails until fixed;
+# strict, so the fix must remove this marker.
 EVALUATIONS_FIX = pytest.mark.xfail(
-    strict=True, reason="fixed on branch evaluations (issue 10 leak 6: small-group rule)"
+    strict=True,
+    reason="open in issue 10 leak 6: staff still see a comment of a group under five",
 )
 KNOWN_ELSEWHERE = {
     ("staff", "evaluation"): EVALUATIONS_FIX,
