@@ -1,7 +1,8 @@
 """Generate a national-scale dataset with bulk inserts (deterministic, seeded).
 
 Scale 1.0 is the national figure the issue names: 1,000 networks; 25,000 people; 12,000
-meetings with attendance; 40,000 learning questions; 500 evaluation rounds with 250,000
+meetings with attendance (present, late, excused, absent) and, when held, published minutes
+with three actions; one open date poll per network with four dates and its answers; 40,000 learning questions; 500 evaluation rounds with 250,000
 responses of 10 items. Scale 0.1 is the "1x" dataset the query counts are compared against."""
 
 from __future__ import annotations
@@ -28,6 +29,87 @@ PASSWORD = "bench-wachtwoord-123"
 
 def _bulk(model, rows):
     model.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _minutes_and_polls(rng, networks, members_of, now) -> dict:
+    """Published minutes with three actions for every held meeting; one open date poll per
+    network with four candidate dates, answered by about four in five members."""
+    from meetings.models import ActionItem, DatePoll, Meeting, Minutes, PollAnswer, PollOption
+
+    held = list(Meeting.objects.filter(starts_at__lt=now).values("id", "network_id", "starts_at"))
+    _bulk(
+        Minutes,
+        [
+            Minutes(
+                meeting_id=m["id"],
+                summary="Wat besproken is: de casus van de week en de leervragen.",
+                decisions="Volgende keer een gastspreker\nDe casus uitwerken",
+                status="published",
+                shared_at=m["starts_at"] + datetime.timedelta(days=1),
+                published_at=m["starts_at"] + datetime.timedelta(days=8),
+            )
+            for m in held
+        ],
+    )
+    minutes_of = dict(Minutes.objects.values_list("meeting_id", "id"))
+    actions = []
+    for m in held:
+        people = members_of.get(m["network_id"]) or []
+        for k in range(3 if people else 0):
+            actions.append(
+                ActionItem(
+                    minutes_id=minutes_of[m["id"]],
+                    description=f"Actie {k + 1}: de afspraak uitwerken",
+                    owner_id=rng.choice(people),
+                    due_date=timezone.localtime(m["starts_at"]).date()
+                    + datetime.timedelta(days=14 * (k + 1)),
+                    done_at=m["starts_at"] + datetime.timedelta(days=7) if k == 0 else None,
+                )
+            )
+    _bulk(ActionItem, actions)
+
+    polls = [
+        DatePoll(
+            network=net,
+            title="Volgende bijeenkomst",
+            deadline=now + datetime.timedelta(days=10),
+        )
+        for net in networks
+    ]
+    _bulk(DatePoll, polls)
+    options = []
+    for poll in DatePoll.objects.values("id"):
+        for k in range(4):
+            starts = (now + datetime.timedelta(days=21 + 7 * k)).replace(
+                hour=15, minute=0, second=0, microsecond=0
+            )
+            options.append(
+                PollOption(
+                    poll_id=poll["id"],
+                    starts_at=starts,
+                    ends_at=starts + datetime.timedelta(hours=3),
+                )
+            )
+    _bulk(PollOption, options)
+    answers = []
+    for option in PollOption.objects.values("id", "poll__network_id"):
+        for pid in members_of.get(option["poll__network_id"]) or []:
+            if rng.random() < 0.8:
+                answers.append(
+                    PollAnswer(
+                        option_id=option["id"],
+                        person_id=pid,
+                        answer=rng.choice(["yes", "yes", "if_need_be", "no"]),
+                    )
+                )
+        if len(answers) >= BATCH * 4:
+            _bulk(PollAnswer, answers)
+            answers = []
+    _bulk(PollAnswer, answers)
+    return {
+        model._meta.label: model.objects.count()
+        for model in (Minutes, ActionItem, DatePoll, PollOption, PollAnswer)
+    }
 
 
 @transaction.atomic
@@ -180,13 +262,14 @@ def generate(scale: float, seed: int = 2026) -> dict:
                 Attendance(
                     meeting_id=m["id"],
                     person_id=pid,
-                    status=rng.choice(["present"] * 4 + ["absent", "excused"]),
+                    status=rng.choice(["present"] * 4 + ["late", "absent", "excused"]),
                 )
             )
             if len(attendance) >= BATCH * 4:
                 _bulk(Attendance, attendance)
                 attendance = []
     _bulk(Attendance, attendance)
+    extra_meetings = _minutes_and_polls(rng, networks, members_of, now)
 
     questions = [
         LearningQuestion(
@@ -216,6 +299,7 @@ def generate(scale: float, seed: int = 2026) -> dict:
     for model in (School, User, Network, Membership, Meeting, Attendance, LearningQuestion):
         counts[model._meta.label] = model.objects.count()
     counts.update(extra)
+    counts.update(extra_meetings)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -297,7 +297,11 @@ def measure_throughput() -> dict:
 def measure_tasks() -> dict:
     """Task durations and the worker's peak memory, each in a fresh worker process."""
     out = {}
-    for key, module in (("scores", "bench.task_scores"), ("phase_reports", "bench.task_phases")):
+    for key, module in (
+        ("scores", "bench.task_scores"),
+        ("pairs", "bench.task_pairs"),
+        ("phase_reports", "bench.task_phases"),
+    ):
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="bench.settings")
         raw = subprocess.run(
             [sys.executable, "-m", module],

@@ -51,12 +51,36 @@ def meeting_list_page():
     return _member(Role.FACILITATOR).person, reverse("meetings:meeting-list")
 
 
-def attendance_page():
-    from meetings.models import Meeting
+def _held_meeting(network: Network):
+    """The network's latest held meeting with registered attendance (and minutes)."""
+    from django.utils import timezone
 
+    return (
+        network.meetings.filter(starts_at__lt=timezone.now(), attendances__isnull=False)
+        .distinct()
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def attendance_page():
     membership = _member(Role.FACILITATOR)
-    meeting = membership.network.meetings.order_by("starts_at").first() or Meeting.objects.first()
+    meeting = _held_meeting(membership.network)
     return membership.person, reverse("meetings:attendance", kwargs={"pk": meeting.pk})
+
+
+def minutes_page():
+    """A participant reads the published minutes (with their actions) of a held meeting."""
+    membership = _member(Role.PARTICIPANT)
+    meeting = _held_meeting(membership.network)
+    return membership.person, reverse("meetings:minutes", kwargs={"pk": meeting.pk})
+
+
+def date_poll_page():
+    """A participant answers an open date poll of her network: everyone's answers per date."""
+    membership = _member(Role.PARTICIPANT)
+    poll = membership.network.date_polls.open().order_by("id").first()
+    return membership.person, reverse("meetings:poll-detail", kwargs={"pk": poll.pk})
 
 
 def review_queue_page():
@@ -90,6 +114,8 @@ PAGES = {
     "network": network_page,
     "meeting_list": meeting_list_page,
     "attendance": attendance_page,
+    "minutes": minutes_page,
+    "date_poll": date_poll_page,
     "review_queue": review_queue_page,
     "review": review_page,
     "evaluation_report": evaluation_report_page,

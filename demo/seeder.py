@@ -29,9 +29,9 @@ from .seeds import (
     DEMO_LOGINS,
     DEMO_PASSWORD,
     PEOPLE,
-    REGION_BY_PROVINCE,
     SCHOOL_PATTERNS,
     SCHOOLS,
+    TOWNS_BY_REGION,
     NetworkSeed,
     SchoolSeed,
     _month,
@@ -132,12 +132,12 @@ class DemoSeeder:
         return user
 
     def faker_school(self, fake: Faker, rng: random.Random) -> School:
-        city = fake.city()
+        region = rng.choice(sorted(TOWNS_BY_REGION))
+        city = rng.choice(TOWNS_BY_REGION[region])
         pattern = rng.choice(SCHOOL_PATTERNS)
         name = pattern.format(city=city, last=fake.last_name().split(" ")[-1].capitalize())
         key = f"faker:{name}"
         if key not in self.schools:
-            region = REGION_BY_PROVINCE.get(fake.province(), Region.UTRECHT)
             self.schools[key] = _upsert(
                 School,
                 {"brin_code": _brin(self.school_index)},

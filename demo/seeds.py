@@ -141,19 +141,21 @@ def _month(offset: int, day: int = 1) -> datetime.date:
     return datetime.date(today.year + year, month + 1, day)
 
 
-REGION_BY_PROVINCE = {
-    "Groningen": Region.GRONINGEN,
-    "Friesland": Region.FRIESLAND,
-    "Drenthe": Region.DRENTHE,
-    "Overijssel": Region.OVERIJSSEL,
-    "Flevoland": Region.FLEVOLAND,
-    "Gelderland": Region.GELDERLAND,
-    "Utrecht": Region.UTRECHT,
-    "Noord-Holland": Region.NOORD_HOLLAND,
-    "Zuid-Holland": Region.ZUID_HOLLAND,
-    "Zeeland": Region.ZEELAND,
-    "Noord-Brabant": Region.NOORD_BRABANT,
-    "Limburg": Region.LIMBURG,
+# Towns by province, so a made-up school's town and its people's region agree (not
+# "Waalwijk, Friesland"): the demo picks a province, then one of its towns.
+TOWNS_BY_REGION = {
+    Region.GRONINGEN: ("Groningen", "Winschoten", "Veendam", "Delfzijl"),
+    Region.FRIESLAND: ("Leeuwarden", "Sneek", "Heerenveen", "Drachten"),
+    Region.DRENTHE: ("Assen", "Emmen", "Hoogeveen", "Meppel"),
+    Region.OVERIJSSEL: ("Zwolle", "Enschede", "Deventer", "Almelo"),
+    Region.FLEVOLAND: ("Almere", "Lelystad", "Emmeloord", "Dronten"),
+    Region.GELDERLAND: ("Arnhem", "Nijmegen", "Apeldoorn", "Ede"),
+    Region.UTRECHT: ("Utrecht", "Amersfoort", "Zeist", "Nieuwegein"),
+    Region.NOORD_HOLLAND: ("Haarlem", "Alkmaar", "Hilversum", "Hoorn"),
+    Region.ZUID_HOLLAND: ("Leiden", "Delft", "Gouda", "Dordrecht"),
+    Region.ZEELAND: ("Middelburg", "Vlissingen", "Goes", "Terneuzen"),
+    Region.NOORD_BRABANT: ("Waalwijk", "Tilburg", "Eindhoven", "Breda"),
+    Region.LIMBURG: ("Maastricht", "Venlo", "Heerlen", "Roermond"),
 }
 SCHOOL_PATTERNS = (
     "{city} College",

@@ -15,6 +15,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.utils.html import escape  # noqa: E402
 
 COLOURS = ["#b2182b", "#ef8a62", "#bababa", "#67a9cf", "#2166ac"]
@@ -84,6 +85,7 @@ def distribution_chart(
         widths = [(row[point] / sum(row) * 100) if sum(row) else 0 for row in rows]
         ax.barh(labels, widths, left=lefts, color=COLOURS[point], label=scale_labels[point])
         lefts = [a + b for a, b in zip(lefts, widths, strict=True)]
+    ax.set_title(_wrap(title, 70), loc="left", fontsize=10)
     ax.set_xlim(0, 100)
     ax.set_xlabel("%")
     ax.legend(
@@ -122,6 +124,7 @@ def baseline_chart(
         color=NOW_COLOUR,
         label=labels[1],
     )
+    ax.set_title(_wrap(title, 70), loc="left", fontsize=10)
     ax.set_yticks(positions, [_wrap(label) for label, _, _ in items])
     ax.set_xlim(1, 5)
     ax.set_xticks([1, 2, 3, 4, 5])
@@ -129,3 +132,13 @@ def baseline_chart(
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     return _finish(fig, title, prefix)
+
+
+def cached(key: str, draw) -> str:
+    """A chart kept in the cache under `key` (which must change whenever the figures it
+    draws do: matplotlib takes a few hundred milliseconds per chart)."""
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw()
+        cache.set(key, svg, timeout=60 * 60 * 24)
+    return svg

@@ -11,6 +11,14 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from networks.models import Network
+
+from .enums import ItemKind, RoundKind, RoundStatus
+from .figure2 import figure2_ballots, figure2_forms
+from .models import EvaluationRound, Invitation, Outcome, RankingSurvey
+from .services import compute_phase_report, create_survey, import_ballots, open_round, save_response
+from .services.scores import compute_round_scores
+
 BASELINE_TITLE = "Nulmeting december 2014"
 BASELINE_SLUGS = (
     "eindverantwoordelijk-schoolleiders",
@@ -48,8 +56,6 @@ OUTCOMES = [
 
 @transaction.atomic
 def seed_demo_extras() -> None:
-    from networks.models import Network
-
     networks = list(Network.objects.filter(slug__in=BASELINE_SLUGS).order_by("slug"))
     if networks:
         _baseline_round(networks)
@@ -59,11 +65,6 @@ def seed_demo_extras() -> None:
 
 
 def _baseline_round(networks) -> None:
-    from .enums import ItemKind, RoundKind, RoundStatus
-    from .models import EvaluationRound, Invitation
-    from .services import open_round, save_response
-    from .services.scores import compute_round_scores
-
     if EvaluationRound.objects.filter(title=BASELINE_TITLE).exists():
         return
     with translation.override(settings.LANGUAGE_CODE):
@@ -103,10 +104,6 @@ def _baseline_round(networks) -> None:
 
 
 def _survey() -> None:
-    from .figure2 import figure2_ballots, figure2_forms
-    from .models import RankingSurvey
-    from .services import create_survey, import_ballots
-
     if RankingSurvey.objects.filter(name=SURVEY_NAME).exists():
         return
     create_survey(
@@ -122,10 +119,6 @@ def _survey() -> None:
 
 
 def _outcomes() -> None:
-    from networks.models import Network
-
-    from .models import Outcome
-
     for slug, kind, description, visibility in OUTCOMES:
         network = Network.objects.filter(slug=slug).first()
         if network is None:
@@ -139,9 +132,5 @@ def _outcomes() -> None:
 
 def _phase_reports() -> None:
     """A first phase report for every supported network that has none yet."""
-    from networks.models import Network
-
-    from .services import compute_phase_report
-
     for network in Network.objects.supported().filter(phase_reports__isnull=True):
         compute_phase_report(network.pk)

@@ -27,6 +27,22 @@ class ComputationStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class PairedWithheld(models.TextChoices):
+    """Why a paired change is not shown (empty: shown, or the round is not linked)."""
+
+    FEW_PAIRS = "few", _("fewer than 5 people answered both rounds")
+    DERIVABLE = "derivable", _("it would reveal the change of a smaller group")
+    # A nulmeting answered before rounds could be linked: its responses are anonymous (no
+    # person, no pseudonym), so nothing can pair them, not even afterwards.
+    NO_PSEUDONYMS = (
+        "anonymous",
+        _(
+            "the baseline's answers were given before rounds could be linked; they are anonymous "
+            "and carry no pseudonym, so they cannot be paired"
+        ),
+    )
+
+
 DONT_KNOW = "dk"  # the answer "weet niet / n.v.t.", counted apart from the scale
 
 SCALE_LABELS = {

@@ -5,13 +5,13 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk.concurrency import EditVersionMixin
 from leernetwerk.forms import Form, ModelForm, ModelMultipleChoiceField, UploadField
-from leernetwerk.uploads import csv_rows
 from networks.enums import Phase
+from networks.models import Network
 
 from .enums import DONT_KNOW, ItemKind, OutcomeVisibility, RoundKind, ValueCycle
-from .models import Item, LearningForm, Outcome
+from .models import EvaluationRound, Item, LearningForm, Outcome, Response, ValueStory
 
 
 def _helper() -> FormHelper:
@@ -42,16 +42,32 @@ class RoundForm(Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    baseline_round = forms.ModelChoiceField(
+        label=_("Linked to the baseline (nulmeting)"),
+        queryset=None,
+        required=False,
+        empty_label=_("Not linked"),
+        help_text=_(
+            "Pairs each respondent's answers with her answers in that nulmeting through a "
+            "pseudonym, so the report shows how much the same people changed. Respondents are "
+            "told so before answering."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
-        from networks.models import Network
-
         super().__init__(*args, **kwargs)
         self.fields["networks"].queryset = Network.objects.order_by("name")
+        self.fields["baseline_round"].queryset = EvaluationRound.objects.filter(
+            kind=RoundKind.BASELINE
+        ).order_by("-opens_on", "-pk")
         self.helper = _helper()
 
     def clean(self):
         data = super().clean()
+        if data.get("baseline_round") and data.get("kind") == RoundKind.BASELINE:
+            self.add_error(
+                "baseline_round", _("A nulmeting is itself the baseline; it links to no round.")
+            )
         if data.get("opens_on") and data.get("closes_on") and data["closes_on"] < data["opens_on"]:
             self.add_error("closes_on", _("The closing date cannot be before the opening date."))
         questions = [q for q in (data.get("extra_questions") or "").splitlines() if q.strip()]
@@ -69,6 +85,28 @@ class RoundForm(Form):
         return data
 
 
+class ShareItemsForm(Form):
+    """Which scale items' results the members of the round's networks see."""
+
+    items = forms.ModelMultipleChoiceField(
+        label=_("Questions whose results the network's members see"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Each network sees its own figures, as a chart with the numbers beside it; a "
+            "result of fewer than 5 respondents stays hidden."
+        ),
+    )
+
+    def __init__(self, *args, evaluation, **kwargs):
+        super().__init__(*args, **kwargs)
+        scale = evaluation.items.filter(kind=ItemKind.SCALE).order_by("position")
+        self.fields["items"].queryset = scale
+        self.fields["items"].initial = [item.pk for item in scale if item.shared_with_network]
+        self.helper = _helper()
+
+
 class ItemForm(Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     text = forms.CharField(label=_("Question"), max_length=300)
@@ -78,13 +116,13 @@ class ItemForm(Form):
         self.helper = _helper()
 
 
-class ResponseForm(Form):
+class ResponseForm(EditVersionMixin, Form):
     """The questionnaire: per scale item a 1-5 radio group plus "don't know / n/a", per open
-    item a text box; `version` is the stored response's version the form was loaded with."""
+    item a text box. Given the stored `response`, it carries that response's version as
+    loaded (`loaded_version`; None: loaded before anything was saved)."""
 
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
-
-    def __init__(self, *args, items, scale_labels, **kwargs):
+    def __init__(self, *args, items, scale_labels, response: Response | None = None, **kwargs):
+        self.response = response
         super().__init__(*args, **kwargs)
         self.items = list(items)
         choices = [(str(value), f"{value} – {label}") for value, label in scale_labels.items()]
@@ -108,6 +146,9 @@ class ResponseForm(Form):
                     widget=forms.Textarea(attrs={"rows": 3}),
                     help_text=_("Optional. Do not write names: answers are shown to the group."),
                 )
+
+    def version_object(self) -> Response | None:
+        return self.response
 
     def answers(self) -> dict:
         return {item.pk: self.cleaned_data.get(f"item_{item.pk}") for item in self.items}
@@ -215,15 +256,6 @@ class BallotFileForm(Form):
         super().__init__(*args, **kwargs)
         self.helper = _helper()
 
-    def rows(self) -> list[list[str]]:
-        """The file's rows (header first); ValidationError if it is no UTF-8 CSV or too long."""
-        raw = self.cleaned_data["file"].read()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError(_("The file is not UTF-8 text.")) from error
-        return csv_rows(text)
-
 
 class MergeForm(Form):
     other_text = forms.ChoiceField(label=_("Other answer"))
@@ -250,7 +282,7 @@ class PhaseForm(Form):
         self.helper = _helper()
 
 
-class OutcomeForm(ConcurrentEditMixin, ModelForm):
+class OutcomeForm(EditVersionMixin, ModelForm):
     class Meta:
         model = Outcome
         fields = ["kind", "description", "visibility"]
@@ -261,17 +293,28 @@ class OutcomeForm(ConcurrentEditMixin, ModelForm):
         self.helper = _helper()
 
 
-class ValueStoryForm(Form):
+class ValueStoryForm(EditVersionMixin, Form):
+    """A value-creation story: title, readers and one text per value cycle. Given `story`,
+    the form edits it (its current text as initial values, its version carried along)."""
+
     title = forms.CharField(label=_("Title"), max_length=200)
     visibility = forms.ChoiceField(label=_("Who may read this"), choices=OutcomeVisibility.choices)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, story: ValueStory | None = None, **kwargs):
+        self.story = story
+        if story is not None:
+            initial = {"title": story.title, "visibility": story.visibility}
+            initial.update({step.cycle: step.text for step in story.steps.all()})
+            kwargs["initial"] = {**initial, **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
         for cycle, label in ValueCycle.choices:
             self.fields[cycle] = forms.CharField(
                 label=label, required=False, widget=forms.Textarea(attrs={"rows": 3})
             )
         self.helper = _helper()
+
+    def version_object(self) -> ValueStory | None:
+        return self.story
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,8 @@ between views)."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +19,18 @@ from statistics import NormalDist
 from .scoring import THRESHOLD
 
 CONFIDENCE = 0.95
+
+
+def pseudonym(key: str, *, chain_id: int, network_id: int, person_id: int) -> str:
+    """The pseudonym that pairs a person's responses in a nulmeting (`chain_id`) and the
+    rounds linked to it, within one network: HMAC-SHA256 of the three ids with `key`
+    (EVALUATION_PSEUDONYM_KEY, kept in the settings, never in the database). Without the key
+    the ids in the database give no way to compute it; a person answering for two networks
+    gets two unrelated pseudonyms, and a different nulmeting gives new ones."""
+    if not key:
+        raise ValueError("the pseudonym key is empty")
+    message = f"leernetwerk.evaluations.pseudonym:{chain_id}:{network_id}:{person_id}"
+    return hmac.new(key.encode(), message.encode(), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from networks.models import Membership
+
 from .enums import OutcomeVisibility, RoundStatus
 
 
@@ -26,7 +28,7 @@ class InvitationQuerySet(models.QuerySet):
 
     def open_for(self, person) -> InvitationQuerySet:
         """The person's unused invitations for rounds open today."""
-        from .models import EvaluationRound
+        from .models import EvaluationRound  # noqa: PLC0415 - cycle: the models module takes its managers from this one
 
         return self.unused().filter(person=person, round__in=EvaluationRound.objects.open_today())
 
@@ -42,8 +44,6 @@ class OutcomeQuerySet(models.QuerySet):
         academy or public; everyone else only what is public."""
         if not user.is_authenticated:
             return self.public()
-        from networks.models import Membership
-
         member = Exists(
             Membership.objects.current().filter(person=user, network=OuterRef("network"))
         )

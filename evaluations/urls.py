@@ -13,6 +13,7 @@ urlpatterns = [
     path("rondes/<int:pk>/sluiten/", rounds.RoundCloseView.as_view(), name="round-close"),
     path("rondes/<int:pk>/berekenen/", rounds.RoundComputeView.as_view(), name="round-compute"),
     path("rondes/<int:pk>/publiceren/", rounds.RoundPublishView.as_view(), name="round-publish"),
+    path("rondes/<int:pk>/delen/", rounds.RoundShareView.as_view(), name="round-share"),
     path("rondes/<int:pk>/herinneren/", rounds.RoundRemindView.as_view(), name="round-remind"),
     path(
         "netwerken/<slug:slug>/respons/",
@@ -21,6 +22,11 @@ urlpatterns = [
     ),
     path("rondes/<int:pk>/rapport/", reports.ReportView.as_view(), name="report"),
     path("rondes/<int:pk>/rapport/pdf/", reports.ReportPdfView.as_view(), name="report-pdf"),
+    path(
+        "rondes/<int:pk>/rapport/pdf/status/",
+        reports.ReportPdfStatusView.as_view(),
+        name="report-pdf-status",
+    ),
     path("rondes/<int:pk>/rapport/csv/", reports.ReportCsvView.as_view(), name="report-csv"),
     path(
         "rondes/<int:pk>/rapport/<slug:slug>/", reports.ReportView.as_view(), name="network-report"
@@ -29,6 +35,11 @@ urlpatterns = [
         "rondes/<int:pk>/rapport/<slug:slug>/pdf/",
         reports.ReportPdfView.as_view(),
         name="network-report-pdf",
+    ),
+    path(
+        "rondes/<int:pk>/rapport/<slug:slug>/pdf/status/",
+        reports.ReportPdfStatusView.as_view(),
+        name="network-report-pdf-status",
     ),
     path(
         "rondes/<int:pk>/rapport/<slug:slug>/csv/",
@@ -49,6 +60,11 @@ urlpatterns = [
         "leertop3/<slug:slug>/stembiljet/", ranking.BallotCreateView.as_view(), name="ballot-create"
     ),
     path("leertop3/<slug:slug>/bestand/", ranking.BallotImportView.as_view(), name="ballot-import"),
+    path(
+        "leertop3/<slug:slug>/bestand/<int:pk>/",
+        ranking.BallotImportJobView.as_view(),
+        name="ballot-import-job",
+    ),
     path("leertop3/<slug:slug>/samenvoegen/", ranking.MergeView.as_view(), name="merge"),
     path("dashboard/", phases.DashboardView.as_view(), name="dashboard"),
     path("netwerken/<slug:slug>/fase/", phases.PhaseView.as_view(), name="phase"),
@@ -84,5 +100,15 @@ urlpatterns = [
         "netwerken/<slug:slug>/verhalen/<int:pk>/",
         harvest.StoryDetailView.as_view(),
         name="story-detail",
+    ),
+    path(
+        "netwerken/<slug:slug>/verhalen/<int:pk>/wijzigen/",
+        harvest.StoryUpdateView.as_view(),
+        name="story-update",
+    ),
+    path(
+        "netwerken/<slug:slug>/verhalen/<int:pk>/verwijderen/",
+        harvest.StoryDeleteView.as_view(),
+        name="story-delete",
     ),
 ]

@@ -10,6 +10,7 @@ opens Dutch text (ë, é) correctly."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable, Sequence
 
@@ -48,4 +49,25 @@ def csv_response(
         writer.writerow([neutralise(cell) for cell in header])
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
+    return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename: str, sheets: Iterable[tuple[str, Sequence, Iterable[Sequence]]]):
+    """An Excel download with one sheet per (title, header, rows), every cell neutralised
+    like the CSV. `filename` and the sheet titles are chosen by the code, not by input."""
+    from openpyxl import Workbook  # noqa: PLC0415 - loaded only when an Excel file is asked for
+
+    book = Workbook(write_only=True)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(title=title[:31])
+        sheet.append([neutralise(cell) for cell in header])
+        for row in rows:
+            sheet.append([neutralise(cell) for cell in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -1,16 +1,40 @@
-"""Cross-cutting request handling: two-factor for staff, no caching of personal pages, the
+"""Cross-cutting request handling: the interface language, two-factor for staff, no caching of personal pages, the
 per-request memo of the viewer, telling the person when background work has to wait, and no
 NUL bytes in addresses."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from .accounts.twofactor import second_factor_redirect
 from .dispatch import waiting_since
+
+
+class DutchUnlessChosenMiddleware:
+    """The interface is Dutch for everyone, English only for whoever chose it with the language
+    switch in the navigation (Django's `set_language` view, which sets the language cookie).
+
+    Unlike Django's LocaleMiddleware this does not follow the browser's Accept-Language: many
+    Dutch school leaders use a browser set to English and would otherwise get an English
+    interface they never asked for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class StaffTwoFactorMiddleware:

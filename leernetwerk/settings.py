@@ -73,7 +73,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "leernetwerk.middleware.DutchUnlessChosenMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -123,6 +123,14 @@ DATABASES = {
     ),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The embedded default serves several requests at once (runserver's threads, the live
+    # criteria check while the form is saved). A deferred SQLite transaction that reads and
+    # then writes fails at once with "database is locked" when another one writes; starting
+    # each transaction IMMEDIATE makes the second wait its turn (up to `timeout` seconds).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -281,6 +289,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "leernetwerk.meetings.send_meeting_reminders",
         "schedule": 60 * 60,
     },
+    "action-reminders": {
+        "task": "leernetwerk.meetings.send_action_reminders",
+        "schedule": crontab(hour=8, minute=0),  # daily; each action is reminded once
+    },
+    "poll-deadline-reminders": {
+        "task": "leernetwerk.meetings.send_poll_deadline_reminders",
+        "schedule": 60 * 60,  # the day before a poll's deadline; each poll once
+    },
     "evaluation-reminders": {
         "task": "leernetwerk.evaluations.send_round_reminders",
         "schedule": 60 * 60 * 24,
@@ -296,6 +312,14 @@ CELERY_BEAT_SCHEDULE = {
     "flush-outbox": {
         "task": "leernetwerk.core.flush_outbox",
         "schedule": 60,
+    },
+    "member-imports-cleanup": {
+        "task": "leernetwerk.participants.delete_old_member_imports",
+        "schedule": 60 * 60 * 24,  # an upload's file, preview and errors are kept a week
+    },
+    "waiting-list-offers": {
+        "task": "leernetwerk.participants.expire_place_offers",
+        "schedule": crontab(hour=6, minute=30),  # daily; expired offers go to the next
     },
     "worker-heartbeat": {
         "task": "leernetwerk.core.record_heartbeat",

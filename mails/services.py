@@ -89,12 +89,23 @@ def queue_mail(
     return mail
 
 
-def queue_rendered(*, key: str, recipient, kind: str, template: str, context: dict, **extra):
-    """`queue_mail` to a person (their address) with the text of `template`."""
+def queue_rendered(
+    *,
+    key: str,
+    kind: str,
+    template: str,
+    context: dict,
+    recipient=None,
+    to: str = "",
+    **extra,
+) -> Mail | None:
+    """`queue_mail` with the subject and text of `template` (`render`), to a person (their
+    address) or, for someone without an account, to the address `to`. The one way a service
+    mails a template; None when the mail with that key exists already."""
     subject, body = render(template, {**context, "recipient": recipient})
     return queue_mail(
         key=key,
-        to=recipient.email,
+        to=to or recipient.email,
         recipient=recipient,
         kind=kind,
         subject=subject,

@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+
+from leernetwerk.views import ServiceFormView
 
 from . import services
 from .forms import PreferenceForm
 
 
-class PreferenceView(LoginRequiredMixin, FormView):
+class PreferenceView(LoginRequiredMixin, ServiceFormView):
     template_name = "mails/preference.html"
     form_class = PreferenceForm
 
     def get_initial(self):
         return {"frequency": services.frequency_for(self.request.user)}
 
-    def form_valid(self, form):
-        try:
-            services.set_frequency(self.request.user, form.cleaned_data["frequency"])
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Your mail choice is saved."))
-        return redirect("mails:preference")
+    def perform(self, form):
+        return services.set_frequency(self.request.user, form.cleaned_data["frequency"])
+
+    def get_success_message(self, result):
+        return _("Your mail choice is saved.")
+
+    def get_success_url(self):
+        return reverse("mails:preference")

@@ -2,7 +2,8 @@
 
 Pure: builds from plain `CalendarEvent` values. Times are written in Europe/Amsterdam with a
 VTIMEZONE; the UID never changes, SEQUENCE rises on every change, and a cancelled meeting is
-published with STATUS:CANCELLED so calendar programs remove it."""
+published with STATUS:CANCELLED so calendar programs remove it. A person may ask for an
+alarm (VALARM) before each meeting; a cancelled meeting carries none."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from leernetwerk.text import one_line, plain_text
 
 TZ = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//VO-academie//Leernetwerk//NL"
+
+# How long before a meeting the alarm goes off, per value of enums.CalendarAlarm.
+ALARMS = {
+    "none": None,
+    "1h": datetime.timedelta(hours=1),
+    "1d": datetime.timedelta(days=1),
+}
 
 
 @dataclass(frozen=True)
@@ -33,8 +41,11 @@ class CalendarEvent:
     cancelled: bool = False
 
 
-def build_calendar(events: Iterable[CalendarEvent], *, name: str) -> bytes:
-    """The .ics file. Texts stored before one-line fields refused line breaks are written
+def build_calendar(
+    events: Iterable[CalendarEvent], *, name: str, alarm: str = "none", alarm_text: str = ""
+) -> bytes:
+    """The .ics file, with an alarm `alarm` (a key of ALARMS) before each meeting that is
+    not cancelled; `alarm_text` is what the calendar program shows then. Texts stored before one-line fields refused line breaks are written
     safely: one-line properties on one line, descriptions without control characters."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -60,6 +71,13 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str) -> bytes:
             event.add("location", one_line(item.location))
         if item.url:
             event.add("url", item.url)
+        before = ALARMS.get(alarm)
+        if before is not None and not item.cancelled:
+            valarm = icalendar.Alarm()
+            valarm.add("action", "DISPLAY")
+            valarm.add("description", one_line(alarm_text or item.summary))
+            valarm.add("trigger", -before)
+            event.add_component(valarm)
         calendar.add_component(event)
     # A VTIMEZONE covering the years around the events keeps the file short.
     years = [e.starts_at.year for e in events_list] or [datetime.date.today().year]  # noqa: DTZ011

@@ -8,6 +8,22 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from networks.enums import Role
+from networks.models import Network
+
+from . import buddies
+from .models import (
+    BuddyGroup,
+    Case,
+    ContactMoment,
+    DatePoll,
+    Meeting,
+    PollAnswer,
+    PollOption,
+    Response,
+)
+from .selectors import members_of
+
 DEMO_SLUGS = ["verbindend-vernieuwen", "ondernemend-leren", "moreel-beraad-en-bildung"]
 
 CASES = [
@@ -24,8 +40,6 @@ NOTES = ["Maatjesgesprek over feedback geven", "Schoolbezoek en lesobservaties"]
 
 
 def _organiser(network):
-    from networks.enums import Role
-
     membership = (
         network.memberships.current()
         .filter(role__in=[Role.FACILITATOR, Role.PENVOERDER])
@@ -38,21 +52,6 @@ def _organiser(network):
 
 @transaction.atomic
 def seed_demo_extras() -> None:
-    from networks.models import Network
-
-    from . import buddies
-    from .models import (
-        BuddyGroup,
-        Case,
-        ContactMoment,
-        DatePoll,
-        Meeting,
-        PollAnswer,
-        PollOption,
-        Response,
-    )
-    from .selectors import members_of
-
     for slug in DEMO_SLUGS:
         network = Network.objects.filter(slug=slug).first()
         if network is None:

@@ -8,9 +8,13 @@ class MeetingStatus(models.TextChoices):
 
 
 class AttendanceStatus(models.TextChoices):
+    """What the facilitator registers per member. An apology comes from the member's RSVP
+    ("not coming") and is counted apart from an absence without notice."""
+
     PRESENT = "present", _("Present")
-    ABSENT = "absent", _("Absent")
-    EXCUSED = "excused", _("Excused")
+    LATE = "late", _("Late")
+    EXCUSED = "excused", _("Apologised in advance")
+    ABSENT = "absent", _("Absent without notice")
 
 
 class ResponseAnswer(models.TextChoices):
@@ -35,7 +39,14 @@ class MailKind(models.TextChoices):
     CANCELLATION = "cancellation", _("Cancellation notice")
     REMINDER = "reminder", _("Reminder")
     POLL_REMINDER = "poll_reminder", _("Date poll reminder")
+    POLL_OPENED = "poll_opened", _("Date poll opened")
+    POLL_DEADLINE = "poll_deadline", _("Date poll deadline reminder")
+    POLL_COMPLETE = "poll_complete", _("Everybody answered the date poll")
+    ABSENCE_NOTICE = "absence_notice", _("Repeated absence without notice")
     SPEAKER_INVITATION = "speaker_invitation", _("Guest speaker invitation")
+    MINUTES_SHARED = "minutes_shared", _("Draft minutes to correct")
+    MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
+    ACTION_REMINDER = "action_reminder", _("Action item reminder")
 
 
 class SpeakerAnswer(models.TextChoices):
@@ -44,3 +55,21 @@ class SpeakerAnswer(models.TextChoices):
     PENDING = "pending", _("No answer yet")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
+
+
+class MinutesStatus(models.TextChoices):
+    """Where the minutes (verslag) of a meeting stand: written by the facilitator or the
+    preparation group, shared as a draft with the attendees for corrections, then
+    published to the network."""
+
+    DRAFT = "draft", _("Draft")
+    SHARED = "shared", _("Draft shared for corrections")
+    PUBLISHED = "published", _("Published")
+
+
+class CalendarAlarm(models.TextChoices):
+    """A person's reminder in her calendar program (a VALARM), before each meeting."""
+
+    NONE = "none", _("No reminder")
+    HOUR = "1h", _("1 hour before")
+    DAY = "1d", _("1 day before")

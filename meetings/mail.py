@@ -4,6 +4,8 @@ digest choice: everything except invitations and cancellations (one mail per eve
 
 from __future__ import annotations
 
+from mails.services import queue_rendered
+
 from .enums import MailKind
 
 AT_ONCE = {MailKind.INVITATION, MailKind.CANCELLATION}
@@ -13,8 +15,6 @@ def queue_meeting_mail(
     *, key: str, kind: str, recipient, template: str, context: dict, ics: bytes | None = None
 ) -> bool:
     """Queue one mail to `recipient` under `key`; False if it was queued before."""
-    from mails.services import queue_rendered
-
     mail = queue_rendered(
         key=f"{key}:{recipient.pk}",
         recipient=recipient,

@@ -33,11 +33,33 @@ def tally(
 
 
 def best_option(tallies: list[OptionTally]) -> Hashable | None:
-    """Most people available, then most outright yes; ties go to the earlier option."""
-    if not tallies:
+    """The date to propose: most yes, then most if need be; ties go to the earlier option.
+
+    A date nobody can make (no yes and no if need be, so every voter said no) is never
+    proposed; None when no date has anyone available."""
+    candidates = [(index, t) for index, t in enumerate(tallies) if t.available > 0]
+    if not candidates:
         return None
-    best = max(enumerate(tallies), key=lambda pair: (pair[1].available, pair[1].yes, -pair[0]))
+    best = max(candidates, key=lambda pair: (pair[1].yes, pair[1].if_need_be, -pair[0]))
     return best[1].option
+
+
+def names_per_answer(
+    options: Iterable[Hashable],
+    answers: Iterable[tuple[Hashable, Hashable, str]],
+    names: dict[Hashable, str],
+) -> dict[Hashable, dict[str, list[str]]]:
+    """option -> {answer: [names of who gave it, sorted]}, for "who can come on this date"."""
+    result: dict[Hashable, dict[str, list[str]]] = {
+        option: {YES: [], IF_NEED_BE: [], NO: []} for option in options
+    }
+    for option, person, answer in answers:
+        if option in result and answer in result[option] and person in names:
+            result[option][answer].append(names[person])
+    for per_answer in result.values():
+        for people in per_answer.values():
+            people.sort(key=str.casefold)
+    return result
 
 
 def not_answered(

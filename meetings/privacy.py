@@ -5,21 +5,23 @@ from __future__ import annotations
 from django.db import transaction
 
 from leernetwerk.labels import labelled
+from mails.models import Mail
+
+from .models import (
+    ActionItem,
+    Attendance,
+    BuddyGroup,
+    CalendarFeedToken,
+    Case,
+    ContactMoment,
+    MinutesCorrection,
+    PollAnswer,
+    Response,
+)
 
 
 def export_person(user) -> dict:
     """Everything this app stores about the person, JSON-serialisable."""
-    from mails.models import Mail
-
-    from .models import (
-        Attendance,
-        BuddyGroup,
-        CalendarFeedToken,
-        Case,
-        ContactMoment,
-        PollAnswer,
-        Response,
-    )
 
     def when(value):
         return value.isoformat() if value else None
@@ -72,6 +74,21 @@ def export_person(user) -> dict:
             {"network": m.network.name, "date": when(m.date), "note": m.note}
             for m in ContactMoment.objects.filter(participants=user).select_related("network")
         ],
+        "action_items": [
+            {
+                "meeting": a.minutes.meeting.title,
+                "description": a.description,
+                "due_date": when(a.due_date),
+                "done_at": when(a.done_at),
+            }
+            for a in ActionItem.objects.filter(owner=user).select_related("minutes__meeting")
+        ],
+        "minutes_corrections": [
+            {"meeting": c.minutes.meeting.title, "text": c.text, "created_at": when(c.created_at)}
+            for c in MinutesCorrection.objects.filter(author=user).select_related(
+                "minutes__meeting"
+            )
+        ],
         "calendar_feed": CalendarFeedToken.objects.filter(person=user).exists(),
         "mails_sent": [
             {"kind": s.kind, **labelled(s, "status"), "sent_at": when(s.sent_at)}
@@ -88,19 +105,11 @@ def erase_person(user) -> None:
     leaves buddy groups, preparation groups and contact moments (the moments stay, so the
     network's contact count holds). Attendance rows stay as they are for the network's
     rates; they only disappear if the account itself is deleted afterwards."""
-    from mails.models import Mail
-
-    from .models import (
-        BuddyGroup,
-        CalendarFeedToken,
-        Case,
-        ContactMoment,
-        PollAnswer,
-        Response,
-    )
-
     Response.objects.filter(person=user).delete()
     Case.objects.filter(author=user).delete()
+    MinutesCorrection.objects.filter(author=user).delete()
+    # The network keeps its agreed actions; they no longer name the person.
+    ActionItem.objects.filter(owner=user).update(owner=None)
     PollAnswer.objects.filter(person=user).delete()
     CalendarFeedToken.objects.filter(person=user).delete()
     Mail.objects.filter(recipient=user).delete()

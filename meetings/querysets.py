@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from .enums import MeetingStatus
+from networks.models import Network
+
+from .enums import MeetingStatus, MinutesStatus
 
 
 def _visible_networks(user):
-    from networks.models import Network
-
     return Network.objects.visible_to(user)
 
 
@@ -36,8 +39,6 @@ class MeetingQuerySet(models.QuerySet):
 
     def of_networks_of(self, person) -> MeetingQuerySet:
         """Meetings of every network where the person currently holds a role (the feed)."""
-        from networks.models import Network
-
         return self.filter(network__in=Network.objects.with_role(person))
 
 
@@ -63,3 +64,17 @@ class DatePollQuerySet(models.QuerySet):
 
     def open(self) -> DatePollQuerySet:
         return self.filter(meeting__isnull=True)
+
+    def taking_answers(self, now: datetime.datetime | None = None) -> DatePollQuerySet:
+        """Open polls whose deadline (if any) has not passed: members may still answer."""
+        now = now or timezone.now()
+        return self.open().filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def open(self) -> ActionItemQuerySet:
+        return self.filter(done_at__isnull=True)
+
+    def published(self) -> ActionItemQuerySet:
+        """Actions of published minutes: the network sees them, owners are reminded."""
+        return self.filter(minutes__status=MinutesStatus.PUBLISHED)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import attendance, between, calendar, polls, speakers
+from .views import attendance, between, calendar, minutes, polls, speakers
 from .views import meetings as m
 
 app_name = "meetings"
@@ -14,6 +14,16 @@ urlpatterns = [
         "netwerk/<slug:slug>/aanwezigheid/",
         attendance.AttendanceRatesView.as_view(),
         name="attendance-rates",
+    ),
+    path(
+        "netwerk/<slug:slug>/aanwezigheid/export.csv",
+        attendance.AttendanceExportView.as_view(file_format="csv"),
+        name="attendance-export",
+    ),
+    path(
+        "netwerk/<slug:slug>/aanwezigheid/export.xlsx",
+        attendance.AttendanceExportView.as_view(file_format="xlsx"),
+        name="attendance-export-xlsx",
     ),
     path("netwerk/<slug:slug>/prikken/nieuw/", polls.PollCreateView.as_view(), name="poll-create"),
     path(
@@ -51,6 +61,25 @@ urlpatterns = [
     path("<int:pk>/casus/", m.CaseCreateView.as_view(), name="case-create"),
     path("<int:pk>/volgend-thema/", m.NextThemeView.as_view(), name="next-theme"),
     path("<int:pk>/aanwezigheid/", attendance.AttendanceView.as_view(), name="attendance"),
+    path("<int:pk>/verslag/", minutes.MinutesView.as_view(), name="minutes"),
+    path("<int:pk>/verslag/schrijven/", minutes.MinutesEditView.as_view(), name="minutes-edit"),
+    path("<int:pk>/verslag/actie/", minutes.ActionCreateView.as_view(), name="action-create"),
+    path("<int:pk>/verslag/delen/", minutes.MinutesShareView.as_view(), name="minutes-share"),
+    path(
+        "<int:pk>/verslag/publiceren/", minutes.MinutesPublishView.as_view(), name="minutes-publish"
+    ),
+    path(
+        "<int:pk>/verslag/correctie/",
+        minutes.CorrectionCreateView.as_view(),
+        name="minutes-correction",
+    ),
+    path("acties/<int:pk>/verwijderen/", minutes.ActionDeleteView.as_view(), name="action-delete"),
+    path("acties/<int:pk>/afgerond/", minutes.ActionDoneView.as_view(), name="action-done"),
+    path(
+        "<int:pk>/aanwezigheid/iedereen/",
+        attendance.AttendanceEveryoneView.as_view(),
+        name="attendance-everyone",
+    ),
     path("<int:pk>/agenda.ics", calendar.MeetingIcsView.as_view(), name="meeting-ics"),
     path("prikken/<int:pk>/", polls.PollDetailView.as_view(), name="poll-detail"),
     path(

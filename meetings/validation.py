@@ -34,3 +34,17 @@ def check_meeting_times(starts_at, ends_at, *, is_new: bool) -> None:
     errors = meeting_time_errors(starts_at, ends_at, is_new=is_new)
     if errors:
         raise ValidationError(errors)
+
+
+def poll_deadline_error(
+    deadline: datetime.datetime | None, first_start: datetime.datetime | None
+) -> str | None:
+    """The Dutch message for a date poll's deadline, or None when it is fine (or not set):
+    it lies in the future and before the first proposed date."""
+    if deadline is None:
+        return None
+    if deadline <= timezone.now():
+        return _("The deadline must be in the future.")
+    if first_start is not None and deadline > first_start:
+        return _("The deadline must be before the first proposed date.")
+    return None

@@ -13,6 +13,7 @@ from .models import (
     Membership,
     Network,
     RecheckResult,
+    WaitingListEntry,
 )
 
 
@@ -77,3 +78,14 @@ class InterestRegistrationAdmin(permissions.ModelAdmin):
     list_display = ["network", "name", "email", "created_at"]
     search_fields = ["name", "email"]
     raw_id_fields = ["network"]
+
+
+@admin.register(WaitingListEntry)
+class WaitingListEntryAdmin(permissions.ModelAdmin):
+    """Like the registrations of interest: names and addresses only for those whose model
+    permission opens this page."""
+
+    list_display = ["network", "registration", "status", "listed_at", "offered_until"]
+    list_filter = ["status"]
+    search_fields = ["registration__name", "registration__email"]
+    raw_id_fields = ["network", "registration"]

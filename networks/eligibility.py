@@ -319,7 +319,11 @@ def check_min_two_years(facts: NetworkFacts) -> CriterionResult:
     return CriterionResult(
         code,
         status,
-        _("Term of %(months)s months; at least %(minimum)s needed.")
+        ngettext(
+            "Term of %(months)s month; at least %(minimum)s needed.",
+            "Term of %(months)s months; at least %(minimum)s needed.",
+            months,
+        )
         % {"months": months, "minimum": MIN_TERM_MONTHS},
     )
 

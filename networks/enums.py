@@ -81,6 +81,15 @@ class DecisionKind(models.TextChoices):
     REQUEST_INFO = "request_info", _("Request more information")
 
 
+# Where a decision is listed it reads as an outcome ("Granted"); the kinds' own labels are the verbs
+# on the decision buttons.
+DECISION_OUTCOMES = {
+    DecisionKind.GRANT: _("Granted"),
+    DecisionKind.REJECT: _("Rejected"),
+    DecisionKind.REQUEST_INFO: _("More information requested"),
+}
+
+
 class InviteeRole(models.TextChoices):
     """Someone an application names by e-mail address."""
 
@@ -101,3 +110,18 @@ APPLICATION_ONLY_STATUSES = (
 REVIEWABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED,)
 # Staff judge the criteria of a submitted application, also while more information is asked.
 JUDGEABLE_APPLICATION_STATUSES = (NetworkStatus.SUBMITTED, NetworkStatus.NEEDS_INFO)
+
+
+class WaitingStatus(models.TextChoices):
+    """Where someone on a full network's waiting list stands."""
+
+    WAITING = "waiting", _("Waiting")
+    OFFERED = "offered", _("Place offered")
+    JOINED = "joined", _("Joined")
+    DECLINED = "declined", _("Declined")
+    EXPIRED = "expired", _("Offer expired")
+    REMOVED = "removed", _("Removed from the list")
+
+
+# On the list: still waiting, or holding an offered place.
+ON_WAITING_LIST = (WaitingStatus.WAITING, WaitingStatus.OFFERED)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, replace
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from participants.enums import LEADERSHIP_FUNCTIONS, Function
@@ -150,15 +151,24 @@ class CriterionRow:
         return self.effective == eligibility.MET
 
 
-def criteria_rows(network: Network) -> list[CriterionRow]:
+def criteria_rows(network: Network, application: Application | None = None) -> list[CriterionRow]:
     """Per criterion, in DOMAIN.md order: the automatic result (judged criteria with staff's
-    judgement) beside staff's judgement, from the saved data. Read-only."""
+    judgement) beside staff's judgement, from the saved data. Read-only. `application`: the
+    network's application with its judgements loaded, when the caller has it (the review
+    page); otherwise it is read here."""
     results = eligibility.evaluate(facts_for_network(network))
-    application = Application.objects.filter(network_id=network.pk).first()
+    if application is None:
+        application = (
+            Application.objects.filter(network_id=network.pk)
+            .prefetch_related(
+                Prefetch(
+                    "judgements", queryset=CriterionJudgement.objects.select_related("judged_by")
+                )
+            )
+            .first()
+        )
     judgements = (
-        {j.criterion: j for j in application.judgements.select_related("judged_by")}
-        if application is not None
-        else {}
+        {j.criterion: j for j in application.judgements.all()} if application is not None else {}
     )
     return [
         CriterionRow(

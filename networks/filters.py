@@ -9,8 +9,12 @@ from .models import Application, Network
 
 class StaffNetworkFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=NetworkStatus.choices)
-    access = django_filters.ChoiceFilter(label=_("Open or closed"), choices=Access.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=NetworkStatus.choices, empty_label=_("All")
+    )
+    access = django_filters.ChoiceFilter(
+        label=_("Open or closed"), choices=Access.choices, empty_label=_("All")
+    )
 
     class Meta:
         model = Network
@@ -27,6 +31,7 @@ class ReviewQueueFilter(django_filters.FilterSet):
         label=_("Status"),
         field_name="network__status",
         choices=[c for c in NetworkStatus.choices if c[0] != NetworkStatus.DRAFT],
+        empty_label=_("All"),
     )
     submitted_after = django_filters.DateFilter(
         label=_("Submitted from"),
@@ -41,7 +46,10 @@ class ReviewQueueFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     not_met = django_filters.ChoiceFilter(
-        label=_("Criterion not met"), choices=Criterion.choices, method="filter_not_met"
+        label=_("Criterion not met"),
+        choices=Criterion.choices,
+        method="filter_not_met",
+        empty_label=_("All"),
     )
 
     class Meta:
@@ -56,7 +64,9 @@ class DirectoryFilter(django_filters.FilterSet):
     """The public directory: search, open or closed."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    access = django_filters.ChoiceFilter(label=_("Open or closed"), choices=Access.choices)
+    access = django_filters.ChoiceFilter(
+        label=_("Open or closed"), choices=Access.choices, empty_label=_("All")
+    )
 
     class Meta:
         model = Network

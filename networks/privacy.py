@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from leernetwerk.labels import labelled
 
-from .models import Application, ApplicationInvitee, InterestRegistration
+from .models import Application, ApplicationInvitee, InterestRegistration, WaitingListEntry
 
 
 def export_person(user) -> dict:
@@ -34,6 +34,17 @@ def export_person(user) -> dict:
             for r in InterestRegistration.objects.filter(email__iexact=email).select_related(
                 "network"
             )
+        ],
+        "waiting_lists": [
+            {
+                "network": w.network.name,
+                **labelled(w, "status"),
+                "listed_at": w.listed_at.isoformat(),
+                "offered_until": w.offered_until.isoformat() if w.offered_until else None,
+            }
+            for w in WaitingListEntry.objects.filter(
+                registration__email__iexact=email
+            ).select_related("network")
         ],
     }
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .enums import SUPPORTED_STATUSES, InviteeRole, NetworkStatus, Role
+from .enums import SUPPORTED_STATUSES, InviteeRole, NetworkStatus, Role, WaitingStatus
 
 
 def _today() -> datetime.date:
@@ -84,6 +84,29 @@ class NetworkQuerySet(models.QuerySet):
         return self.annotate(
             participant_count=count(participants),
             fixed_participant_count=count(participants.filter(is_fixed=True)),
+        )
+
+    def with_places_taken(self) -> NetworkQuerySet:
+        """`participant_count`, `offered_count` (places offered from the waiting list, not
+        yet expired) and their sum `places_taken`: the one count of the maximum
+        (`Network.is_full`, docs/domain.md "Waiting list")."""
+        from .models import WaitingListEntry  # noqa: PLC0415 - cycle: models build their managers from these querysets
+
+        offered = (
+            WaitingListEntry.objects.filter(
+                network=OuterRef("pk"),
+                status=WaitingStatus.OFFERED,
+                offered_until__gt=timezone.now(),
+            )
+            .order_by()
+            .values("network")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        )
+        return (
+            self.with_member_counts()
+            .annotate(offered_count=Coalesce(Subquery(offered), 0))
+            .annotate(places_taken=F("participant_count") + F("offered_count"))
         )
 
     def with_planned_counts(self) -> NetworkQuerySet:

@@ -1,7 +1,6 @@
 """Who may do what with a network. Roles are data: memberships plus the academy staff group."""
 
 import rules
-from django.db.models import Q
 
 from .enums import (
     JUDGEABLE_APPLICATION_STATUSES,
@@ -9,7 +8,7 @@ from .enums import (
     InviteeRole,
     Role,
 )
-from .models import ApplicationInvitee, Membership
+from .models import Membership
 
 
 @rules.predicate
@@ -70,6 +69,13 @@ rules.add_perm("networks.view_network", is_academy_staff | is_member)
 rules.add_perm("networks.change_network", is_academy_staff | is_organiser)
 rules.add_perm("networks.list_all_networks", is_academy_staff)
 rules.add_perm("networks.view_members", is_academy_staff | is_member)
+# The waiting list names people who are not members: organisers manage it, staff may look.
+rules.add_perm("networks.view_waiting_list", is_academy_staff | is_organiser)
+rules.add_perm("networks.manage_waiting_list", is_organiser)
+# Leaving: every current member herself; ending someone else's membership: the organisers
+# (the service refuses the last facilitator, `networks.memberships.refused_ending`).
+rules.add_perm("networks.leave_network", is_member)
+rules.add_perm("networks.end_membership", is_organiser)
 
 
 # --- Applications (an Application object) ------------------------------------------------
@@ -84,12 +90,13 @@ def is_application_penvoerder(user, application) -> bool:
 def _named_in(user, application, *roles: str) -> bool:
     if not (user and user.is_authenticated) or application is None or application.pk is None:
         return False
-    named = ApplicationInvitee.objects.filter(application_id=application.pk).filter(
-        Q(person_id=user.pk) | Q(email__iexact=user.email)
+    # The application's invitees (a handful; no query when the page loaded them already).
+    email = user.email.lower()
+    return any(
+        (invitee.person_id == user.pk or invitee.email.lower() == email)
+        and (not roles or invitee.role in roles)
+        for invitee in application.invitees.all()
     )
-    if roles:
-        named = named.filter(role__in=roles)
-    return named.exists()
 
 
 @rules.predicate
@@ -105,14 +112,22 @@ def is_party_to_application(user, application) -> bool:
     decides it (DOMAIN.md, deciding)."""
     if application is None or not (user and user.is_authenticated):
         return False
-    return (
-        application.applicant_id == user.pk
-        # Also a membership still to begin: a network that has not started yet.
-        or Membership.objects.not_ended()
+    if application.applicant_id == user.pk or _named_in(user, application):
+        return True
+    # Also a membership still to begin: a network that has not started yet. Asked once per
+    # request (the review page asks it for the notice, judging and deciding).
+    memo = getattr(user, "request_memo", None)
+    key = ("not-ended-member", application.network_id)
+    if memo is not None and key in memo:
+        return memo[key]
+    member = (
+        Membership.objects.not_ended()
         .filter(person_id=user.pk, network_id=application.network_id)
         .exists()
-        or _named_in(user, application)
     )
+    if memo is not None:
+        memo[key] = member
+    return member
 
 
 @rules.predicate

@@ -9,18 +9,22 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import eligibility
 from .enums import (
+    DECISION_OUTCOMES,
     EDITABLE_APPLICATION_STATUSES,
+    ON_WAITING_LIST,
     SUPPORTED_STATUSES,
     InviteeRole,
     NetworkStatus,
     Role,
+    WaitingStatus,
 )
 from .models import (
     Application,
@@ -30,6 +34,7 @@ from .models import (
     Membership,
     Network,
     RecheckResult,
+    WaitingListEntry,
 )
 
 if TYPE_CHECKING:
@@ -113,10 +118,27 @@ def applications_for_person(person: User) -> QuerySet[Application]:
 
 
 def applications_for_review() -> QuerySet[Application]:
-    """All non-draft applications with what the staff queue shows, oldest submission first."""
+    """All non-draft applications with what the staff queue shows, oldest submission first:
+    what each plans, its fixed participants (`planned_fixed_count`) and facilitator
+    (`planned_facilitators`)."""
+    planned = (
+        ApplicationInvitee.objects.filter(application=OuterRef("pk"), role=InviteeRole.PARTICIPANT)
+        .order_by()
+        .values("application")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
     return (
         Application.objects.exclude(network__status=NetworkStatus.DRAFT)
         .select_related("network", "applicant", "applicant_school")
+        .annotate(planned_fixed_count=Coalesce(Subquery(planned), 0))
+        .prefetch_related(
+            Prefetch(
+                "invitees",
+                queryset=ApplicationInvitee.objects.filter(role=InviteeRole.FACILITATOR),
+                to_attr="planned_facilitators",
+            )
+        )
         .order_by("submitted_at", "pk")
     )
 
@@ -207,7 +229,7 @@ def history_for_application(application: Application) -> list[dict]:
     )
     collect(
         Decision.history.filter(application_id=application.pk).select_related("history_user"),
-        lambda r: _("Decision: %(kind)s") % {"kind": r.get_kind_display()},
+        lambda r: _("Decision: %(kind)s") % {"kind": DECISION_OUTCOMES[r.kind]},
     )
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
@@ -218,9 +240,11 @@ def history_for_application(application: Application) -> list[dict]:
 
 def networks_for_directory() -> QuerySet[Network]:
     """Supported, listed networks with their current facilitators and, for networks whose
-    facilitator has no account yet, the facilitator named in the application."""
+    facilitator has no account yet, the facilitator named in the application; with the
+    places taken, so `is_full` needs no query."""
     return (
         Network.objects.in_directory()
+        .with_places_taken()
         .prefetch_related(
             Prefetch(
                 "memberships",
@@ -315,9 +339,10 @@ def application_of_network(network: Network) -> Application | None:
 def staff_free_to_review(application: Application) -> list[User]:
     """Active academy staff who may judge and decide this application: not a member of the
     network, not its applicant and not named in it (rules.is_party_to_application), in name
-    order. For the review page's conflict-of-interest notice. Two queries."""
+    order. For the review page's conflict-of-interest notice. One query when the invitees
+    are loaded (`application_for_page`), else two."""
     named = ApplicationInvitee.objects.filter(application=application)
-    named_emails = [e.lower() for e in named.values_list("email", flat=True)]
+    named_emails = [invitee.email.lower() for invitee in application.invitees.all()]
     staff = (
         get_user_model()
         .objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
@@ -332,3 +357,22 @@ def staff_free_to_review(application: Application) -> list[User]:
         .order_by("last_name", "first_name", "pk")
     )
     return [u for u in staff if u.email.lower() not in named_emails]
+
+
+def waiting_list_for_organisers(network: Network) -> list[WaitingListEntry]:
+    """Who is on the network's waiting list, in order: those holding an offered place first,
+    then the waiting ones numbered from 1 (`position`). Names and addresses: only for the
+    network's organisers and staff (the members page; `networks.view_waiting_list`)."""
+    entries = list(
+        WaitingListEntry.objects.filter(network=network, status__in=ON_WAITING_LIST)
+        .select_related("registration")
+        .order_by("listed_at", "pk")
+    )
+    position = 0
+    for entry in entries:
+        if entry.status == WaitingStatus.WAITING:
+            position += 1
+            entry.position = position
+        else:
+            entry.position = None
+    return sorted(entries, key=lambda e: (e.position is not None, e.position or 0))

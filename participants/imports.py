@@ -2,17 +2,24 @@
 
 All or nothing: every row is checked first and the file is refused as a whole, with a Dutch
 message per bad row, when any row is wrong. Row numbers are those of the spreadsheet: row 1
-is the header, so the first person is on row 2."""
+is the header, so the first person is on row 2.
+
+The rows are never read in the web request. The upload view checks what is cheap (size,
+type, unpacked size) and calls `start_member_import`, which stores the file as a
+`MemberImport` job and enqueues the check; the uploader's job page shows the progress, then
+the preview or the errors. Confirming enqueues the import itself."""
 
 from __future__ import annotations
 
-import secrets
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget
@@ -20,13 +27,16 @@ from import_export.widgets import ForeignKeyWidget
 from leernetwerk import uploads
 from leernetwerk.dispatch import enqueue
 from leernetwerk.exports import is_formula_like
+from leernetwerk.models import JobStatus
 from leernetwerk.text import contains_control_characters
 from networks.memberships import closed_to_new_members
 from networks.models import Membership, Network
 
-from .models import School, User
+from .models import MemberImport, School, User
 from .services import add_participant
-from .tasks import task_send_import_welcome
+from .tasks import task_check_member_import, task_import_members, task_send_import_welcome
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = ("email", "first_name", "last_name", "brin")
 HEADER_ALIASES = {
@@ -66,8 +76,9 @@ class MemberResource(resources.ModelResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         if instance.pk is None:
-            # A random password: the person sets their own through "forgot password".
-            instance.set_password(secrets.token_urlsafe(32))
+            # No password: the person sets their own through the mailed link. (Hashing a
+            # random one took about a second per row, so a full file outran the task.)
+            instance.set_unusable_password()
 
 
 @dataclass
@@ -137,8 +148,14 @@ def _text_problems(row: dict) -> list[str]:
     return problems
 
 
-def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
-    """Check every row; the messages name the spreadsheet row and the problem in Dutch."""
+def check_rows(
+    network: Network,
+    data: tablib.Dataset,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ImportCheck:
+    """Check every row; the messages name the spreadsheet row and the problem in Dutch.
+    `on_progress(done, total)` is told how far the check is, every few rows."""
 
     check = ImportCheck()
     reason = closed_to_new_members(network)
@@ -170,6 +187,8 @@ def check_rows(network: Network, data: tablib.Dataset) -> ImportCheck:
     )
     first_seen: dict[str, int] = {}
     for index, row in enumerate(data.dict, start=2):
+        if on_progress and (index - 2) % uploads.PROGRESS_EVERY == 0:
+            on_progress(index - 2, len(data))
         email = row["email"].lower()
         problems = _text_problems(row)
         if problems:
@@ -260,3 +279,103 @@ def import_members(network: Network, data: tablib.Dataset, *, by: User) -> int:
             new_account=person.email not in had_account,
         )
     return len(check.rows)
+
+
+# --- the job: checked and imported in the background ------------------------------------
+
+
+def start_member_import(
+    network: Network, *, file_name: str, extension: str, content: bytes, by: User
+) -> MemberImport:
+    """Store an uploaded member file as a job and enqueue its check. The caller (the upload
+    form) has checked its size, type and unpacked size; nothing else is read here."""
+    job = MemberImport.objects.create(
+        network=network,
+        uploaded_by=by,
+        file_name=file_name[:255],
+        extension=extension,
+        content=content,
+    )
+    enqueue(task_check_member_import, job_id=job.pk)
+    return job
+
+
+def _read(job: MemberImport) -> tablib.Dataset:
+    try:
+        return read_file(bytes(job.content), job.extension)
+    except ValidationError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any unreadable file gets the same message
+        raise ValidationError(_("This file cannot be read as CSV or Excel.")) from error
+
+
+def check_member_import(job: MemberImport) -> None:
+    """The task's work: read the file with the limits of leernetwerk.uploads, check every
+    row (writing the progress) and end as CHECKED with the preview rows, or FAILED with the
+    errors. Writes nothing but the job; running it twice does it once."""
+    if job.confirmed_at is not None or not uploads.start_job(job):
+        return
+    try:
+        data = _read(job)
+        check = check_rows(
+            job.network,
+            data,
+            on_progress=lambda done, total: uploads.report_progress(job, done=done, total=total),
+        )
+    except ValidationError as error:
+        uploads.finish_job(job, status=JobStatus.FAILED, errors=error.messages)
+        return
+    uploads.report_progress(job, done=len(data), total=len(data))
+    if check.ok:
+        uploads.finish_job(
+            job, status=JobStatus.CHECKED, result={"rows": check.rows}, keep_content=True
+        )
+    else:
+        uploads.finish_job(
+            job, status=JobStatus.FAILED, errors=check.errors or [_("The file contains no rows.")]
+        )
+
+
+def confirm_member_import(job: MemberImport, *, by: User) -> MemberImport:
+    """The uploader confirms the preview: enqueue the import. Refused (ValidationError) unless
+    the check ended with a preview that has not been confirmed yet."""
+    with transaction.atomic():
+        job = MemberImport.objects.select_for_update().get(pk=job.pk)
+        if job.status != JobStatus.CHECKED or job.confirmed_at is not None:
+            raise ValidationError(_("Upload the file again, please."))
+        job.confirmed_at = timezone.now()
+        job.status = JobStatus.QUEUED
+        job.rows_done = 0
+        job.save(update_fields=["confirmed_at", "status", "rows_done"])
+        enqueue(task_import_members, job_id=job.pk)
+    return job
+
+
+def run_member_import(job: MemberImport) -> None:
+    """The task's work after confirmation: check the file again and import every row or
+    none (`import_members`), ending DONE with the count or FAILED with the errors, in the
+    same transaction as the rows. Running it twice imports once."""
+    if job.confirmed_at is None or not uploads.start_job(job):
+        return
+    try:
+        with transaction.atomic():
+            count = import_members(job.network, _read(job), by=job.uploaded_by)
+            uploads.finish_job(job, status=JobStatus.DONE, result={"imported": count})
+    except ValidationError as error:
+        uploads.finish_job(job, status=JobStatus.FAILED, errors=error.messages)
+    except Exception:
+        logger.exception("member import %s failed", job.pk)
+        uploads.finish_job(
+            job, status=JobStatus.FAILED, errors=[_("The import failed; nothing was imported.")]
+        )
+
+
+IMPORT_JOB_DAYS = uploads.JOB_DAYS  # how long an upload's job is kept
+
+
+def delete_old_member_imports() -> int:
+    """Delete the upload jobs made more than IMPORT_JOB_DAYS ago, member imports and the
+    other uploads' jobs (ballot imports) alike (`uploads.delete_old_jobs`): their file,
+    preview and errors hold names and addresses that must not outlive the work. Returns how
+    many were deleted; running it twice deletes nothing more. Called by the daily beat task."""
+    return uploads.delete_old_jobs(days=IMPORT_JOB_DAYS)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.models import UploadJob
 from networks.enums import Role
 
 from .enums import (
@@ -24,6 +25,7 @@ from .querysets import (
     InvitationQuerySet,
     LearningQuestionQuerySet,
     ReflectionEntryQuerySet,
+    UserQuerySet,
 )
 
 
@@ -44,7 +46,7 @@ class School(models.Model):
         return f"{self.name} ({self.town})"
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -94,6 +96,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)  # concurrency.py
 
     objects = UserManager()
 
@@ -168,6 +171,7 @@ class LearningQuestion(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)  # concurrency.py
 
     objects = LearningQuestionQuerySet.as_manager()
 
@@ -290,6 +294,14 @@ class Invitation(models.Model):
         blank=True,
         related_name="+",
     )
+    waiting_entry = models.ForeignKey(
+        "networks.WaitingListEntry",
+        verbose_name=_("offered place from the waiting list"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+    )
 
     objects = InvitationQuerySet.as_manager()
 
@@ -329,3 +341,26 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class MemberImport(UploadJob):
+    """A member file uploaded for a network: checked by a task (the preview), then, once the
+    uploader confirms, imported by a task, all rows or none."""
+
+    network = models.ForeignKey(
+        "networks.Network",
+        on_delete=models.CASCADE,
+        related_name="member_imports",
+        verbose_name=_("network"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta(UploadJob.Meta):
+        verbose_name = _("member import")
+        verbose_name_plural = _("member imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participants:import-job", args=[self.network.slug, self.pk])

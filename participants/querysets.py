@@ -100,3 +100,22 @@ class BCScanQuerySet(models.QuerySet):
 class InvitationQuerySet(models.QuerySet):
     def pending(self) -> InvitationQuerySet:
         return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class UserQuerySet(models.QuerySet):
+    def contact_visible_to(self, viewer) -> UserQuerySet:
+        """The people whose contact details (address, phone, function, school) the viewer may
+        read: herself; as a current facilitator or penvoerder, the current members of that
+        network; academy staff everyone (docs/domain.md, "Who sees what"). Every page, export
+        and mail that shows contact details reads them through this."""
+        if not viewer.is_authenticated:
+            return self.none()
+        if viewer.is_academy_staff:
+            return self.all()
+        organised = Membership.objects.current().filter(
+            person=viewer, role__in=[Role.FACILITATOR, Role.PENVOERDER]
+        )
+        in_organised_network = Membership.objects.current().filter(
+            person=OuterRef("pk"), network__in=organised.values("network")
+        )
+        return self.filter(Q(pk=viewer.pk) | Exists(in_organised_network))

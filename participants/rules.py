@@ -51,3 +51,20 @@ rules.add_perm("participants.invite_members", is_academy_staff | is_organiser)
 rules.add_perm("participants.import_members", is_academy_staff | is_organiser)
 rules.add_perm("participants.view_member_list", is_academy_staff | is_organiser)
 rules.add_perm("participants.view_shared_questions", is_member)
+
+
+@rules.predicate
+def is_uploader(user, job) -> bool:
+    return bool(
+        user and user.is_authenticated and job is not None and job.uploaded_by_id == user.pk
+    )
+
+
+@rules.predicate
+def may_import_into_job_network(user, job) -> bool:
+    return job is not None and user.has_perm("participants.import_members", job.network)
+
+
+# An upload's job page (progress, preview, errors) is the uploader's own working state, as the
+# preview in the session was before: only the uploader, while still allowed to import.
+rules.add_perm("participants.view_memberimport", is_uploader & may_import_into_job_network)

@@ -130,11 +130,13 @@ def schools_matching(query: str, *, include: School | None = None, limit: int = 
     return result
 
 
-def people_for_staff(filters: dict | None = None) -> QuerySet[User]:
-    """Everyone, with school and number of current memberships, for the staff people list."""
+def people_for_staff(viewer: User, filters: dict | None = None) -> QuerySet[User]:
+    """Everyone whose contact details the viewer may read (for staff: everyone), with school
+    and number of current memberships, for the staff people list."""
     today_memberships = Membership.objects.current()
     people = (
-        User.objects.select_related("school")
+        User.objects.contact_visible_to(viewer)
+        .select_related("school")
         .annotate(
             network_count=Count(
                 "memberships", filter=Q(memberships__in=today_memberships), distinct=True
@@ -163,11 +165,12 @@ def people_for_staff(filters: dict | None = None) -> QuerySet[User]:
     return people
 
 
-def person_for_staff(pk: int) -> User:
+def person_for_staff(viewer: User, pk: int) -> User:
     """One person with school and memberships loaded, for the staff people page (raises
-    DoesNotExist). Read-only; the view has checked `participants.view_people`."""
+    DoesNotExist, also for a person whose contact details the viewer may not read)."""
     return (
-        User.objects.select_related("school")
+        User.objects.contact_visible_to(viewer)
+        .select_related("school")
         .prefetch_related(
             Prefetch(
                 "memberships",
@@ -178,11 +181,12 @@ def person_for_staff(pk: int) -> User:
     )
 
 
-def members_with_contact(network: Network) -> QuerySet[Membership]:
-    """The network's current members with their contact details, by role and name.
-    Read-only; for members of the network (the view checks `networks.view_members`)."""
+def members_with_contact(viewer: User, network: Network) -> QuerySet[Membership]:
+    """The network's current members with their contact details, by role and name: only
+    those whose contact details the viewer may read (`User.objects.contact_visible_to`)."""
     return (
         network.memberships.current()
+        .filter(person__in=User.objects.contact_visible_to(viewer))
         .select_related("person", "person__school")
         .order_by("role", "person__last_name", "person__first_name")
     )

@@ -11,16 +11,17 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leernetwerk.concurrency import claim_version
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_mail
-from networks.enums import Role
+from mails.services import queue_rendered
+from networks.enums import Role, WaitingStatus
 from networks.memberships import add_member, closed_to_new_members, is_current_member
 from networks.models import Membership, Network
+from networks.services import close_entry
 
 from . import bcscan
 from .enums import AuditAction, Visibility
@@ -50,8 +51,11 @@ def add_participant(network: Network, person: User) -> Membership:
 # --- profiles ---------------------------------------------------------------------------
 
 
-def update_profile(person: User, *, data: dict) -> User:
-    """Save the person's own profile fields. Only the person calls this."""
+@transaction.atomic
+def update_profile(person: User, *, data: dict, loaded_version: int | None = None) -> User:
+    """Save the person's own profile fields. Only the person calls this. `loaded_version`:
+    StaleEdit, nothing saved, if the profile was saved since it was loaded (concurrency.py)."""
+    claim_version(person, loaded_version)
     for field in ("first_name", "last_name", "function", "school", "region", "phone"):
         if field in data:
             setattr(person, field, data[field])
@@ -115,15 +119,12 @@ def send_invitation(invitation: Invitation) -> None:
         "participants:invitation-accept", kwargs={"token": invitation_token(invitation)}
     )
     context = {"invitation": invitation, "url": url, "days": INVITATION_DAYS}
-    queue_mail(
+    queue_rendered(
         key=f"participants.invitation:{invitation.pk}",
         to=invitation.email,
         kind="network_invitation",
-        subject=str(
-            _("Invitation to the learning network %(network)s")
-            % {"network": invitation.network.name}
-        ),
-        body=render_to_string("participants/email/invitation.txt", context),
+        template="participants/email/invitation",
+        context=context,
     )
 
 
@@ -144,16 +145,12 @@ def send_import_welcome(network: Network, person: User, *, new_account: bool) ->
     }
     if new_account:
         context["password_url"] = password_setting_url(person)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("You have joined the learning network %(network)s") % {"network": network.name}
-        body = render_to_string("participants/email/import_welcome.txt", context)
-    queue_mail(
+    queue_rendered(
         key=f"participants.import-welcome:{network.pk}:{person.pk}",
-        to=person.email,
         recipient=person,
         kind="import_welcome",
-        subject=str(subject),
-        body=body,
+        template="participants/email/import_welcome",
+        context=context,
     )
 
 
@@ -225,19 +222,30 @@ def accept_invitation(
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    if invitation.waiting_entry_id is not None:  # an offered place from the waiting list
+        close_entry(invitation.waiting_entry, WaitingStatus.JOINED)
     return user
 
 
 # --- learning questions -----------------------------------------------------------------
 
 
+@transaction.atomic
 def save_learning_question(
-    *, owner: User, data: dict, question: LearningQuestion | None = None
+    *,
+    owner: User,
+    data: dict,
+    question: LearningQuestion | None = None,
+    loaded_version: int | None = None,
 ) -> LearningQuestion:
-    """Create or update the owner's question with its competences and networks."""
+    """Create or update the owner's question with its competences and networks. Changing
+    one with `loaded_version`: StaleEdit, nothing saved, if it was saved since (for two tabs;
+    leernetwerk/concurrency.py)."""
     question = question or LearningQuestion(owner=owner)
     if question.owner_id != owner.pk:
         raise PermissionError("only the owner changes a learning question")
+    if question.pk:
+        claim_version(question, loaded_version)
     for field in ("title", "description", "goal", "visibility", "status"):
         if field in data:
             setattr(question, field, data[field])

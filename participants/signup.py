@@ -33,7 +33,7 @@ class SignupForm(Form):
         super().__init__(*args, **kwargs)
         schools = School.objects.filter(is_approved=True).order_by("name")
         self.fields["school"].queryset = schools
-        self.fields["school"].widget.choices = [("", "---------")] + [
+        self.fields["school"].widget.choices = [("", _("Choose your school"))] + [
             (school.pk, school_label(school)) for school in schools
         ]
         self.fields["first_name"].widget.attrs.update(autocomplete="given-name")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import invitations, privacy, profiles, questions, scans
+from .views import invitations, memberships, privacy, profiles, questions, scans, waiting
 
 app_name = "participants"
 
@@ -14,16 +14,41 @@ urlpatterns = [
         "netwerk/<slug:slug>/leden/", profiles.NetworkMembersView.as_view(), name="network-members"
     ),
     path(
+        "netwerk/<slug:slug>/leden/<int:pk>/uit-netwerk-halen/",
+        memberships.EndMembershipView.as_view(),
+        name="end-membership",
+    ),
+    path(
         "netwerk/<slug:slug>/leervragen/",
         profiles.SharedQuestionsView.as_view(),
         name="shared-questions",
     ),
+    path(
+        "netwerk/<slug:slug>/wachtlijst/maximum/",
+        waiting.MaxParticipantsView.as_view(),
+        name="max-participants",
+    ),
+    path(
+        "netwerk/<slug:slug>/wachtlijst/<int:pk>/verwijderen/",
+        waiting.RemoveFromWaitingListView.as_view(),
+        name="waiting-remove",
+    ),
+    path(
+        "netwerk/<slug:slug>/wachtlijst/<int:pk>/plaats-aanbieden/",
+        waiting.OfferPlaceView.as_view(),
+        name="waiting-offer",
+    ),
+    path(
+        "plaats-aanbod/<str:token>/afzien/",
+        waiting.DeclinePlaceView.as_view(),
+        name="place-decline",
+    ),
     path("netwerk/<slug:slug>/uitnodigen/", invitations.InviteView.as_view(), name="invite"),
     path("netwerk/<slug:slug>/importeren/", invitations.ImportView.as_view(), name="import"),
     path(
-        "netwerk/<slug:slug>/importeren/bevestigen/",
-        invitations.ImportConfirmView.as_view(),
-        name="import-confirm",
+        "netwerk/<slug:slug>/importeren/<int:pk>/",
+        invitations.ImportJobView.as_view(),
+        name="import-job",
     ),
     path(
         "uitnodiging/<str:token>/",

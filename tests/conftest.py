@@ -147,7 +147,8 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         CELERY_BROKER_URL=_broker_url(),
         EMAIL_URL=f"filemail:///{WORKER_MAIL_DIR}",
     )
-    app.conf.task_always_eager = False
+    # Only the tests that ask for `celery_worker` publish to it: this session-wide fixture
+    # leaves the app eager, so later tests (a live server's mail in mail.outbox) run as usual.
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
     log = open(REPO / ".pytest-celery-worker.log", "w")  # noqa: SIM115
@@ -192,7 +193,6 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
     log.close()
-    app.conf.task_always_eager = True
 
 
 @pytest.fixture

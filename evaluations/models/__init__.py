@@ -1,7 +1,8 @@
 """Models of the evaluations app, split by area; import from here."""
 
 from .harvest import Outcome, PhaseReport, ValueStep, ValueStory
-from .ranking import Ballot, BallotChoice, LearningForm, RankingSurvey
+from .ranking import Ballot, BallotChoice, BallotImport, LearningForm, RankingSurvey
+from .reports import ReportPdf
 from .rounds import (
     Answer,
     EvaluationRound,
@@ -17,6 +18,7 @@ __all__ = [
     "Answer",
     "Ballot",
     "BallotChoice",
+    "BallotImport",
     "EvaluationRound",
     "Invitation",
     "Item",
@@ -25,6 +27,7 @@ __all__ = [
     "Outcome",
     "PhaseReport",
     "RankingSurvey",
+    "ReportPdf",
     "Response",
     "RoundResult",
     "ValueStep",

@@ -81,6 +81,7 @@ class Outcome(models.Model):
         default=OutcomeVisibility.NETWORK,
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)  # concurrency.py
 
     objects = OutcomeQuerySet.as_manager()
 
@@ -118,6 +119,7 @@ class ValueStory(models.Model):
         default=OutcomeVisibility.NETWORK,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)  # concurrency.py
 
     objects = OutcomeQuerySet.as_manager()
 

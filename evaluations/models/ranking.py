@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from leernetwerk.models import UploadJob
+
 
 class RankingSurvey(models.Model):
     """A Leer-top 3: respondents name up to three learning forms in order."""
@@ -105,3 +107,25 @@ class BallotChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.form or self.other_text}"
+
+
+class BallotImport(UploadJob):
+    """A ballot file uploaded for a survey: a task reads it and imports every ballot or none
+    (there is no preview step, as before the upload moved out of the web request)."""
+
+    survey = models.ForeignKey(
+        RankingSurvey,
+        on_delete=models.CASCADE,
+        related_name="ballot_imports",
+        verbose_name=_("survey"),
+    )
+
+    class Meta(UploadJob.Meta):
+        verbose_name = _("ballot import")
+        verbose_name_plural = _("ballot imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("evaluations:ballot-import-job", args=[self.survey.slug, self.pk])

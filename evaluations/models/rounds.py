@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ..enums import (
     ComputationStatus,
     ItemKind,
+    PairedWithheld,
     RoundKind,
     RoundStatus,
 )
@@ -57,6 +58,19 @@ class EvaluationRound(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     reminded_on = models.DateField(_("reminder sent on"), null=True, blank=True)
+    baseline_round = models.ForeignKey(
+        "self",
+        verbose_name=_("linked to the baseline"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="linked_rounds",
+        limit_choices_to={"kind": RoundKind.BASELINE},
+        help_text=_(
+            "A follow-up round linked to its nulmeting pairs each respondent's answers with "
+            "her baseline answers through a pseudonym."
+        ),
+    )
 
     objects = EvaluationRoundQuerySet.as_manager()
 
@@ -82,6 +96,17 @@ class EvaluationRound(models.Model):
     def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
 
+    @property
+    def is_baseline(self) -> bool:
+        return self.kind == RoundKind.BASELINE
+
+    @property
+    def pairing_chain_id(self) -> int | None:
+        """The nulmeting whose pseudonyms this round's responses carry: its own id for a
+        nulmeting (a later round may link to it), its baseline's for a linked round, None
+        for a round that is paired with nothing (its responses keep no pseudonym)."""
+        return self.pk if self.is_baseline else self.baseline_round_id
+
 
 class Item(models.Model):
     """One question of a round's questionnaire."""
@@ -93,6 +118,9 @@ class Item(models.Model):
     code = models.SlugField(_("code"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=ItemKind.choices)
     text = models.CharField(_("question"), max_length=300)
+    shared_with_network = models.BooleanField(
+        _("results shown to the network's members"), default=False
+    )
 
     class Meta:
         ordering = ["round", "position"]
@@ -164,7 +192,12 @@ class Response(models.Model):
     `access_key` lets the personal link find the response again to continue or change it: an
     HMAC of the link's token with a key kept in the settings, not in the database, so the
     database alone cannot tie a response to an invitation (docs: EVALUATION_RESPONSE_KEY).
-    Only sent responses count in the figures; a saved one waits for its owner."""
+    Only sent responses count in the figures; a saved one waits for its owner.
+
+    `pseudonym` (nulmetingen and the rounds linked to them only) pairs a person's responses
+    across those rounds: an HMAC of the nulmeting, the network and the person with
+    EVALUATION_PSEUDONYM_KEY, a secret kept in the settings. No table maps people to
+    pseudonyms, and without the key the database cannot compute one (`paired.pseudonym`)."""
 
     round = models.ForeignKey(
         EvaluationRound,
@@ -183,10 +216,23 @@ class Response(models.Model):
     )
     is_sent = models.BooleanField(_("sent"), default=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # NULL rather than "": the unique constraint below skips responses without one.
+    pseudonym = models.CharField(  # noqa: DJ001
+        _("pseudonym"), max_length=64, null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
+        constraints = [
+            # One response per person and network in a round, also when two devices send at
+            # once: a pair is never counted twice.
+            models.UniqueConstraint(
+                fields=["round", "pseudonym"],
+                condition=Q(pseudonym__isnull=False),
+                name="response_unique_pseudonym",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.round} — {self.network}"
@@ -207,6 +253,14 @@ class Answer(models.Model):
     )
     text = models.TextField(_("answer"), blank=True)
     dont_know = models.BooleanField(_("don't know / not applicable"), default=False)
+    # In a round linked to a nulmeting: the same person's value for the item with this item's
+    # code in her sent nulmeting response (matched by pseudonym), kept current whenever either
+    # response is saved (services.scores.pairing.pair_with_baseline). Empty when there is no
+    # such pair. The scores count the pairs from it in the same GROUP BY as every other figure
+    # instead of joining two sets of answers (docs/architecture.md, Evaluations).
+    baseline_value = models.PositiveSmallIntegerField(
+        _("baseline value"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("answer")
@@ -222,10 +276,18 @@ class Answer(models.Model):
                 condition=Q(dont_know=False) | Q(value__isnull=True),
                 name="answer_dont_know_has_no_value",
             ),
+            models.CheckConstraint(
+                condition=Q(baseline_value__isnull=True)
+                | Q(value__isnull=False, baseline_value__gte=1, baseline_value__lte=5),
+                name="answer_baseline_value_pairs_a_value",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.item}: {self.value or self.text[:30]}"
+        # Never the answer itself: the management site lists related objects by this text
+        # (a network's delete page lists every answer), and an answer is shown only under the
+        # small-group rule (evaluations/privacy.py).
+        return f"#{self.pk}: {self.item}"
 
 
 class RoundResult(models.Model):
@@ -288,6 +350,19 @@ class ItemScore(models.Model):
     baseline_mean = models.FloatField(_("baseline mean"), null=True)
     change = models.FloatField(_("change against baseline"), null=True)
     effect_size = models.FloatField(_("effect size (Cohen's d)"), null=True)
+    # Change per person (linked rounds): the people who answered the item in both rounds.
+    paired_n = models.PositiveIntegerField(_("pairs"), null=True)
+    paired_change = models.FloatField(_("mean change per person"), null=True)
+    paired_ci_low = models.FloatField(_("confidence interval, low"), null=True)
+    paired_ci_high = models.FloatField(_("confidence interval, high"), null=True)
+    paired_effect_size = models.FloatField(_("paired effect size (d_z)"), null=True)
+    paired_withheld = models.CharField(
+        _("paired change withheld"),
+        max_length=10,
+        choices=PairedWithheld.choices,
+        blank=True,
+        default="",
+    )
 
     class Meta:
         ordering = ["result", "item__position"]

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from participants.models import User
+
 from ..models import Ballot, BallotChoice, LearningForm, RankingSurvey
 from ..ranking import BallotFileError, parse_ballot_rows
 
@@ -23,7 +25,7 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def create_survey(
-    *, by, name: str, description: str = "", forms: Sequence[str] = ()
+    *, by: User, name: str, description: str = "", forms: Sequence[str] = ()
 ) -> RankingSurvey:
     """Create a Leer-top 3 survey with its list of learning forms (staff)."""
     name = name.strip()
@@ -38,7 +40,7 @@ def create_survey(
 
 
 @transaction.atomic
-def add_learning_form(survey: RankingSurvey, *, by, name: str) -> LearningForm:
+def add_learning_form(survey: RankingSurvey, *, by: User, name: str) -> LearningForm:
     """Add a learning form to the survey's list (staff)."""
     name = name.strip()
     if survey.forms.filter(name=name).exists():
@@ -50,7 +52,7 @@ def add_learning_form(survey: RankingSurvey, *, by, name: str) -> LearningForm:
 def record_ballot(
     survey: RankingSurvey,
     *,
-    by,
+    by: User,
     respondent: str,
     choices: Sequence[tuple[LearningForm | None, str]],
 ) -> Ballot:
@@ -93,7 +95,9 @@ def record_ballot(
 
 
 @transaction.atomic
-def merge_other_answer(survey: RankingSurvey, *, by, other_text: str, form: LearningForm) -> int:
+def merge_other_answer(
+    survey: RankingSurvey, *, by: User, other_text: str, form: LearningForm
+) -> int:
     """Count every "other" answer with this text as the listed form (staff). Refused as a
     whole if a ballot already names that form. Returns the number of choices merged."""
     choices = list(
@@ -124,7 +128,7 @@ def merge_other_answer(survey: RankingSurvey, *, by, other_text: str, form: Lear
 
 @transaction.atomic
 def import_ballots(
-    *, survey_name: str, rows: Sequence[Sequence[str]], create: bool, by=None
+    *, survey_name: str, rows: Sequence[Sequence[str]], create: bool, by: User | None = None
 ) -> tuple[RankingSurvey, int]:
     """Import a ballot file (rows including the header) all or nothing.
 

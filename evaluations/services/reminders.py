@@ -9,40 +9,38 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_mail
+from mails.services import queue_rendered
+from participants.models import User
 
 from ..models import EvaluationRound, Invitation
+from ..tasks import task_send_reminders_now
 from .rounds import _accepts_answers
 
 REMIND_AFTER = datetime.timedelta(days=7)
 REMIND_BEFORE_CLOSING_DAYS = 3
 
 
-def _mail(invitation: Invitation, template: str, subject: str, *, once_per: str = "") -> bool:
-    """Queue the mail once per invitation and kind (mails.services: the send-once key)."""
+def _mail(invitation: Invitation, kind: str, *, once_per: str = "") -> bool:
+    """Queue the mail (evaluations/email/<kind>) once per invitation and kind (mails.services:
+    the send-once key)."""
     person = invitation.person
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "person": person,
-            "invitation": invitation,
-            "round": invitation.round,
-            "network": invitation.network,
-            "url": settings.SITE_URL.rstrip("/") + invitation.get_absolute_url(),
-        }
-        body = render_to_string(template, context)
-    kind = template.rsplit("/", 1)[-1].removesuffix(".txt")
-    mail = queue_mail(
+    context = {
+        "person": person,
+        "invitation": invitation,
+        "round": invitation.round,
+        "network": invitation.network,
+        "url": settings.SITE_URL.rstrip("/") + invitation.get_absolute_url(),
+    }
+    mail = queue_rendered(
         key=f"evaluations.{kind}:{invitation.pk}{once_per}",
-        to=person.email,
         recipient=person,
         kind=f"evaluation_{kind}",
-        subject=str(subject),
-        body=body,
+        template=f"evaluations/email/{kind}",
+        context=context,
     )
     return mail is not None
 
@@ -62,11 +60,7 @@ def send_round_invitations(round_id: int) -> int:
             Invitation.objects.filter(pk=invitation.pk, invited_at__isnull=True).update(
                 invited_at=timezone.now()
             )
-            with translation.override(settings.LANGUAGE_CODE):
-                subject = _("Evaluation of %(network)s: your personal link") % {
-                    "network": invitation.network.name
-                }
-            sent += _mail(invitation, "evaluations/email/invitation.txt", subject)
+            sent += _mail(invitation, "invitation")
     return sent
 
 
@@ -86,13 +80,7 @@ def _remind(invitation: Invitation, now: datetime.datetime, today: datetime.date
         )
         if not claimed:
             return False
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = _("Reminder: evaluation of %(network)s") % {
-                "network": invitation.network.name
-            }
-        return _mail(
-            invitation, "evaluations/email/reminder.txt", subject, once_per=f":{today:%Y%m%d}"
-        )
+        return _mail(invitation, "reminder", once_per=f":{today:%Y%m%d}")
 
 
 def send_round_reminders(today: datetime.date | None = None) -> int:
@@ -128,7 +116,7 @@ def send_round_reminders(today: datetime.date | None = None) -> int:
 
 @transaction.atomic
 def request_reminders(
-    evaluation: EvaluationRound, *, by, today: datetime.date | None = None
+    evaluation: EvaluationRound, *, by: User, today: datetime.date | None = None
 ) -> None:
     """Staff's button on the round page: remind everyone who has not answered yet, at most
     once per day per round (refused with a Dutch message otherwise, also when the round does
@@ -148,8 +136,6 @@ def request_reminders(
             _("A reminder was already sent today. You can send the next one tomorrow."),
             code="reminded_today",
         )
-    from ..tasks import task_send_reminders_now
-
     enqueue(task_send_reminders_now, round_id=evaluation.pk)
 
 

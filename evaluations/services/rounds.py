@@ -12,13 +12,23 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from leernetwerk.concurrency import claim_version
 from leernetwerk.dispatch import enqueue
 from networks.enums import Role
+from networks.models import Membership
+from participants.models import User
 
-from ..enums import DONT_KNOW, ComputationStatus, ItemKind, RoundStatus
+from ..enums import DONT_KNOW, ComputationStatus, ItemKind, RoundKind, RoundStatus
 from ..models import Answer, EvaluationRound, Invitation, Item, Response
+from ..paired import pseudonym
 from ..questionnaire import TEMPLATE_2014
 from ..scoring import SCALE
+from ..tasks import (
+    task_compute_round_scores,
+    task_compute_scores_of_rounds,
+    task_send_round_invitations,
+)
+from .scores.pairing import pair_with_baseline
 
 # Facilitators run the network; the evaluation asks its participants (penvoerders included).
 INVITED_ROLES = (Role.PARTICIPANT, Role.PENVOERDER)
@@ -27,7 +37,7 @@ INVITED_ROLES = (Role.PARTICIPANT, Role.PENVOERDER)
 @transaction.atomic
 def open_round(
     *,
-    by,
+    by: User,
     title: str,
     kind: str,
     opens_on: datetime.date,
@@ -35,11 +45,17 @@ def open_round(
     networks: Iterable,
     use_template: bool = True,
     extra_questions: Iterable[str] = (),
+    baseline_round: EvaluationRound | None = None,
 ) -> EvaluationRound:
     """Open a round for the networks: copy the 2014 questionnaire (if asked) plus extra scale
     items, and create one personal invitation per current participant. Staff only (checked by
     the caller). Refuses a round without items or networks; nothing is stored then. The
-    invitation mails go out after commit."""
+    invitation mails go out after commit.
+
+    `baseline_round`: the nulmeting a follow-up round is linked to (gekoppeld aan de
+    nulmeting); each respondent's answers are then paired with hers there through a
+    pseudonym. Refused (at the field) for a nulmeting itself, a round that is no nulmeting,
+    or one that opens after this round."""
     networks = list(networks)
     extra = [q.strip() for q in extra_questions if q.strip()]
     if not use_template and not extra:
@@ -48,8 +64,15 @@ def open_round(
         raise ValidationError(_("Choose at least one network."), code="no_networks")
     if closes_on < opens_on:
         raise ValidationError(_("The closing date cannot be before the opening date."))
+    if baseline_round is not None:
+        _check_baseline(baseline_round, kind=kind, opens_on=opens_on)
     evaluation = EvaluationRound.objects.create(
-        title=title, kind=kind, opens_on=opens_on, closes_on=closes_on, created_by=by
+        title=title,
+        kind=kind,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        created_by=by,
+        baseline_round=baseline_round,
     )
     evaluation.networks.set(networks)
     items = []
@@ -62,15 +85,28 @@ def open_round(
         for i, (code, item_kind, text) in enumerate(items, start=1)
     )
     _create_invitations(evaluation, networks)
-    from ..tasks import task_send_round_invitations
-
     enqueue(task_send_round_invitations, round_id=evaluation.pk)
     return evaluation
 
 
-def _create_invitations(evaluation: EvaluationRound, networks: list) -> None:
-    from networks.models import Membership
+def _check_baseline(baseline: EvaluationRound, *, kind: str, opens_on: datetime.date) -> None:
+    if kind == RoundKind.BASELINE:
+        raise ValidationError(
+            {"baseline_round": _("A nulmeting is itself the baseline; it links to no round.")},
+            code="baseline_is_baseline",
+        )
+    if baseline.kind != RoundKind.BASELINE:
+        raise ValidationError(
+            {"baseline_round": _("Choose a nulmeting to link to.")}, code="not_a_baseline"
+        )
+    if baseline.opens_on > opens_on:
+        raise ValidationError(
+            {"baseline_round": _("The nulmeting must open before the round linked to it.")},
+            code="baseline_later",
+        )
 
+
+def _create_invitations(evaluation: EvaluationRound, networks: list) -> None:
     pairs = set(
         Membership.objects.current()
         .filter(network__in=networks, role__in=INVITED_ROLES)
@@ -83,7 +119,7 @@ def _create_invitations(evaluation: EvaluationRound, networks: list) -> None:
 
 
 @transaction.atomic
-def add_item(evaluation: EvaluationRound, *, by, kind: str, text: str) -> Item:
+def add_item(evaluation: EvaluationRound, *, by: User, kind: str, text: str) -> Item:
     """Add a question to a round. Staff only. Refused once answers have come in, so every
     respondent answers the same questionnaire."""
     evaluation = EvaluationRound.objects.select_for_update().get(pk=evaluation.pk)
@@ -112,6 +148,20 @@ def response_key(token: str) -> str:
     return salted_hmac(
         "leernetwerk.evaluations.response", token, secret=settings.EVALUATION_RESPONSE_KEY
     ).hexdigest()
+
+
+def pseudonym_of(invitation: Invitation) -> str | None:
+    """The pseudonym the invitation's response carries: None when its round is paired with
+    nothing, or its person was erased (then nothing can pair her answers any more)."""
+    chain_id = invitation.round.pairing_chain_id
+    if chain_id is None or invitation.person_id is None:
+        return None
+    return pseudonym(
+        settings.EVALUATION_PSEUDONYM_KEY,
+        chain_id=chain_id,
+        network_id=invitation.network_id,
+        person_id=invitation.person_id,
+    )
 
 
 def find_response(token: str) -> Response | None:
@@ -160,12 +210,13 @@ def save_response(
 
     `answers` maps item id to a value 1-5 or DONT_KNOW (scale items; None = not answered) or
     a text (open items). The response gets no person and no time; it is found again only
-    through `response_key(token)`. Only a sent response counts (figures, response rate); once
+    through `response_key(token)`. In a nulmeting or a round linked to one it carries the
+    person's pseudonym (`pseudonym_of`), which pairs her answers across those rounds. Only a sent response counts (figures, response rate); once
     sent it stays counted, and later saves change it. `version` is the response version the
     form was loaded with (None: loaded before anything was saved): when another device saved
-    meanwhile, nothing is stored and the
-    error (code "stale") asks to check the answers again, so neither device's answers are
-    silently lost. The invitation row is locked, so two devices sending at once give one
+    meanwhile, `claim_version` refuses it (StaleEdit, code "stale"), nothing is stored and
+    the message asks to check the answers again, so neither device's answers are silently
+    lost. The invitation row is locked, so two devices sending at once give one
     response, never two. Refuses an unknown link, a round not open, a value off the scale or
     an empty form; nothing is stored then. Anyone holding the link may call it; safe to
     repeat (the same answers give the same response)."""
@@ -186,13 +237,15 @@ def save_response(
         raise ValidationError(
             _("Your answers have already been sent through this link."), code="used"
         )
-    if response is not None and response.version != version:
-        raise ValidationError(
-            _(
+    if response is not None:
+        # A form loaded before anything was saved (no version) is older than any save.
+        claim_version(
+            response,
+            version or 0,
+            message=_(
                 "Your answers were changed on another device in the meantime. Check the "
                 "answers below (as they are stored now) and save or send again."
             ),
-            code="stale",
         )
     rows = _answer_rows({item.pk: item for item in invitation.round.items.all()}, answers)
     if not rows:
@@ -200,17 +253,22 @@ def save_response(
         raise ValidationError(_("Answer at least one question."), code="empty")
     if response is None:
         response = Response.objects.create(
-            round=invitation.round, network=invitation.network, access_key=key, is_sent=send
+            round=invitation.round,
+            network=invitation.network,
+            access_key=key,
+            is_sent=send,
+            pseudonym=pseudonym_of(invitation),
         )
     else:
-        response.version += 1
         response.is_sent = response.is_sent or send
-        response.save(update_fields=["version", "is_sent"])
+        response.pseudonym = response.pseudonym or pseudonym_of(invitation)
+        response.save(update_fields=["is_sent", "pseudonym"])
         response.answers.all().delete()
     Answer.objects.bulk_create(
         Answer(response=response, item=item, value=value, text=text, dont_know=dont_know)
         for item, value, text, dont_know in rows
     )
+    pair_with_baseline(response)
     if response.is_sent and not invitation.is_used:
         invitation.is_used = True
         invitation.save(update_fields=["is_used"])
@@ -218,7 +276,7 @@ def save_response(
 
 
 @transaction.atomic
-def close_round(evaluation: EvaluationRound, *, by) -> EvaluationRound:
+def close_round(evaluation: EvaluationRound, *, by: User) -> EvaluationRound:
     """Close a round (staff) and have Celery compute its scores after commit."""
     evaluation = EvaluationRound.objects.select_for_update().get(pk=evaluation.pk)
     if not evaluation.is_open:
@@ -227,14 +285,12 @@ def close_round(evaluation: EvaluationRound, *, by) -> EvaluationRound:
     evaluation.closed_at = timezone.now()
     evaluation.scores_status = ComputationStatus.PENDING
     evaluation.save(update_fields=["status", "closed_at", "scores_status"])
-    from ..tasks import task_compute_round_scores
-
     enqueue(task_compute_round_scores, round_id=evaluation.pk)
     return evaluation
 
 
 @transaction.atomic
-def request_round_scores(evaluation: EvaluationRound, *, by) -> EvaluationRound:
+def request_round_scores(evaluation: EvaluationRound, *, by: User) -> EvaluationRound:
     """Compute (again) on demand (staff); the page shows the pending status meanwhile.
     Refused while the round is open: an open round has no figures (issue 10, leak 5)."""
     if EvaluationRound.objects.filter(pk=evaluation.pk, status=RoundStatus.OPEN).exists():
@@ -245,14 +301,14 @@ def request_round_scores(evaluation: EvaluationRound, *, by) -> EvaluationRound:
         scores_status=ComputationStatus.PENDING, scores_error=""
     )
     evaluation.refresh_from_db()
-    from ..tasks import task_compute_round_scores
-
     enqueue(task_compute_round_scores, round_id=evaluation.pk)
     return evaluation
 
 
 @transaction.atomic
-def publish_round(evaluation: EvaluationRound, *, by, published: bool = True) -> EvaluationRound:
+def publish_round(
+    evaluation: EvaluationRound, *, by: User, published: bool = True
+) -> EvaluationRound:
     """Let members read their network's report (staff)."""
     evaluation.is_published = published
     evaluation.save(update_fields=["is_published"])
@@ -280,7 +336,5 @@ def close_due_rounds(today: datetime.date | None = None) -> int:
         closed_at=timezone.now(),
         scores_status=ComputationStatus.PENDING,
     )
-    from ..tasks import task_compute_scores_of_rounds
-
     enqueue(task_compute_scores_of_rounds, round_ids=due)
     return len(due)

@@ -6,6 +6,21 @@ to Django's ModelBackend, which costs two permission queries on every page."""
 
 import rules
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .. import charts
+from ..enums import SCALE_LABELS
+from ..models import Outcome, PhaseReport, RoundResult
+from ..rules import ReportRef
+from ..selectors import (
+    network_response_rates,
+    open_invitations_for,
+    public_outcomes_for_network,
+    public_stories_for_network,
+    published_reports_for,
+    shared_results_for_network,
+)
 
 register = template.Library()
 
@@ -22,8 +37,6 @@ def evaluations_nav(context):
 
 @register.inclusion_tag("evaluations/_start_section.html", takes_context=True)
 def evaluations_start_section(context):
-    from ..selectors import open_invitations_for, published_reports_for
-
     user = context["request"].user
     return {
         "request": context["request"],
@@ -35,10 +48,6 @@ def evaluations_start_section(context):
 
 @register.inclusion_tag("evaluations/_network_section.html", takes_context=True)
 def evaluations_network_section(context, network):
-    from ..models import Outcome, PhaseReport, RoundResult
-    from ..rules import ReportRef
-    from ..selectors import network_response_rates
-
     user = context["request"].user
     report = PhaseReport.objects.filter(network=network).order_by("-computed_on").first()
     latest_result = (
@@ -60,15 +69,44 @@ def evaluations_network_section(context, network):
         "outcome_count": Outcome.objects.visible_to(user).filter(network=network).count(),
         "can_view_phase": rules.has_perm("evaluations.view_phase", user, network),
         "can_add_outcome": rules.has_perm("evaluations.add_outcome", user, network),
+        "shared_results": _with_charts(shared_results_for_network(network), network)
+        if rules.has_perm("evaluations.view_shared_results", user, network)
+        else [],
         "live_rates": network_response_rates(network)
         if rules.has_perm("evaluations.view_response_rate", user, network)
         else None,
     }
 
 
+def _with_charts(shared: list[dict], network) -> list[dict]:
+    """Each shared round's chart of its shown items (drawn once per set of figures)."""
+    for entry in shared:
+        shown = [s for s in entry["scores"] if not s.is_withheld]
+        entry["chart"] = ""
+        if not shown:
+            continue
+        evaluation = entry["round"]
+        computed = evaluation.scores_computed_at.timestamp() if evaluation.scores_computed_at else 0
+        ids = "-".join(str(s.item_id) for s in shown)
+        prefix = f"shared-{evaluation.pk}-{network.pk}"
+        key = f"evaluations:shared:{prefix}:{computed:.6f}:{ids}:{get_language()}"
+        entry["chart"] = charts.cached(
+            key,
+            lambda shown=shown, prefix=prefix, title=evaluation.title: charts.distribution_chart(
+                _("Distribution of answers: %(round)s") % {"round": title},
+                [(s.item.text, s.distribution) for s in shown],
+                [str(label) for label in SCALE_LABELS.values()],
+                prefix=prefix,
+            ),
+        )
+    return shared
+
+
 @register.inclusion_tag("evaluations/_public_outcomes.html")
 def evaluations_public_outcomes(network):
-    """Outcomes their authors made public, for the network's page in the public directory."""
-    from ..selectors import public_outcomes_for_network
-
-    return {"outcomes": list(public_outcomes_for_network(network)[:20])}
+    """Outcomes and value-creation stories their authors made public, for the network's
+    page in the public directory."""
+    return {
+        "outcomes": list(public_outcomes_for_network(network)[:20]),
+        "stories": list(public_stories_for_network(network)[:20]),
+    }

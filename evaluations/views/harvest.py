@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
+
+from leernetwerk.pagination import paginate
+from leernetwerk.views import ServiceFormView
+from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import selectors, services
 from ..forms import OutcomeForm, ValueStoryForm
-from .base import NetworkMixin, paginate
 
 
-class OutcomeListView(NetworkMixin, TemplateView):
+class OutcomeListView(NetworkFromSlugMixin, TemplateView):
     permission_required = "evaluations.view_outcomes"
     template_name = "evaluations/outcome_list.html"
 
@@ -28,7 +31,7 @@ class OutcomeListView(NetworkMixin, TemplateView):
         return context
 
 
-class OutcomeCreateView(NetworkMixin, FormView):
+class OutcomeCreateView(NetworkFromSlugMixin, ServiceFormView):
     permission_required = "evaluations.add_outcome"
     template_name = "evaluations/outcome_form.html"
     form_class = OutcomeForm
@@ -36,13 +39,17 @@ class OutcomeCreateView(NetworkMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(network=self.network, **kwargs)
 
-    def form_valid(self, form):
-        services.record_outcome(self.network, by=self.request.user, **form.cleaned_data)
-        messages.success(self.request, _("The outcome has been recorded."))
-        return redirect("evaluations:outcome-list", slug=self.network.slug)
+    def perform(self, form):
+        return services.record_outcome(self.network, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("The outcome has been recorded.")
+
+    def get_success_url(self):
+        return reverse("evaluations:outcome-list", args=[self.network.slug])
 
 
-class OutcomeMixin(NetworkMixin):
+class OutcomeMixin(NetworkFromSlugMixin):
     """An outcome of the network that the viewer sees and may change (else 404)."""
 
     permission_required = "evaluations.edit_outcome"
@@ -58,22 +65,27 @@ class OutcomeMixin(NetworkMixin):
         return super().get_context_data(network=self.network, outcome=self.outcome, **kwargs)
 
 
-class OutcomeUpdateView(OutcomeMixin, FormView):
+class OutcomeUpdateView(OutcomeMixin, ServiceFormView):
     template_name = "evaluations/outcome_form.html"
     form_class = OutcomeForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.outcome}
 
-    def form_valid(self, form):
-        services.update_outcome(
+    def perform(self, form):
+        return services.update_outcome(
             self.outcome,
             kind=form.cleaned_data["kind"],
             description=form.cleaned_data["description"],
             visibility=form.cleaned_data["visibility"],
+            loaded_version=form.loaded_version,
         )
-        messages.success(self.request, _("The outcome has been saved."))
-        return redirect("evaluations:outcome-list", slug=self.network.slug)
+
+    def get_success_message(self, result):
+        return _("The outcome has been saved.")
+
+    def get_success_url(self):
+        return reverse("evaluations:outcome-list", args=[self.network.slug])
 
 
 class OutcomeDeleteView(OutcomeMixin, TemplateView):
@@ -87,7 +99,7 @@ class OutcomeDeleteView(OutcomeMixin, TemplateView):
         return redirect("evaluations:outcome-list", slug=self.network.slug)
 
 
-class StoryCreateView(NetworkMixin, FormView):
+class StoryCreateView(NetworkFromSlugMixin, ServiceFormView):
     permission_required = "evaluations.add_outcome"
     template_name = "evaluations/story_form.html"
     form_class = ValueStoryForm
@@ -95,23 +107,23 @@ class StoryCreateView(NetworkMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(network=self.network, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            story = services.record_value_story(
-                self.network,
-                by=self.request.user,
-                title=form.cleaned_data["title"],
-                visibility=form.cleaned_data["visibility"],
-                steps=form.steps(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The value-creation story has been saved."))
-        return redirect(story)
+    def perform(self, form):
+        return services.record_value_story(
+            self.network,
+            by=self.request.user,
+            title=form.cleaned_data["title"],
+            visibility=form.cleaned_data["visibility"],
+            steps=form.steps(),
+        )
+
+    def get_success_message(self, result):
+        return _("The value-creation story has been saved.")
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
 
 
-class StoryDetailView(NetworkMixin, TemplateView):
+class StoryDetailView(NetworkFromSlugMixin, TemplateView):
     permission_required = "evaluations.view_outcomes"
     template_name = "evaluations/story_detail.html"
 
@@ -122,3 +134,53 @@ class StoryDetailView(NetworkMixin, TemplateView):
         )
         context.update(network=self.network, story=story)
         return context
+
+
+class StoryMixin(NetworkFromSlugMixin):
+    """A story of the network that the viewer reads and may change: its author (else 404)."""
+
+    permission_required = "evaluations.edit_story"
+
+    def get_permission_object(self):
+        network = super().get_permission_object()
+        self.story = get_object_or_404(
+            selectors.stories_for_network(network, self.request.user), pk=self.kwargs["pk"]
+        )
+        return self.story
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(network=self.network, story=self.story, **kwargs)
+
+
+class StoryUpdateView(StoryMixin, ServiceFormView):
+    template_name = "evaluations/story_form.html"
+    form_class = ValueStoryForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "story": self.story}
+
+    def perform(self, form):
+        return services.update_value_story(
+            self.story,
+            title=form.cleaned_data["title"],
+            visibility=form.cleaned_data["visibility"],
+            steps=form.steps(),
+            loaded_version=form.loaded_version,
+        )
+
+    def get_success_message(self, result):
+        return _("The value-creation story has been saved.")
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class StoryDeleteView(StoryMixin, TemplateView):
+    """GET asks for confirmation; POST removes the story."""
+
+    template_name = "evaluations/story_confirm_delete.html"
+
+    def post(self, request, *args, **kwargs):
+        services.delete_value_story(self.story)
+        messages.success(request, _("The value-creation story has been deleted."))
+        return redirect("evaluations:outcome-list", slug=self.network.slug)

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView
 from networks.enums import Phase
 from networks.selectors import recheck_flags_for_networks
+from networks.views.mixins import NetworkFromSlugMixin
 
-from .. import selectors, services
+from .. import phases, selectors, services
 from ..enums import OutcomeKind
 from ..forms import PhaseForm
-from .base import NetworkMixin, PermissionOr404Mixin, paginate
 
 
 class DashboardView(PermissionOr404Mixin, TemplateView):
@@ -36,7 +40,7 @@ class DashboardView(PermissionOr404Mixin, TemplateView):
         return context
 
 
-class PhaseView(NetworkMixin, FormView):
+class PhaseView(NetworkFromSlugMixin, ServiceFormView):
     permission_required = "evaluations.view_phase"
     template_name = "evaluations/phase_detail.html"
     form_class = PhaseForm
@@ -48,8 +52,6 @@ class PhaseView(NetworkMixin, FormView):
         context = super().get_context_data(**kwargs)
         report = selectors.latest_phase_report(self.network)
         facts = selectors.phase_facts(self.network, timezone.localdate())
-        from .. import phases
-
         context.update(
             network=self.network,
             proposed=phases.propose_phase(facts),
@@ -63,22 +65,22 @@ class PhaseView(NetworkMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("evaluations.set_phase", self.network):
-            from django.http import Http404
-
             raise Http404
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.set_phase(self.network, by=self.request.user, phase=form.cleaned_data["phase"])
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The phase has been saved."))
-        return redirect("evaluations:phase", slug=self.network.slug)
+    def perform(self, form):
+        return services.set_phase(
+            self.network, by=self.request.user, phase=form.cleaned_data["phase"]
+        )
+
+    def get_success_message(self, result):
+        return _("The phase has been saved.")
+
+    def get_success_url(self):
+        return reverse("evaluations:phase", args=[self.network.slug])
 
 
-class PhaseComputeView(NetworkMixin, TemplateView):
+class PhaseComputeView(NetworkFromSlugMixin, TemplateView):
     permission_required = "evaluations.view_phase"
     http_method_names = ["post"]
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
-from leernetwerk.uploads import cap_errors
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ObjectPermissionOr404Mixin, ServiceFormView
 
 from .. import selectors, services
 from ..forms import BallotFileForm, BallotForm, LearningFormForm, MergeForm, SurveyForm
-from ..models import RankingSurvey
-from ..ranking import BallotFileError
-from .base import PermissionOr404Mixin, paginate
+from ..models import BallotImport, RankingSurvey
 
 
 class SurveyListView(PermissionOr404Mixin, TemplateView):
@@ -23,32 +23,30 @@ class SurveyListView(PermissionOr404Mixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        from django.db.models import Count
-
         surveys = RankingSurvey.objects.annotate(ballot_count=Count("ballots")).order_by("name")
         context.update(paginate(self.request, surveys))
         return context
 
 
-class SurveyCreateView(PermissionOr404Mixin, FormView):
+class SurveyCreateView(PermissionOr404Mixin, ServiceFormView):
     permission_required = "evaluations.manage_surveys"
     template_name = "evaluations/survey_form.html"
     form_class = SurveyForm
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            survey = services.create_survey(
-                by=self.request.user,
-                name=data["name"],
-                description=data["description"],
-                forms=data["forms_list"].splitlines(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The survey has been created."))
-        return redirect(survey)
+        return services.create_survey(
+            by=self.request.user,
+            name=data["name"],
+            description=data["description"],
+            forms=data["forms_list"].splitlines(),
+        )
+
+    def get_success_message(self, result):
+        return _("The survey has been created.")
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
 
 
 class SurveyMixin(PermissionOr404Mixin):
@@ -78,26 +76,26 @@ class SurveyDetailView(SurveyMixin, TemplateView):
         return context
 
 
-class LearningFormCreateView(SurveyMixin, FormView):
+class LearningFormCreateView(SurveyMixin, ServiceFormView):
     template_name = "evaluations/learning_form_form.html"
     form_class = LearningFormForm
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.get_survey(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.add_learning_form(
-                self.get_survey(), by=self.request.user, name=form.cleaned_data["name"]
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The learning form has been added."))
-        return redirect(self.get_survey())
+    def perform(self, form):
+        return services.add_learning_form(
+            self.get_survey(), by=self.request.user, name=form.cleaned_data["name"]
+        )
+
+    def get_success_message(self, result):
+        return _("The learning form has been added.")
+
+    def get_success_url(self):
+        return self.get_survey().get_absolute_url()
 
 
-class BallotCreateView(SurveyMixin, FormView):
+class BallotCreateView(SurveyMixin, ServiceFormView):
     template_name = "evaluations/ballot_form.html"
     form_class = BallotForm
 
@@ -107,24 +105,24 @@ class BallotCreateView(SurveyMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.get_survey(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.record_ballot(
-                self.get_survey(),
-                by=self.request.user,
-                respondent=form.cleaned_data["respondent"],
-                choices=form.choices(),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The ballot has been stored."))
+    def perform(self, form):
+        return services.record_ballot(
+            self.get_survey(),
+            by=self.request.user,
+            respondent=form.cleaned_data["respondent"],
+            choices=form.choices(),
+        )
+
+    def get_success_message(self, result):
+        return _("The ballot has been stored.")
+
+    def get_success_url(self):
         if "another" in self.request.POST:
-            return redirect("evaluations:ballot-create", slug=self.get_survey().slug)
-        return redirect(self.get_survey())
+            return reverse("evaluations:ballot-create", args=[self.get_survey().slug])
+        return self.get_survey().get_absolute_url()
 
 
-class MergeView(SurveyMixin, FormView):
+class MergeView(SurveyMixin, ServiceFormView):
     template_name = "evaluations/merge_form.html"
     form_class = MergeForm
 
@@ -139,60 +137,68 @@ class MergeView(SurveyMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.get_survey(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            count = services.merge_other_answer(
-                self.get_survey(),
-                by=self.request.user,
-                other_text=form.cleaned_data["other_text"],
-                form=form.cleaned_data["form"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(count)s answers now count as %(form)s.")
-            % {"count": count, "form": form.cleaned_data["form"].name},
+    def perform(self, form):
+        self.merged_into = form.cleaned_data["form"]
+        return services.merge_other_answer(
+            self.get_survey(),
+            by=self.request.user,
+            other_text=form.cleaned_data["other_text"],
+            form=self.merged_into,
         )
-        return redirect(self.get_survey())
+
+    def get_success_message(self, result):
+        return _("%(count)s answers now count as %(form)s.") % {
+            "count": result,
+            "form": self.merged_into.name,
+        }
+
+    def get_success_url(self):
+        return self.get_survey().get_absolute_url()
 
 
-class BallotImportView(SurveyMixin, FormView):
-    """Upload a ballot file for this survey: all or nothing, errors with line numbers."""
+class BallotImportView(SurveyMixin, ServiceFormView):
+    """Upload a ballot file for this survey: size and type are checked here, then the file is
+    stored as a job that a background task imports, all or nothing; the browser goes to the
+    job's page, which shows the progress and then the result or the errors with line numbers."""
 
     template_name = "evaluations/ballot_import.html"
     form_class = BallotFileForm
+    error_field = "file"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(survey=self.get_survey(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            rows = form.rows()
-            _survey, count = services.import_ballots(
-                survey_name=self.get_survey().name,
-                rows=rows,
-                create=False,
-                by=self.request.user,
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-            return self.form_invalid(form)
-        except BallotFileError as error:
-            form.add_error("file", _("The file was refused; nothing has been stored."))
-            lines = [
-                _("line %(line)s: %(message)s") % {"line": line, "message": message}
-                if line
-                else message
-                for line, message in error.errors
-            ]
-            for message in cap_errors(lines):
-                form.add_error("file", message)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(count)s ballots imported into %(survey)s.")
-            % {"count": count, "survey": self.get_survey().name},
+    def perform(self, form):
+        upload = form.cleaned_data["file"]
+        return services.start_ballot_import(
+            self.get_survey(), file_name=upload.name, content=upload.read(), by=self.request.user
         )
-        return redirect(self.get_survey())
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class BallotImportJobView(ObjectPermissionOr404Mixin, TemplateView):
+    """The uploader's page of one ballot upload: the progress while the task works (the page
+    asks again every few seconds), then how many ballots were imported, or the errors."""
+
+    template_name = "evaluations/ballot_import_job.html"
+    permission_required = "evaluations.view_ballotimport"
+
+    def load_object(self):
+        self.job = get_object_or_404(
+            BallotImport.objects.select_related("survey"),
+            pk=self.kwargs["pk"],
+            survey__slug=self.kwargs["slug"],
+        )
+        return self.job
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(job=self.job, survey=self.job.survey, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.htmx and not self.job.is_working:
+            # The import is over: load the whole page (result or errors) once.
+            response["HX-Refresh"] = "true"
+        return response

@@ -2,67 +2,43 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from leernetwerk.exports import csv_response
+from leernetwerk.forms import Form
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView
 from networks.models import Network
 
-from .. import charts, numbers, selectors
-from ..enums import SCALE_LABELS
-from ..models import EvaluationRound
+from .. import numbers, reporting, selectors, services
+from ..models import EvaluationRound, ReportPdf
 from ..rules import ReportRef
-from .base import PermissionOr404Mixin
 
 
 def _number(value, digits=2) -> str:
     return numbers.decimal(value, digits, empty="")
 
 
-def _version(computed_at) -> str:
-    return f"{computed_at.timestamp():.6f}" if computed_at else ""
-
-
-def build_charts(report: dict, prefix: str, version: str = "") -> dict:
-    """SVG charts of a report's shown item scores (none when everything is withheld).
-
-    Drawing takes matplotlib a few hundred milliseconds, so a chart is kept in the cache for
-    as long as the scores it shows stay the same (`version`: when they were computed)."""
-    if not version:
-        return _draw_charts(report, prefix)
-    key = f"evaluations:charts:{prefix}:{version}:{get_language()}"
-    charts_ = cache.get(key)
-    if charts_ is None:
-        charts_ = _draw_charts(report, prefix)
-        cache.set(key, charts_, timeout=60 * 60 * 24)
-    return charts_
-
-
-def _draw_charts(report: dict, prefix: str) -> dict:
-    shown = [s for s in report["scores"] if not s.is_withheld]
-    result = {"distribution": "", "baseline": ""}
-    if shown:
-        result["distribution"] = charts.distribution_chart(
-            _("Distribution of answers per item"),
-            [(s.item.text, s.distribution) for s in shown],
-            [str(label) for label in SCALE_LABELS.values()],
-            prefix=f"{prefix}-dist",
-        )
-    with_baseline = [s for s in shown if s.baseline_mean is not None]
-    if with_baseline:
-        result["baseline"] = charts.baseline_chart(
-            _("Mean at the baseline and now per item"),
-            [(s.item.text, s.baseline_mean, s.mean) for s in with_baseline],
-            (_("Baseline"), _("Now")),
-            prefix=f"{prefix}-base",
-        )
-    return result
+def _paired_cells(score) -> list:
+    """The paired change of a score for the CSV: its figures, or why it is not shown."""
+    if not score.item.code:
+        return [""] * 5
+    if score.paired_withheld or score.paired_n is None:
+        reason = score.get_paired_withheld_display() if score.paired_withheld else ""
+        return [_("not shown"), reason, "", "", ""]
+    return [
+        score.paired_n,
+        _number(score.paired_change),
+        _number(score.paired_ci_low),
+        _number(score.paired_ci_high),
+        _number(score.paired_effect_size),
+    ]
 
 
 class ReportMixin(PermissionOr404Mixin):
@@ -71,7 +47,9 @@ class ReportMixin(PermissionOr404Mixin):
 
     def get_round(self):
         if not hasattr(self, "round"):
-            self.round = get_object_or_404(EvaluationRound, pk=self.kwargs["pk"])
+            self.round = get_object_or_404(
+                EvaluationRound.objects.select_related("baseline_round"), pk=self.kwargs["pk"]
+            )
         return self.round
 
     def get_network(self):
@@ -93,20 +71,24 @@ class ReportMixin(PermissionOr404Mixin):
         return ReportRef(round=self.get_round(), network=network)
 
     def report_context(self) -> dict:
+        return reporting.report_context(self.get_round(), self.get_network())
+
+    def pdf(self):
+        return selectors.report_pdf_for(self.get_round(), self.get_network(), get_language())
+
+    def report_url(self) -> str:
         network = self.get_network()
-        report = selectors.report_for(self.get_round(), network)
-        prefix = f"r{self.get_round().pk}-{network.pk if network else 'all'}"
+        if network is None:
+            return reverse("evaluations:report", args=[self.get_round().pk])
+        return reverse("evaluations:network-report", args=[self.get_round().pk, network.slug])
+
+    def pdf_urls(self) -> dict:
+        network = self.get_network()
+        args = [self.get_round().pk] + ([network.slug] if network else [])
+        prefix = "evaluations:network-report" if network else "evaluations:report"
         return {
-            "round": self.get_round(),
-            "network": network,
-            "report": report,
-            "charts": build_charts(
-                report, prefix, version=_version(self.get_round().scores_computed_at)
-            ),
-            "scale_labels": list(SCALE_LABELS.items()),
-            "network_results": selectors.network_reports_for(self.get_round())
-            if network is None
-            else [],
+            "pdf_url": reverse(f"{prefix}-pdf", args=args),
+            "pdf_status_url": reverse(f"{prefix}-pdf-status", args=args),
         }
 
     def filename(self, extension: str) -> str:
@@ -119,18 +101,62 @@ class ReportView(ReportMixin, TemplateView):
     template_name = "evaluations/report.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**self.report_context(), **kwargs)
+        return super().get_context_data(
+            **self.report_context(), pdf=self.pdf(), **self.pdf_urls(), **kwargs
+        )
 
 
-class ReportPdfView(ReportMixin, TemplateView):
+class ReportPdfView(ReportMixin, ServiceFormView):
+    """GET: the PDF once the worker has made it from the current figures, else its status
+    (with the button). POST ("PDF maken"): ask the worker to make it; never built here."""
+
+    template_name = "evaluations/report_pdf_status_page.html"
+    form_class = Form
+
     def get(self, request, *args, **kwargs):
-        from weasyprint import HTML
+        pdf = self.pdf()
+        if pdf is not None and pdf.is_current:
+            content = ReportPdf.objects.values_list("content", flat=True).get(pk=pdf.pk)
+            response = HttpResponse(bytes(content), content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{self.filename("pdf")}"'
+            return response
+        return super().get(request, *args, **kwargs)
 
-        html = render_to_string("evaluations/report_pdf.html", self.report_context(), request)
-        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{self.filename("pdf")}"'
-        return response
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            round=self.get_round(),
+            network=self.get_network(),
+            pdf=self.pdf(),
+            report_url=self.report_url(),
+            **self.pdf_urls(),
+            **kwargs,
+        )
+
+    def perform(self, form):
+        return services.request_report_pdf(
+            self.get_round(), self.get_network(), by=self.request.user, language=get_language()
+        )
+
+    def get_success_message(self, result):
+        return _("The PDF is being made. This page shows when it is ready.")
+
+    def get_success_url(self):
+        return self.report_url()
+
+
+class ReportPdfStatusView(ReportMixin, TemplateView):
+    """The PDF's status on the report page, polled by htmx while the worker makes it."""
+
+    template_name = "evaluations/_report_pdf_status.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            round=self.get_round(),
+            network=self.get_network(),
+            pdf=self.pdf(),
+            **self.pdf_urls(),
+            **kwargs,
+        )
 
 
 class ReportCsvView(ReportMixin, TemplateView):
@@ -148,13 +174,21 @@ class ReportCsvView(ReportMixin, TemplateView):
             pgettext("score difference", "Change"),
             _("Effect size (Cohen's d)"),
         ]
+        linked = context["report"]["is_linked"]
+        if linked:
+            header += [
+                _("Pairs"),
+                _("Mean change per person"),
+                _("95% confidence interval, low"),
+                _("95% confidence interval, high"),
+                _("Paired effect size (d_z)"),
+            ]
         rows = []
         for score in context["report"]["scores"]:
+            paired = _paired_cells(score) if linked else []
             if score.is_withheld:
-                rows.append(
-                    [score.item.text, _("fewer than %(n)s") % {"n": 5}, _("withheld")]
-                    + [""] * (len(header) - 3)
-                )
+                group = [score.item.text, _("fewer than %(n)s") % {"n": 5}, _("withheld")]
+                rows.append(group + [""] * (len(header) - len(group) - len(paired)) + paired)
                 continue
             rows.append(
                 [
@@ -168,6 +202,7 @@ class ReportCsvView(ReportMixin, TemplateView):
                     _number(score.baseline_mean),
                     _number(score.change),
                     _number(score.effect_size),
+                    *paired,
                 ]
             )
         return csv_response(self.filename("csv"), rows, header=header)

@@ -5,13 +5,15 @@ with questions still open first asks her to confirm."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
+
+from leernetwerk.views import ServiceFormView
 
 from .. import services
 from ..enums import DONT_KNOW, SCALE_LABELS
@@ -22,10 +24,10 @@ SAVE, SEND, SEND_ANYWAY = "save", "send", "send-anyway"
 
 
 def _stored_initial(response: Response | None) -> dict:
-    """The form's initial values from a stored response (empty without one)."""
+    """The form's initial answers from a stored response (empty without one)."""
     if response is None:
         return {}
-    initial: dict = {"version": response.version}
+    initial: dict = {}
     for item_id, value, text, dont_know in response.answers.values_list(
         "item_id", "value", "text", "dont_know"
     ):
@@ -38,13 +40,14 @@ def _stored_initial(response: Response | None) -> dict:
     return initial
 
 
-class RespondView(FormView):
+class RespondView(ServiceFormView):
     template_name = "evaluations/respond.html"
     form_class = ResponseForm
 
     def dispatch(self, request, *args, **kwargs):
         self.invitation = get_object_or_404(
-            Invitation.objects.select_related("round", "network"), token=kwargs["token"]
+            Invitation.objects.select_related("round", "round__baseline_round", "network"),
+            token=kwargs["token"],
         )
         self.response = services.find_response(self.invitation.token)
         return super().dispatch(request, *args, **kwargs)
@@ -65,7 +68,11 @@ class RespondView(FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs.update(items=self.invitation.round.items.all(), scale_labels=SCALE_LABELS)
+        kwargs.update(
+            items=self.invitation.round.items.all(),
+            scale_labels=SCALE_LABELS,
+            response=self.response,
+        )
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -90,51 +97,54 @@ class RespondView(FormView):
             return self.get(request, *args, **kwargs)
         return super().post(request, *args, **kwargs)
 
+    def action(self) -> str:
+        return self.request.POST.get("action", SEND)
+
     def form_valid(self, form):
-        action = self.request.POST.get("action", SEND)
-        if action == SEND and form.open_questions():
+        if self.action() == SEND and form.open_questions():
             # Ask first: nothing is stored until she confirms (or saves instead).
             return self.render_to_response(self.get_context_data(form=form, confirm_send=True))
-        try:
-            services.save_response(
-                self.invitation.token,
-                answers=form.answers(),
-                send=action != SAVE,
-                version=form.cleaned_data.get("version"),
-            )
-        except ValidationError as error:
-            if error.code == "stale":
-                # Show what is stored now (the other device's answers), with the message.
-                fresh = ResponseForm(
-                    items=self.invitation.round.items.all(),
-                    scale_labels=SCALE_LABELS,
-                    initial=_stored_initial(services.find_response(self.invitation.token)),
-                )
-                return self.render_to_response(
-                    self.get_context_data(form=fresh, page_error=" ".join(error.messages))
-                )
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        closes = self.invitation.round.closes_on
-        if action == SAVE:
-            messages.success(
-                self.request,
-                _(
-                    "Your answers have been saved, not yet sent. Come back through your "
-                    "personal link to continue, until %(date)s."
-                )
-                % {"date": date_format(closes, "j F Y")},
-            )
-            return redirect(self.invitation.get_absolute_url())
-        messages.success(
-            self.request,
-            _(
-                "Thank you. Your answers have been stored without your name. You can change "
-                "them through your personal link until %(date)s."
-            )
-            % {"date": date_format(closes, "j F Y")},
+        return super().form_valid(form)
+
+    def perform(self, form):
+        return services.save_response(
+            self.invitation.token,
+            answers=form.answers(),
+            send=self.action() != SAVE,
+            version=form.loaded_version,
         )
-        return redirect("evaluations:respond-thanks")
+
+    def form_invalid(self, form):
+        if not form.has_error(NON_FIELD_ERRORS, code="stale"):
+            return super().form_invalid(form)
+        # Another device saved in between: show what is stored now, with the message.
+        stored = services.find_response(self.invitation.token)
+        fresh = ResponseForm(
+            items=self.invitation.round.items.all(),
+            scale_labels=SCALE_LABELS,
+            response=stored,
+            initial=_stored_initial(stored),
+        )
+        return self.render_to_response(
+            self.get_context_data(form=fresh, page_error=" ".join(form.non_field_errors()))
+        )
+
+    def get_success_message(self, result):
+        closes = date_format(self.invitation.round.closes_on, "j F Y")
+        if self.action() == SAVE:
+            return _(
+                "Your answers have been saved, not yet sent. Come back through your "
+                "personal link to continue, until %(date)s."
+            ) % {"date": closes}
+        return _(
+            "Thank you. Your answers have been stored without your name. You can change "
+            "them through your personal link until %(date)s."
+        ) % {"date": closes}
+
+    def get_success_url(self):
+        if self.action() == SAVE:
+            return self.invitation.get_absolute_url()
+        return reverse("evaluations:respond-thanks")
 
 
 class ThanksView(TemplateView):

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
+
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView, call_service
+from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import selectors, services
-from ..forms import ItemForm, RoundForm
+from ..forms import ItemForm, RoundForm, ShareItemsForm
 from ..models import EvaluationRound
-from .base import NetworkMixin, PermissionOr404Mixin, paginate
 
 
 class RoundListView(PermissionOr404Mixin, TemplateView):
@@ -25,33 +28,32 @@ class RoundListView(PermissionOr404Mixin, TemplateView):
         return context
 
 
-class RoundCreateView(PermissionOr404Mixin, FormView):
+class RoundCreateView(PermissionOr404Mixin, ServiceFormView):
     permission_required = "evaluations.manage_rounds"
     template_name = "evaluations/round_form.html"
     form_class = RoundForm
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        try:
-            evaluation = services.open_round(
-                by=self.request.user,
-                title=data["title"],
-                kind=data["kind"],
-                opens_on=data["opens_on"],
-                closes_on=data["closes_on"],
-                networks=data["networks"],
-                use_template=data["use_template"],
-                extra_questions=data["extra_question_list"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The round is open. %(count)s members get their personal link by e-mail.")
-            % {"count": evaluation.invitations.count()},
+        return services.open_round(
+            by=self.request.user,
+            title=data["title"],
+            kind=data["kind"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            networks=data["networks"],
+            use_template=data["use_template"],
+            extra_questions=data["extra_question_list"],
+            baseline_round=data.get("baseline_round"),
         )
-        return redirect(evaluation)
+
+    def get_success_message(self, result):
+        return _("The round is open. %(count)s members get their personal link by e-mail.") % {
+            "count": result.invitations.count()
+        }
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
 
 
 class RoundMixin(PermissionOr404Mixin):
@@ -59,7 +61,9 @@ class RoundMixin(PermissionOr404Mixin):
 
     def get_round(self) -> EvaluationRound:
         if not hasattr(self, "round"):
-            self.round = get_object_or_404(EvaluationRound, pk=self.kwargs["pk"])
+            self.round = get_object_or_404(
+                EvaluationRound.objects.select_related("baseline_round"), pk=self.kwargs["pk"]
+            )
         return self.round
 
 
@@ -90,26 +94,26 @@ class ResponseRateView(RoundMixin, TemplateView):
         return context
 
 
-class ItemCreateView(RoundMixin, FormView):
+class ItemCreateView(RoundMixin, ServiceFormView):
     template_name = "evaluations/item_form.html"
     form_class = ItemForm
+
+    def get_success_message(self, result):
+        return _("The question has been added.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(round=self.get_round(), **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.add_item(
-                self.get_round(),
-                by=self.request.user,
-                kind=form.cleaned_data["kind"],
-                text=form.cleaned_data["text"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The question has been added."))
-        return redirect(self.get_round())
+    def perform(self, form):
+        return services.add_item(
+            self.get_round(),
+            by=self.request.user,
+            kind=form.cleaned_data["kind"],
+            text=form.cleaned_data["text"],
+        )
+
+    def get_success_url(self):
+        return self.get_round().get_absolute_url()
 
 
 class RoundCloseView(RoundMixin, TemplateView):
@@ -121,12 +125,8 @@ class RoundCloseView(RoundMixin, TemplateView):
         return super().get_context_data(round=self.get_round(), **kwargs)
 
     def post(self, request, *args, **kwargs):
-        try:
-            services.close_round(self.get_round(), by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(self.get_round())
-        messages.success(request, _("The round is closed. The scores are being computed."))
+        if call_service(request, services.close_round, self.get_round(), by=request.user).ok:
+            messages.success(request, _("The round is closed. The scores are being computed."))
         return redirect(self.get_round())
 
 
@@ -134,13 +134,10 @@ class RoundComputeView(RoundMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        try:
-            services.request_round_scores(self.get_round(), by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(self.get_round())
-        messages.success(request, _("The scores are being computed."))
-        return redirect(self.get_round())
+        round_ = self.get_round()
+        if call_service(request, services.request_round_scores, round_, by=request.user).ok:
+            messages.success(request, _("The scores are being computed."))
+        return redirect(round_)
 
 
 class RoundRemindView(RoundMixin, TemplateView):
@@ -149,11 +146,7 @@ class RoundRemindView(RoundMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        try:
-            services.request_reminders(self.get_round(), by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
+        if call_service(request, services.request_reminders, self.get_round(), by=request.user).ok:
             messages.success(
                 request,
                 _("A reminder goes out to everyone who has not answered yet."),
@@ -161,7 +154,7 @@ class RoundRemindView(RoundMixin, TemplateView):
         return redirect(self.get_round())
 
 
-class NetworkResponseRateView(NetworkMixin, TemplateView):
+class NetworkResponseRateView(NetworkFromSlugMixin, TemplateView):
     """The network's live response to its open rounds (facilitators, staff), polled by htmx
     on the network page."""
 
@@ -186,3 +179,34 @@ class RoundPublishView(RoundMixin, TemplateView):
         else:
             messages.success(request, _("The report is no longer visible to members."))
         return redirect(reverse("evaluations:round-detail", kwargs={"pk": self.get_round().pk}))
+
+
+class RoundShareView(RoundMixin, ServiceFormView):
+    """Staff choose, after close, which items' results the networks' members see."""
+
+    template_name = "evaluations/round_share.html"
+    form_class = ShareItemsForm
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"evaluation": self.get_round()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(round=self.get_round(), **kwargs)
+
+    def perform(self, form):
+        return services.share_item_results(
+            self.get_round(),
+            by=self.request.user,
+            item_ids=[item.pk for item in form.cleaned_data["items"]],
+        )
+
+    def get_success_message(self, result):
+        if not result:
+            return _("Members no longer see results of this round on their network page.")
+        return _(
+            "The members of each network now see their results of %(count)s questions on "
+            "their network page."
+        ) % {"count": result}
+
+    def get_success_url(self):
+        return self.get_round().get_absolute_url()

@@ -6,6 +6,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from .client_ip import client_ip
@@ -22,6 +26,30 @@ class AccountAdapter(DefaultAccountAdapter):
             "password if you forgot it."
         ),
     }
+
+    def validation_error(self, code, *args) -> ValidationError:
+        if code == "email_taken":
+            # The address has an account: both ways on are links, not just words.
+            login = format_html(
+                '<a href="{}">{}</a>',
+                reverse("account_login"),
+                pgettext("taken address at sign-up", "Log in"),
+            )
+            reset = format_html(
+                '<a href="{}">{}</a>',
+                reverse("account_reset_password"),
+                gettext("set a new password"),
+            )
+            message = format_html(
+                gettext(
+                    "An account with this e-mail address already exists. {login}, or {reset} if "
+                    "you forgot it."
+                ),
+                login=login,
+                reset=reset,
+            )
+            return ValidationError(message, code=code)
+        return super().validation_error(code, *args)
 
     def get_client_ip(self, request) -> str:
         """The same client address as the login lockout (DJANGO_PROXY_COUNT)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import secrets
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -21,9 +22,12 @@ from ..models import (
 )
 from .common import _check_members
 
+if TYPE_CHECKING:
+    from participants.models import User
+
 
 @transaction.atomic
-def form_buddy_group(network: Network, *, by, name: str, members: Iterable) -> BuddyGroup:
+def form_buddy_group(network: Network, *, by: User, name: str, members: Iterable) -> BuddyGroup:
     """A buddy group of two to five current members of the network."""
     people = list(members)
     if not buddies.size_is_valid([p.pk for p in people]):
@@ -35,13 +39,15 @@ def form_buddy_group(network: Network, *, by, name: str, members: Iterable) -> B
 
 
 @transaction.atomic
-def dissolve_buddy_group(group: BuddyGroup, *, by) -> None:
+def dissolve_buddy_group(group: BuddyGroup, *, by: User) -> None:
+    """Dissolve a buddy group; its members stay in the network. Organisers (checked by the
+    caller)."""
     group.delete()
 
 
 @transaction.atomic
 def record_contact_moment(
-    network: Network, *, by, date: datetime.date, participants: Iterable, note: str = ""
+    network: Network, *, by: User, date: datetime.date, participants: Iterable, note: str = ""
 ) -> ContactMoment:
     """Log contact between meetings: feeds `contact_between_meetings` and phase reports."""
     people = list(participants)
@@ -59,7 +65,7 @@ def _new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def calendar_feed_token_for(person) -> CalendarFeedToken:
+def calendar_feed_token_for(person: User) -> CalendarFeedToken:
     """The person's feed token, created on first use."""
     token, _created = CalendarFeedToken.objects.get_or_create(
         person=person, defaults={"token": _new_token()}
@@ -68,9 +74,19 @@ def calendar_feed_token_for(person) -> CalendarFeedToken:
 
 
 @transaction.atomic
-def reset_calendar_feed_token(person) -> CalendarFeedToken:
+def reset_calendar_feed_token(person: User) -> CalendarFeedToken:
     """A new secret: the old feed URL stops working at once."""
     token = calendar_feed_token_for(person)
     token.token = _new_token()
     token.save(update_fields=["token", "created_at"])
+    return token
+
+
+@transaction.atomic
+def set_calendar_alarm(person: User, *, alarm: str) -> CalendarFeedToken:
+    """The person's choice of reminder before each meeting, in her feed and in the .ics
+    files she downloads (none, 1 hour, 1 day). Called for the signed-in person herself."""
+    token = calendar_feed_token_for(person)
+    token.alarm = alarm
+    token.save(update_fields=["alarm"])
     return token

@@ -14,6 +14,7 @@ from ..enums import MailKind
 from ..models import (
     Meeting,
 )
+from ..tasks import task_send_meeting_mail
 
 MEETING_FIELDS = (
     "title",
@@ -44,8 +45,6 @@ def _check_members(network: Network, people: Iterable, field: str) -> None:
 def _dispatch_mail(meeting: Meeting, kind: str) -> None:
     """Queue the mail task; a change carries its version, so each change is its own mail
     (or its own item in a digest) even when the worker runs it after a later change."""
-    from ..tasks import task_send_meeting_mail
-
     if kind == MailKind.CHANGE:
         enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind, sequence=meeting.sequence)
     else:

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
+from ..calendar import build_calendar
 from ..enums import MailKind, MeetingStatus, ResponseAnswer
+from ..mail import queue_meeting_mail
 from ..models import (
     DatePoll,
     Meeting,
 )
+from ..selectors import calendar_events, members_of, poll_table
+
+if TYPE_CHECKING:
+    from networks.models import Network
+    from participants.models import User
 
 
 def _recipients(meeting: Meeting):
-    from ..selectors import members_of
-
     return [p for p in members_of(meeting.network) if p.is_active and p.email]
 
 
@@ -28,9 +36,6 @@ def _mail_key(meeting: Meeting, kind: str, sequence: int | None = None) -> str:
 
 
 def _meeting_ics(meeting: Meeting) -> bytes:
-    from ..calendar import build_calendar
-    from ..selectors import calendar_events
-
     return build_calendar(calendar_events([meeting]), name=meeting.title)
 
 
@@ -39,8 +44,6 @@ def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = Non
 
     Each (kind, meeting[, sequence]) goes to each person once, however often this runs;
     a change notice follows the person's digest choice. Called by the worker."""
-    from ..mail import queue_meeting_mail
-
     if kind == MailKind.CHANGE and meeting.status == MeetingStatus.CANCELLED:
         return 0
     ics = _meeting_ics(meeting)
@@ -58,8 +61,7 @@ def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = Non
 
 
 def reminder_days() -> int:
-    from django.conf import settings
-
+    """How many days before a meeting its reminder goes out (a setting)."""
     return settings.LEERNETWERK_MEETING_REMINDER_DAYS
 
 
@@ -67,8 +69,6 @@ def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
     """Remind members of meetings starting within the reminder window; each mail once.
 
     Members who answered "not coming" get no reminder. Safe to run any number of times."""
-    from ..mail import queue_meeting_mail
-
     now = now or timezone.now()
     window_end = now + datetime.timedelta(days=reminder_days())
     meetings = (
@@ -98,9 +98,6 @@ def send_meeting_reminders(*, now: datetime.datetime | None = None) -> int:
 
 def send_poll_reminder(poll: DatePoll, *, today: datetime.date | None = None) -> int:
     """Remind members who have not answered the poll; at most one mail a day each."""
-    from ..mail import queue_meeting_mail
-    from ..selectors import poll_table
-
     if poll.is_closed:
         return 0
     today = today or timezone.localdate()
@@ -113,4 +110,78 @@ def send_poll_reminder(poll: DatePoll, *, today: datetime.date | None = None) ->
             template="meetings/email/poll_reminder",
             context={"poll": poll},
         )
+    return sent
+
+
+def _poll_recipients(poll: DatePoll, people) -> list:
+    return [p for p in people if p.is_active and p.email]
+
+
+def send_poll_opened(poll: DatePoll) -> int:
+    """Tell every current member that the poll is open (a notification: their digest
+    choice); each person once per poll, however often this runs. Called by the worker."""
+    if poll.is_closed:
+        return 0
+    sent = 0
+    for person in _poll_recipients(poll, members_of(poll.network)):
+        sent += queue_meeting_mail(
+            key=f"poll-opened:{poll.pk}",
+            kind=MailKind.POLL_OPENED,
+            recipient=person,
+            template="meetings/email/poll_opened",
+            context={"poll": poll},
+        )
+    return sent
+
+
+def send_open_polls_to_new_member(person: User, network: Network) -> int:
+    """Tell a person who just joined the network of each of its polls still taking answers
+    (open, deadline not passed), under the same key as the members told when it opened, so
+    nobody gets one poll twice. Returns the mails queued. Called by the worker."""
+    if not (person.is_active and person.email):
+        return 0
+    sent = 0
+    for poll in DatePoll.objects.taking_answers().filter(network=network).select_related("network"):
+        sent += queue_meeting_mail(
+            key=f"poll-opened:{poll.pk}",
+            kind=MailKind.POLL_OPENED,
+            recipient=person,
+            template="meetings/email/poll_opened",
+            context={"poll": poll},
+        )
+    return sent
+
+
+POLL_DEADLINE_NOTICE = datetime.timedelta(hours=24)
+
+
+def send_poll_deadline_reminders(*, now: datetime.datetime | None = None) -> int:
+    """One reminder, the day before its deadline, to the members who have not answered an
+    open poll. Each poll is reminded once (marked on the poll, and each mail has its key):
+    safe to run any number of times. Called by beat every hour."""
+    now = now or timezone.now()
+    due = DatePoll.objects.open().filter(
+        deadline__gt=now, deadline__lte=now + POLL_DEADLINE_NOTICE, deadline_reminded_at=None
+    )
+    sent = 0
+    for poll_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            poll = (
+                DatePoll.objects.select_for_update()
+                .select_related("network")
+                .filter(pk=poll_id, deadline_reminded_at=None)
+                .first()
+            )
+            if poll is None:
+                continue
+            for person in _poll_recipients(poll, poll_table(poll).not_answered):
+                sent += queue_meeting_mail(
+                    key=f"poll-deadline:{poll.pk}",
+                    kind=MailKind.POLL_DEADLINE,
+                    recipient=person,
+                    template="meetings/email/poll_deadline",
+                    context={"poll": poll},
+                )
+            poll.deadline_reminded_at = now
+            poll.save(update_fields=["deadline_reminded_at"])
     return sent

@@ -5,12 +5,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leernetwerk.concurrency import claim_version
+from mails.services import queue_rendered
 from networks.models import Network
 
 from ..enums import MailKind, MeetingStatus, ResponseAnswer, SpeakerAnswer
@@ -20,13 +23,17 @@ from ..models import (
     Meeting,
     Response,
 )
+from ..selectors import planned_days, speaker_briefing
 from ..validation import check_meeting_times
 from .common import MEETING_FIELDS, _check_members, _dispatch_mail
+
+if TYPE_CHECKING:
+    from participants.models import User
 
 
 @transaction.atomic
 def schedule_meeting(
-    network: Network, *, by, data: dict, preparation_group: Iterable = (), notify: bool = True
+    network: Network, *, by: User, data: dict, preparation_group: Iterable = (), notify: bool = True
 ) -> Meeting:
     """Create a meeting of `network` and invite its members by mail (once, after commit).
 
@@ -51,7 +58,7 @@ class PlanResult:
 
 
 @transaction.atomic
-def plan_meetings(network: Network, *, by, proposals: list[dict]) -> PlanResult:
+def plan_meetings(network: Network, *, by: User, proposals: list[dict]) -> PlanResult:
     """Create the confirmed series from the year planner; members get one invitation each.
 
     Keeps true: a network has at most one (not cancelled) meeting per day from the planner;
@@ -59,7 +66,6 @@ def plan_meetings(network: Network, *, by, proposals: list[dict]) -> PlanResult:
     twice at the same moment: the network row is locked) creates and mails nothing new.
     Organisers call it. Safe to run twice."""
     Network.objects.select_for_update().filter(pk=network.pk).first()
-    from ..selectors import planned_days
 
     taken = planned_days(network)
     created, skipped = [], []
@@ -75,11 +81,19 @@ def plan_meetings(network: Network, *, by, proposals: list[dict]) -> PlanResult:
 
 @transaction.atomic
 def update_meeting(
-    meeting: Meeting, *, by, data: dict, preparation_group: Iterable | None = None
+    meeting: Meeting,
+    *,
+    by: User,
+    data: dict,
+    preparation_group: Iterable | None = None,
+    loaded_version: int | None = None,
 ) -> Meeting:
     """Change a meeting: the calendar UID stays, SEQUENCE rises, members get a notice.
 
-    A meeting that already started may keep its past start (is_new=False)."""
+    A meeting that already started may keep its past start (is_new=False). `loaded_version`
+    is the version the editor's copy had: StaleEdit, nothing saved, if someone saved since
+    (leernetwerk/concurrency.py)."""
+    claim_version(meeting, loaded_version)
     check_meeting_times(data.get("starts_at"), data.get("ends_at"), is_new=False)
     for field in MEETING_FIELDS:
         if field in data:
@@ -96,7 +110,7 @@ def update_meeting(
 
 
 @transaction.atomic
-def cancel_meeting(meeting: Meeting, *, by) -> Meeting:
+def cancel_meeting(meeting: Meeting, *, by: User) -> Meeting:
     """Cancel: kept in calendars as STATUS:CANCELLED (SEQUENCE rises); members get a notice."""
     if meeting.status == MeetingStatus.CANCELLED:
         return meeting
@@ -108,7 +122,7 @@ def cancel_meeting(meeting: Meeting, *, by) -> Meeting:
 
 
 @transaction.atomic
-def add_guest_speaker(meeting: Meeting, *, by, data: dict) -> GuestSpeaker:
+def add_guest_speaker(meeting: Meeting, *, by: User, data: dict) -> GuestSpeaker:
     """Add a guest speaker (name, e-mail, organisation, topic). No briefing is stored: it is
     built when shown or sent. Organisers call it."""
     return GuestSpeaker.objects.create(
@@ -121,15 +135,11 @@ def add_guest_speaker(meeting: Meeting, *, by, data: dict) -> GuestSpeaker:
 
 
 @transaction.atomic
-def invite_guest_speaker(speaker: GuestSpeaker, *, by) -> bool:
+def invite_guest_speaker(speaker: GuestSpeaker, *, by: User) -> bool:
     """Mail the speaker the briefing as an invitation with an answer link; True if a mail
     was queued now. The briefing holds only what members share with the network at this
     moment. Once per address: sending again to the same address queues nothing. Organisers
     of the speaker's network call it; safe to run twice."""
-    from mails.services import queue_mail, render
-
-    from ..selectors import speaker_briefing
-
     meeting = speaker.meeting
     if not speaker.email:
         raise ValidationError({"email": _("Enter the guest speaker's e-mail address first.")})
@@ -139,16 +149,12 @@ def invite_guest_speaker(speaker: GuestSpeaker, *, by) -> bool:
         speaker.token = secrets.token_urlsafe(32)
     speaker.invited_at = timezone.now()
     speaker.save(update_fields=["token", "invited_at"])
-    subject, body = render(
-        "meetings/email/speaker_invitation",
-        {"speaker": speaker, "meeting": meeting, "briefing": speaker_briefing(meeting)},
-    )
-    mail = queue_mail(
+    mail = queue_rendered(
         key=f"speaker:{speaker.pk}:{speaker.email.lower()}",
         to=speaker.email,
         kind=MailKind.SPEAKER_INVITATION,
-        subject=subject,
-        body=body,
+        template="meetings/email/speaker_invitation",
+        context={"speaker": speaker, "meeting": meeting, "briefing": speaker_briefing(meeting)},
     )
     return mail is not None
 
@@ -168,13 +174,15 @@ def answer_speaker_invitation(speaker: GuestSpeaker, *, answer: str) -> GuestSpe
 
 
 @transaction.atomic
-def remove_guest_speaker(speaker: GuestSpeaker, *, by) -> None:
+def remove_guest_speaker(speaker: GuestSpeaker, *, by: User) -> None:
     """Remove a guest speaker (their answer link stops working). Organisers call it."""
     speaker.delete()
 
 
 @transaction.atomic
-def respond_to_meeting(meeting: Meeting, *, person, answer: str, apology: str = "") -> Response:
+def respond_to_meeting(
+    meeting: Meeting, *, person: User, answer: str, apology: str = ""
+) -> Response:
     """Record or change a member's answer; refused once the meeting is over or cancelled."""
     if meeting.ends_at < timezone.now():
         raise ValidationError({"answer": _("The meeting is over; you can no longer answer.")})
@@ -195,14 +203,14 @@ def respond_to_meeting(meeting: Meeting, *, person, answer: str, apology: str = 
 
 
 @transaction.atomic
-def add_case(meeting: Meeting, *, author, title: str, description: str = "") -> Case:
+def add_case(meeting: Meeting, *, author: User, title: str, description: str = "") -> Case:
     """A member brings in a case for a meeting of their network."""
     _check_members(meeting.network, [author], "title")
     return Case.objects.create(meeting=meeting, author=author, title=title, description=description)
 
 
 @transaction.atomic
-def record_next_theme(meeting: Meeting, *, by, theme: str) -> Meeting:
+def record_next_theme(meeting: Meeting, *, by: User, theme: str) -> Meeting:
     """Record the group's choice of theme for the next meeting (offered when planning it)."""
     meeting.next_theme = theme.strip()
     meeting.save(update_fields=["next_theme", "updated_at"])

@@ -4,8 +4,10 @@ labels for stored answers.
 Each tag runs a fixed number of queries, whatever the amount of data."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from ..enums import PollAnswerChoice, ResponseAnswer
+from ..selectors import network_section, open_polls_for_person, upcoming_meetings_for_person
 
 register = template.Library()
 
@@ -17,17 +19,18 @@ def meetings_nav(context):
 
 @register.inclusion_tag("meetings/_start_section.html", takes_context=True)
 def meetings_start_section(context):
-    from ..selectors import upcoming_meetings_for_person
-
     user = context["request"].user
     meetings = upcoming_meetings_for_person(user) if user.is_authenticated else []
-    return {"request": context["request"], "user": user, "meetings": meetings}
+    return {
+        "request": context["request"],
+        "user": user,
+        "meetings": meetings,
+        "open_polls": open_polls_for_person(user),
+    }
 
 
 @register.inclusion_tag("meetings/_network_section.html", takes_context=True)
 def meetings_network_section(context, network):
-    from ..selectors import network_section
-
     user = context["request"].user
     return {
         "request": context["request"],
@@ -41,8 +44,6 @@ def meetings_network_section(context, network):
 @register.filter
 def answer_label(value) -> str:
     """The label of a stored meeting answer, or "not answered yet"."""
-    from django.utils.translation import gettext as _
-
     if not value:
         return _("Not answered yet")
     return str(ResponseAnswer(value).label)

@@ -1,53 +1,26 @@
-"""Access for every meeting page: sign in first; an object the user may not see, or may see
-but not act on, answers 404 the same as a missing one (rules permissions decide)."""
+"""The meeting of a page, from the pk in its URL (the network of a page comes from
+`networks.views.mixins.NetworkFromSlugMixin`, the form base from `leernetwerk.views`)."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
+from typing import Any
 
 from leernetwerk.permissions import PermissionOr404Mixin
-from networks.models import Network
+
+from ..selectors import meeting_for_user
 
 
-class ObjectPermissionMixin(PermissionOr404Mixin):
-    def get_permission_object(self):
-        raise NotImplementedError
+class MeetingMixin(PermissionOr404Mixin):
+    """Pages of one meeting (`pk` in the URL): a meeting the viewer may not see answers 404
+    (`meeting_for_user`); `permission_required` is checked on it. The template gets `meeting`
+    and `network`."""
 
-
-class NetworkMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        self.network = get_object_or_404(
-            Network.objects.visible_to(self.request.user), slug=self.kwargs["slug"]
-        )
-        return self.network
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["network"] = self.network
-        return context
-
-
-class MeetingMixin(ObjectPermissionMixin):
-    def get_permission_object(self):
-        from ..selectors import meeting_for_user
-
+    def get_permission_object(self) -> Any:
         self.meeting = meeting_for_user(self.request.user, self.kwargs["pk"])
         self.network = self.meeting.network
         return self.meeting
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(meeting=self.meeting, network=self.network)
         return context
-
-
-def apply_validation_error(form, error) -> None:
-    """Put a service's ValidationError on the form, at its fields where it names them."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            target = field if field in form.fields else None
-            for message in messages:
-                form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
+
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView
+from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import buddies, selectors, services
 from ..forms import BuddyGroupForm, ContactMomentForm
 from ..models import BuddyGroup
-from .base import NetworkMixin, ObjectPermissionMixin, apply_validation_error
 
 
-class BuddyGroupsView(NetworkMixin, FormView):
+class BuddyGroupsView(NetworkFromSlugMixin, ServiceFormView):
     """The network's buddy groups; organisers form new ones with a mixed suggestion."""
 
+    only_visible = True
     permission_required = "meetings.view_buddygroups"
     template_name = "meetings/buddy_groups.html"
     form_class = BuddyGroupForm
@@ -35,7 +40,7 @@ class BuddyGroupsView(NetworkMixin, FormView):
             "meetings.manage_buddygroups", self.network
         )
         if context["can_manage"]:
-            members = {m.pk: m for m in selectors.members_of(self.network)}
+            members = {m.pk: m for m in selectors.buddy_candidates(self.network)}
             grouped = {m.pk for g in context["groups"] for m in g.members.all()}
             free = [m for pk, m in members.items() if pk not in grouped]
             suggestion = buddies.suggest_groups(
@@ -46,27 +51,25 @@ class BuddyGroupsView(NetworkMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("meetings.manage_buddygroups", self.network):
-            from django.http import Http404
-
             raise Http404
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.form_buddy_group(
-                self.network,
-                by=self.request.user,
-                name=form.cleaned_data["name"],
-                members=form.cleaned_data["members"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The buddy group is formed."))
-        return redirect("meetings:buddy-groups", slug=self.network.slug)
+    def perform(self, form):
+        return services.form_buddy_group(
+            self.network,
+            by=self.request.user,
+            name=form.cleaned_data["name"],
+            members=form.cleaned_data["members"],
+        )
+
+    def get_success_message(self, result):
+        return _("The buddy group is formed.")
+
+    def get_success_url(self):
+        return reverse("meetings:buddy-groups", args=[self.network.slug])
 
 
-class BuddyGroupDeleteView(ObjectPermissionMixin, TemplateView):
+class BuddyGroupDeleteView(PermissionOr404Mixin, TemplateView):
     permission_required = "meetings.manage_buddygroups"
     template_name = "meetings/buddy_group_delete.html"
 
@@ -89,9 +92,10 @@ class BuddyGroupDeleteView(ObjectPermissionMixin, TemplateView):
         return redirect("meetings:buddy-groups", slug=self.network.slug)
 
 
-class ContactLogView(NetworkMixin, FormView):
+class ContactLogView(NetworkFromSlugMixin, ServiceFormView):
     """The contact log: who had contact between meetings, when, a short note."""
 
+    only_visible = True
     permission_required = "meetings.view_contact_log"
     template_name = "meetings/contact_log.html"
     form_class = ContactMomentForm
@@ -119,16 +123,16 @@ class ContactLogView(NetworkMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_perm("meetings.add_contactmoment", self.network):
-            from django.http import Http404
-
             raise Http404
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.record_contact_moment(self.network, by=self.request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The contact moment is logged."))
-        return redirect("meetings:contact-log", slug=self.network.slug)
+    def perform(self, form):
+        return services.record_contact_moment(
+            self.network, by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_message(self, result):
+        return _("The contact moment is logged.")
+
+    def get_success_url(self):
+        return reverse("meetings:contact-log", args=[self.network.slug])

@@ -9,10 +9,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
+
+from leernetwerk.views import ServiceFormView
 
 from .. import selectors, services
 from ..calendar import build_calendar
+from ..forms import CalendarAlarmForm
 from .base import MeetingMixin
 
 ICS = "text/calendar; charset=utf-8"
@@ -22,7 +24,12 @@ class MeetingIcsView(MeetingMixin, View):
     permission_required = "meetings.view_meeting"
 
     def get(self, request, *args, **kwargs):
-        body = build_calendar(selectors.calendar_events([self.meeting]), name=self.meeting.title)
+        body = build_calendar(
+            selectors.calendar_events([self.meeting]),
+            name=self.meeting.title,
+            alarm=selectors.calendar_alarm_for(request.user),
+            alarm_text=_("Leernetwerk meeting"),
+        )
         response = HttpResponse(body, content_type=ICS)
         response["Content-Disposition"] = (
             f'attachment; filename="bijeenkomst-{self.meeting.pk}.ics"'
@@ -30,10 +37,22 @@ class MeetingIcsView(MeetingMixin, View):
         return response
 
 
-class FeedSettingsView(LoginRequiredMixin, TemplateView):
-    """Shows the personal feed URL (created on first visit) and a button to reset it."""
+class FeedSettingsView(LoginRequiredMixin, ServiceFormView):
+    """Shows the personal feed URL (created on first visit), a button to reset it, and the
+    person's choice of reminder (VALARM) before each meeting."""
 
     template_name = "meetings/feed_settings.html"
+    form_class = CalendarAlarmForm
+    success_message = _("Your choice of reminder is saved.")
+
+    def get_initial(self):
+        return {"alarm": selectors.calendar_alarm_for(self.request.user)}
+
+    def get_success_url(self):
+        return reverse("meetings:feed-settings")
+
+    def perform(self, form):
+        return services.set_calendar_alarm(self.request.user, alarm=form.cleaned_data["alarm"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -61,5 +80,7 @@ class FeedView(View):
         body = build_calendar(
             selectors.calendar_events(selectors.feed_meetings(person)),
             name=_("Leernetwerk meetings"),
+            alarm=selectors.calendar_alarm_for(person),
+            alarm_text=_("Leernetwerk meeting"),
         )
         return HttpResponse(body, content_type=ICS)

@@ -6,12 +6,15 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
+
+from leernetwerk.views import ServiceFormView
+from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import planner, selectors, services
 from ..forms import (
@@ -23,7 +26,7 @@ from ..forms import (
     ResponseForm,
 )
 from ..models import Meeting
-from .base import MeetingMixin, NetworkMixin, apply_validation_error
+from .base import MeetingMixin
 
 
 class MeetingListView(LoginRequiredMixin, ListView):
@@ -43,12 +46,14 @@ class MeetingListView(LoginRequiredMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["showing_past"] = self.request.GET.get("wanneer") == "voorbij"
         context["query_string"] = "wanneer=voorbij" if context["showing_past"] else ""
+        context["open_polls"] = selectors.open_polls_for_person(self.request.user)
         return context
 
 
-class NetworkMeetingsView(NetworkMixin, TemplateView):
+class NetworkMeetingsView(NetworkFromSlugMixin, TemplateView):
     """All meetings of one network, its polls and links to planning and attendance."""
 
+    only_visible = True
     permission_required = "meetings.view_meeting"
     template_name = "meetings/network_meetings.html"
 
@@ -63,7 +68,8 @@ class NetworkMeetingsView(NetworkMixin, TemplateView):
         return context
 
 
-class MeetingCreateView(NetworkMixin, FormView):
+class MeetingCreateView(NetworkFromSlugMixin, ServiceFormView):
+    only_visible = True
     permission_required = "meetings.add_meeting"
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
@@ -79,19 +85,19 @@ class MeetingCreateView(NetworkMixin, FormView):
             "form": self.network.meeting_form,
         }
 
-    def form_valid(self, form):
-        try:
-            meeting = services.schedule_meeting(
-                self.network,
-                by=self.request.user,
-                data=form.meeting_data(),
-                preparation_group=form.cleaned_data["preparation_group"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The meeting is scheduled and the members are invited."))
-        return redirect(meeting)
+    def perform(self, form):
+        return services.schedule_meeting(
+            self.network,
+            by=self.request.user,
+            data=form.meeting_data(),
+            preparation_group=form.cleaned_data["preparation_group"],
+        )
+
+    def get_success_message(self, result):
+        return _("The meeting is scheduled and the members are invited.")
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -131,7 +137,7 @@ class MeetingCopyView(MeetingMixin, MeetingCreateView):
         return context
 
 
-class MeetingUpdateView(MeetingMixin, FormView):
+class MeetingUpdateView(MeetingMixin, ServiceFormView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/meeting_form.html"
     form_class = MeetingForm
@@ -141,19 +147,20 @@ class MeetingUpdateView(MeetingMixin, FormView):
         kwargs.update(network=self.network, is_new=False, instance=self.meeting)
         return kwargs
 
-    def form_valid(self, form):
-        try:
-            services.update_meeting(
-                self.meeting,
-                by=self.request.user,
-                data=form.meeting_data(),
-                preparation_group=form.cleaned_data["preparation_group"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The meeting is changed and the members are told."))
-        return redirect(self.meeting)
+    def perform(self, form):
+        return services.update_meeting(
+            self.meeting,
+            by=self.request.user,
+            data=form.meeting_data(),
+            preparation_group=form.cleaned_data["preparation_group"],
+            loaded_version=form.loaded_version,
+        )
+
+    def get_success_message(self, result):
+        return _("The meeting is changed and the members are told.")
+
+    def get_success_url(self):
+        return self.meeting.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -189,6 +196,7 @@ class MeetingDetailView(MeetingMixin, TemplateView):
         if user.has_perm("meetings.add_case", meeting):
             context["case_form"] = CaseForm()
         context["can_organise"] = user.has_perm("meetings.change_meeting", meeting)
+        context["can_view_minutes"] = user.has_perm("meetings.view_minutes", meeting)
         if context["can_organise"]:
             context["briefing"] = selectors.speaker_briefing(meeting, viewer=user)
         context["is_past"] = meeting.ends_at < timezone.now()
@@ -210,44 +218,51 @@ class MeetingPrepareView(MeetingMixin, TemplateView):
             response_rows=selectors.responses_overview(self.meeting),
             next_theme_form=NextThemeForm(initial={"next_theme": self.meeting.next_theme}),
             suggested_theme=selectors.suggested_theme(self.network),
+            open_actions=selectors.open_actions_for_network(
+                self.network, self.request.user, before=self.meeting
+            ),
         )
         return context
 
 
-class ResponseView(MeetingMixin, FormView):
+class ResponseView(MeetingMixin, ServiceFormView):
     """A member answers komt / komt niet (with an optional apology) / misschien."""
 
     permission_required = "meetings.answer_meeting"
     template_name = "meetings/response_form.html"
     form_class = ResponseForm
 
-    def form_valid(self, form):
-        try:
-            services.respond_to_meeting(
-                self.meeting,
-                person=self.request.user,
-                answer=form.cleaned_data["answer"],
-                apology=form.cleaned_data["apology"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Thank you, your answer is saved."))
-        return redirect(self.meeting)
+    def perform(self, form):
+        return services.respond_to_meeting(
+            self.meeting,
+            person=self.request.user,
+            answer=form.cleaned_data["answer"],
+            apology=form.cleaned_data["apology"],
+        )
+
+    def get_success_message(self, result):
+        return _("Thank you, your answer is saved.")
+
+    def get_success_url(self):
+        return self.meeting.get_absolute_url()
 
 
-class CaseCreateView(MeetingMixin, FormView):
+class CaseCreateView(MeetingMixin, ServiceFormView):
     permission_required = "meetings.add_case"
     template_name = "meetings/case_form.html"
     form_class = CaseForm
 
-    def form_valid(self, form):
-        services.add_case(self.meeting, author=self.request.user, **form.cleaned_data)
-        messages.success(self.request, _("Your case is added to the meeting."))
-        return redirect(self.meeting)
+    def perform(self, form):
+        return services.add_case(self.meeting, author=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, result):
+        return _("Your case is added to the meeting.")
+
+    def get_success_url(self):
+        return self.meeting.get_absolute_url()
 
 
-class NextThemeView(MeetingMixin, FormView):
+class NextThemeView(MeetingMixin, ServiceFormView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/next_theme_form.html"
     form_class = NextThemeForm
@@ -255,20 +270,27 @@ class NextThemeView(MeetingMixin, FormView):
     def get_initial(self):
         return {"next_theme": self.meeting.next_theme}
 
-    def form_valid(self, form):
-        services.record_next_theme(
+    def perform(self, form):
+        return services.record_next_theme(
             self.meeting, by=self.request.user, theme=form.cleaned_data["next_theme"]
         )
-        messages.success(self.request, _("The theme for the next meeting is recorded."))
-        return redirect(self.meeting)
+
+    def get_success_message(self, result):
+        return _("The theme for the next meeting is recorded.")
+
+    def get_success_url(self):
+        return self.meeting.get_absolute_url()
 
 
-class PlannerView(NetworkMixin, TemplateView):
+class PlannerView(NetworkFromSlugMixin, ServiceFormView):
     """The year planner, all by POST: "propose" proposes dates not yet planned from the rhythm,
-    beside the meetings already planned; "confirm" creates the adjusted series once."""
+    beside the meetings already planned; "confirm" (the form of this view) creates the
+    adjusted series once. A refusal of the service lands above the confirm form."""
 
+    only_visible = True
     permission_required = "meetings.add_meeting"
     template_name = "meetings/planner.html"
+    form_class = PlannerConfirmForm
 
     def _initial(self) -> dict:
         return {
@@ -278,9 +300,14 @@ class PlannerView(NetworkMixin, TemplateView):
             "preset": planner.preset_for(self.network.meeting_form),
         }
 
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=None))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("planner_form", PlannerForm(initial=self._initial()))
+        if context["form"] is not None:  # the confirm step was posted
+            context["confirm_form"] = context["form"]
         context["planned"] = selectors.planned_meetings(self.network)
         return context
 
@@ -298,42 +325,48 @@ class PlannerView(NetworkMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if request.POST.get("step") == "propose":
             planner_form = PlannerForm(request.POST, initial=self._initial())
-            context = {"planner_form": planner_form}
+            context = {"planner_form": planner_form, "form": None}
             if planner_form.is_valid():
                 context["confirm_form"] = self._confirm_form_for(planner_form)
             return self.render_to_response(self.get_context_data(**context))
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
         try:
-            count = min(max(int(request.POST.get("count", "0")), 0), 12)
+            count = min(max(int(self.request.POST.get("count", "0")), 0), 12)
         except ValueError:
             count = 0
-        form = PlannerConfirmForm(request.POST, count=count)
-        if form.is_valid():
-            try:
-                result = services.plan_meetings(
-                    self.network, by=request.user, proposals=form.meetings_data()
+        kwargs["count"] = count
+        return kwargs
+
+    def perform(self, form):
+        return services.plan_meetings(
+            self.network, by=self.request.user, proposals=form.meetings_data()
+        )
+
+    def get_success_message(self, result) -> str:
+        created = len(result.created)
+        return ngettext(
+            "%(count)d meeting is scheduled.",
+            "%(count)d meetings are scheduled.",
+            created,
+        ) % {"count": created}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        skipped = self.result.already_planned if response.status_code == 302 else []
+        if skipped:
+            messages.info(
+                self.request,
+                ngettext(
+                    "%(count)d date was already planned and has not been added again.",
+                    "%(count)d dates were already planned and have not been added again.",
+                    len(skipped),
                 )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                created = len(result.created)
-                messages.success(
-                    request,
-                    ngettext(
-                        "%(count)d meeting is scheduled.",
-                        "%(count)d meetings are scheduled.",
-                        created,
-                    )
-                    % {"count": created},
-                )
-                if result.already_planned:
-                    messages.info(
-                        request,
-                        ngettext(
-                            "%(count)d date was already planned and has not been added again.",
-                            "%(count)d dates were already planned and have not been added again.",
-                            len(result.already_planned),
-                        )
-                        % {"count": len(result.already_planned)},
-                    )
-                return redirect("meetings:network-meetings", slug=self.network.slug)
-        return self.render_to_response(self.get_context_data(confirm_form=form))
+                % {"count": len(skipped)},
+            )
+        return response
+
+    def get_success_url(self):
+        return reverse("meetings:network-meetings", kwargs={"slug": self.network.slug})

@@ -4,30 +4,39 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, TemplateView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import View
+
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView, call_service
 
 from .. import selectors, services
-from ..forms import GuestSpeakerForm
-from .base import MeetingMixin, ObjectPermissionMixin
+from ..forms import GuestSpeakerForm, SpeakerAnswerForm
+from .base import MeetingMixin
 
 
-class SpeakerCreateView(MeetingMixin, FormView):
+class SpeakerCreateView(MeetingMixin, ServiceFormView):
     permission_required = "meetings.change_meeting"
     template_name = "meetings/speaker_form.html"
     form_class = GuestSpeakerForm
 
-    def form_valid(self, form):
-        services.add_guest_speaker(self.meeting, by=self.request.user, data=form.cleaned_data)
-        messages.success(self.request, _("The guest speaker is added."))
-        return redirect(self.meeting)
+    def perform(self, form):
+        return services.add_guest_speaker(
+            self.meeting, by=self.request.user, data=form.cleaned_data
+        )
+
+    def get_success_message(self, result):
+        return _("The guest speaker is added.")
+
+    def get_success_url(self):
+        return self.meeting.get_absolute_url()
 
 
-class SpeakerInviteView(ObjectPermissionMixin, View):
+class SpeakerInviteView(PermissionOr404Mixin, View):
     """POST: mail the speaker the briefing as an invitation to accept or decline."""
 
     permission_required = "meetings.change_meeting"
@@ -38,13 +47,9 @@ class SpeakerInviteView(ObjectPermissionMixin, View):
 
     def post(self, request, *args, **kwargs):
         meeting = self.speaker.meeting
-        try:
-            queued = services.invite_guest_speaker(self.speaker, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            if queued:
+        call = call_service(request, services.invite_guest_speaker, self.speaker, by=request.user)
+        if call.ok:
+            if call.result:
                 messages.success(
                     request,
                     _("The invitation with the briefing is sent to %(email)s.")
@@ -55,11 +60,14 @@ class SpeakerInviteView(ObjectPermissionMixin, View):
         return redirect(meeting)
 
 
-class SpeakerAnswerView(TemplateView):
+class SpeakerAnswerView(ServiceFormView):
     """The guest speaker's page from the invitation mail (no account): the meeting, the
-    briefing as it stands now, and accept / decline. An unknown link answers 404."""
+    briefing as it stands now, and accept / decline. An unknown link answers 404; a refused
+    answer shows at the answer buttons."""
 
     template_name = "meetings/speaker_answer.html"
+    form_class = SpeakerAnswerForm
+    success_message = gettext_lazy("Thank you, your answer has been passed on.")
 
     def dispatch(self, request, *args, **kwargs):
         self.speaker = selectors.speaker_for_token(kwargs["token"])
@@ -78,11 +86,8 @@ class SpeakerAnswerView(TemplateView):
         )
         return context
 
-    def post(self, request, *args, **kwargs):
-        try:
-            services.answer_speaker_invitation(self.speaker, answer=request.POST.get("answer", ""))
-        except ValidationError as error:
-            context = self.get_context_data(errors=error.messages)
-            return self.render_to_response(context)
-        messages.success(request, _("Thank you, your answer has been passed on."))
-        return redirect(request.path)
+    def perform(self, form):
+        return services.answer_speaker_invitation(self.speaker, answer=form.cleaned_data["answer"])
+
+    def get_success_url(self):
+        return self.request.path

@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk.concurrency import EditVersionMixin
 from leernetwerk.forms import Form, ModelMultipleChoiceField
 from participants.enums import Function
 from participants.models import School
@@ -86,7 +86,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ApplicationForm(ConcurrentEditMixin, Form):
+class ApplicationForm(EditVersionMixin, Form):
     """Everything the criteria need. Only the name is required for a draft; completeness is
     checked when submitting (services.missing_for_submission)."""
 
@@ -114,17 +114,18 @@ class ApplicationForm(ConcurrentEditMixin, Form):
     applicant_function = forms.ChoiceField(
         label=_("Your function"),
         required=False,
-        choices=[("", "---------"), *Function.choices],
+        choices=[("", _("Choose your function")), *Function.choices],
     )
     applicant_school = forms.ModelChoiceField(
         label=_("Your school"),
         required=False,
         queryset=School.objects.filter(is_approved=True).order_by("name"),
+        empty_label=_("Choose your school"),
     )
     access = forms.ChoiceField(
         label=_verbose(Network, "access"),
         required=False,
-        choices=[("", "---------"), *Access.choices],
+        choices=[("", _("Choose open or closed")), *Access.choices],
     )
     listed_in_directory = forms.BooleanField(
         label=_("List the network in the public directory"), required=False, initial=True
@@ -241,9 +242,6 @@ class ApplicationForm(ConcurrentEditMixin, Form):
 
     def version_object(self):
         return self.application
-
-    def version_columns(self) -> list[str]:
-        return ["updated_at"]  # every save of the application sets it
 
     # --- validation ------------------------------------------------------------------
 

@@ -104,13 +104,3 @@ class ReviewForm(Form):
             "motivation": self.cleaned_data["decision-motivation"],
             "granted": {f: self.cleaned_data.get(f"decision-{f}") for f in GRANTED_FIELDS},
         }
-
-    def add_service_errors(self, error) -> None:
-        """Put a service's ValidationError at the fields it names (decision fields are
-        prefixed `decision-`, judgement fields already carry their criterion)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            name = field if field in self.fields else f"decision-{field}"
-            self.add_error(name if name in self.fields else None, errors)

@@ -26,8 +26,32 @@ from .review import (
     review_application,
     send_decision_email,
 )
+from .waiting import (
+    claim_free_places,
+    claim_place_for,
+    close_entry,
+    expire_offers,
+    free_places,
+    is_full,
+    networks_with_waiting_people,
+    places_taken,
+    set_max_participants,
+    waiting_position,
+    waiting_position_of,
+)
 
 __all__ = [
+    "claim_free_places",
+    "claim_place_for",
+    "close_entry",
+    "expire_offers",
+    "free_places",
+    "is_full",
+    "networks_with_waiting_people",
+    "places_taken",
+    "set_max_participants",
+    "waiting_position",
+    "waiting_position_of",
     "ApplicationFallsShort",
     "ApplicationIncomplete",
     "Invitee",

@@ -14,14 +14,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from leernetwerk.concurrency import claim_version
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_mail
+from mails.services import queue_rendered
 
 from .. import eligibility
 from ..eligibility import CriterionResult
@@ -35,6 +35,7 @@ from ..enums import (
 from ..facts import facts_for_network
 from ..memberships import add_member
 from ..models import Application, ApplicationInvitee, Competence, Membership, Network
+from .invitations import mail_new_co_initiators
 
 if TYPE_CHECKING:
     from participants.models import User
@@ -125,8 +126,11 @@ def _write_application(
         application.full_clean(exclude=["network", "applicant"])
     application.save()
 
-    _sync_invitees(application, list(invitees), by=applicant)
+    newly_named = _sync_invitees(application, list(invitees), by=applicant)
     refresh_application_snapshot(application)
+    if validate:
+        # A real save, never the live check (which rolls back): tell who is newly named.
+        mail_new_co_initiators(application, newly_named, by=applicant)
     return application
 
 
@@ -139,6 +143,7 @@ def save_application(
     competences: Iterable = (),
     invitees: Iterable[Invitee] = (),
     application: Application | None = None,
+    loaded_version: int | None = None,
 ) -> Application:
     """Create or change an application as a draft (or while more information is asked).
 
@@ -146,7 +151,10 @@ def save_application(
     `applicant` is whoever saves (the penvoerder or a co-initiator). Invitees (facilitator,
     planned participants, co-initiators) are replaced by the given list. Callers: the
     application form (permission checked by the view), the demo seeder. Saving the same data
-    twice changes nothing but `updated_at`."""
+    twice changes nothing but `updated_at`. `loaded_version` is the version the editor's copy
+    had: StaleEdit, nothing saved, if someone saved since (leernetwerk/concurrency.py)."""
+    if application is not None:
+        claim_version(application, loaded_version)
     return _write_application(
         applicant=applicant,
         network_data=network_data,
@@ -195,9 +203,12 @@ def check_application(
     return results
 
 
-def _sync_invitees(application: Application, invitees: list[Invitee], *, by: User) -> None:
+def _sync_invitees(
+    application: Application, invitees: list[Invitee], *, by: User
+) -> list[ApplicationInvitee]:
     """Make the application's invitees match the list, touching only what changed (so the
-    history shows who was added, removed or renamed)."""
+    history shows who was added, removed or renamed). Returns the rows newly named as
+    co-initiator (added, or moved to that role)."""
     wanted: dict[str, Invitee] = {}
     for invitee in invitees:
         email = invitee.email.strip().lower()
@@ -211,15 +222,19 @@ def _sync_invitees(application: Application, invitees: list[Invitee], *, by: Use
         if email not in wanted:
             row._history_user = by
             row.delete()
+    newly_named = []
     for email, invitee in wanted.items():
         row = existing.get(email) or ApplicationInvitee(application=application, email=email)
         if row.pk and (row.role, row.name) == (invitee.role, invitee.name):
             continue
+        if invitee.role == InviteeRole.CO_INITIATOR and row.role != InviteeRole.CO_INITIATOR:
+            newly_named.append(row)
         row.role, row.name = invitee.role, invitee.name
         if row.person_id is None:
             row.person = get_user_model().objects.filter(email__iexact=email).first()
         row._history_user = by
         row.save()
+    return newly_named
 
 
 def missing_for_submission(application: Application) -> list[str]:
@@ -352,19 +367,14 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
         "review_url": base + reverse("networks:review-detail", args=[application.pk]),
     }
     applicants = applicant_side_addresses(application)
-    if applicants:
-        subject = _("Your application for %(network)s has been submitted") % {
-            "network": network.name
-        }
-        body = render_to_string("networks/email/submitted_applicant.txt", context)
-        for address in applicants:
-            queue_mail(
-                key=f"networks.submitted:{application.pk}:{submitted_at}:{address}",
-                to=address,
-                kind="submitted",
-                subject=str(subject),
-                body=body,
-            )
+    for address in applicants:
+        queue_rendered(
+            key=f"networks.submitted:{application.pk}:{submitted_at}:{address}",
+            to=address,
+            kind="submitted",
+            template="networks/email/submitted_applicant",
+            context=context,
+        )
     staff = sorted(
         {
             e.lower()
@@ -374,14 +384,11 @@ def send_submission_emails(application: Application, *, submitted_at: str) -> No
             .values_list("email", flat=True)
         }
     )
-    if staff:
-        subject = _("New application to review: %(network)s") % {"network": network.name}
-        body = render_to_string("networks/email/submitted_staff.txt", context)
-        for address in staff:
-            queue_mail(
-                key=f"networks.submitted:{application.pk}:{submitted_at}:staff:{address}",
-                to=address,
-                kind="submitted_staff",
-                subject=str(subject),
-                body=body,
-            )
+    for address in staff:
+        queue_rendered(
+            key=f"networks.submitted:{application.pk}:{submitted_at}:staff:{address}",
+            to=address,
+            kind="submitted_staff",
+            template="networks/email/submitted_staff",
+            context=context,
+        )

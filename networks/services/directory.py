@@ -1,17 +1,18 @@
-"""Writes of the public directory: a visitor registers interest in an open network."""
+"""Writes of the public directory: a visitor registers interest in an open network; when
+the network is full she joins its waiting list (`waiting.py`)."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_mail
+from mails.services import queue_rendered
 
 from ..enums import SUPPORTED_STATUSES, InviteeRole
 from ..models import ApplicationInvitee, InterestRegistration, Network
+from .waiting import is_full, put_on_waiting_list
 
 
 @transaction.atomic
@@ -20,7 +21,10 @@ def register_interest(
 ) -> InterestRegistration:
     """A visitor registers interest in an open network; its facilitators get an e-mail.
 
-    Registering twice with the same address keeps one registration. Anyone may call."""
+    When the network is full (`waiting.is_full`) she is placed at the end of its waiting
+    list and mailed her position. Registering twice with the same address keeps one
+    registration and one place on the list. Anyone may call."""
+    network = Network.objects.select_for_update().get(pk=network.pk)
     if network.status not in SUPPORTED_STATUSES or not network.is_open:
         raise ValidationError(_("This network does not take new members."))
     registration, created = InterestRegistration.objects.get_or_create(
@@ -28,6 +32,8 @@ def register_interest(
         email=email.strip().lower(),
         defaults={"name": name.strip(), "message": message.strip()},
     )
+    if is_full(network):
+        put_on_waiting_list(registration)
     if created:
         from ..tasks import task_notify_interest  # noqa: PLC0415 - the task module imports the services
 
@@ -50,15 +56,11 @@ def notify_interest(registration: InterestRegistration) -> None:
         )
     if not recipients:
         return
-    subject = _("Interest in %(network)s") % {"network": network.name}
-    body = render_to_string(
-        "networks/email/interest.txt", {"registration": registration, "network": network}
-    )
     for address in recipients:
-        queue_mail(
+        queue_rendered(
             key=f"networks.interest:{registration.pk}:{address.lower()}",
             to=address,
             kind="interest",
-            subject=str(subject),
-            body=body,
+            template="networks/email/interest",
+            context={"registration": registration, "network": network},
         )

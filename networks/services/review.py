@@ -14,12 +14,11 @@ import rules
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_mail
+from mails.services import queue_rendered
 
 from .. import eligibility
 from ..enums import (
@@ -31,7 +30,7 @@ from ..enums import (
     Role,
     Verdict,
 )
-from ..facts import automatic_result, criteria_rows, shortfalls
+from ..facts import CriterionRow, automatic_result, criteria_rows, shortfalls
 from ..memberships import add_member
 from ..models import Application, CriterionJudgement, Decision
 from ..rules import is_party_to_application
@@ -157,15 +156,18 @@ def judge_criterion(
         raise
 
 
-def grant_blockers(application: Application) -> list[str]:
+def grant_blockers(application: Application, rows: list[CriterionRow] | None = None) -> list[str]:
     """Why a grant would be refused: each criterion not met or unknown that has no staff
     judgement in its favour (which always carries a motivation), as "label (status)".
-    Empty means granting is allowed as far as the criteria go. Read-only."""
+    Empty means granting is allowed as far as the criteria go. Read-only. `rows`: the
+    application's `criteria_rows` when the caller has them already (the review page)."""
     labels = dict(CriterionStatus.choices)
+    if rows is None:
+        rows = criteria_rows(application.network)
     return [
         _("%(criterion)s (%(status)s)")
         % {"criterion": row.label, "status": str(labels[row.effective]).lower()}
-        for row in shortfalls(criteria_rows(application.network))
+        for row in shortfalls(rows)
     ]
 
 
@@ -277,11 +279,20 @@ def review_application(
 ) -> Decision | None:
     """The review form in one go: save the judgements, then (if given) decide with
     `decision` = {kind, motivation, granted}. All or nothing: a refused decision also leaves
-    the judgements unsaved. Same callers and rules as judge_criteria and decide_application."""
+    the judgements unsaved. Same callers and rules as judge_criteria and decide_application;
+    errors are keyed as the review form names its fields: `<code>-verdict` /
+    `<code>-motivation` for a judgement, `decision-<field>` for the decision."""
     judge_criteria(application, judgements=judgements, by=by)
     if decision is None:
         return None
-    return decide_application(application, by=by, **decision)
+    try:
+        return decide_application(application, by=by, **decision)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            raise ValidationError(
+                {f"decision-{field}": errors for field, errors in error.error_dict.items()}
+            ) from None
+        raise
 
 
 def send_decision_email(decision: Decision) -> None:
@@ -291,15 +302,11 @@ def send_decision_email(decision: Decision) -> None:
     if not recipients:
         return
     context = {"decision": decision, "application": application, "network": application.network}
-    subject = _("Decision on your application for %(network)s") % {
-        "network": application.network.name
-    }
-    body = render_to_string("networks/email/decision.txt", context)
     for address in sorted(recipients):
-        queue_mail(
+        queue_rendered(
             key=f"networks.decision:{decision.pk}:{address.lower()}",
             to=address,
             kind="decision",
-            subject=str(subject),
-            body=body,
+            template="networks/email/decision",
+            context=context,
         )

@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
+
+from leernetwerk.views import ObjectPermissionOr404Mixin, ServiceFormView, call_service
 
 from ..facts import criteria_rows, shortfalls
 from ..forms import ApplicationForm
@@ -22,7 +23,6 @@ from ..services import (
     submission_warnings,
     submit_application,
 )
-from ._base import ObjectPermissionOr404Mixin
 
 
 class ApplicationListView(LoginRequiredMixin, TemplateView):
@@ -34,14 +34,6 @@ class ApplicationListView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["applications"] = list(applications_for_person(self.request.user))
         return context
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class _ApplicationFormMixin:
@@ -82,34 +74,40 @@ class _ApplicationFormMixin:
             applicant=self.request.user, application=self.application, **form.service_data()
         )
 
-    def form_valid(self, form):
-        try:
-            application = save_application(
-                applicant=self.request.user, application=self.application, **form.service_data()
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-            return self.form_invalid(form)
+    def perform(self, form):
+        """Save; with action=submit also submit. What is missing, or criteria not met (she
+        confirms on the next page), leave the saved draft as it is."""
+        self.application = save_application(
+            applicant=self.request.user,
+            application=self.application,
+            loaded_version=form.loaded_version,
+            **form.service_data(),
+        )
         if self.request.POST.get("action") != "submit":
-            messages.success(self.request, _("Your draft application has been saved."))
-            return redirect(application.get_absolute_url())
+            return _("Your draft application has been saved.")
         try:
-            submit_application(application, by=self.request.user)
+            submit_application(self.application, by=self.request.user)
         except ApplicationIncomplete as incomplete:
             messages.warning(
                 self.request,
                 _("Draft saved, but not submitted yet. Still missing: %(missing)s.")
                 % {"missing": ", ".join(incomplete.missing)},
             )
-            return redirect(application.get_absolute_url())
+            return ""
         except ApplicationFallsShort:
             # She sees which criteria are not met and why, and confirms or goes back.
-            return redirect("networks:application-submit", pk=application.pk)
-        messages.success(self.request, _("Your application has been submitted."))
-        return redirect(application.get_absolute_url())
+            self.success_url = reverse("networks:application-submit", args=[self.application.pk])
+            return ""
+        return _("Your application has been submitted.")
+
+    def get_success_message(self, result):
+        return result
+
+    def get_success_url(self):
+        return self.success_url or self.application.get_absolute_url()
 
 
-class ApplicationCreateView(LoginRequiredMixin, _ApplicationFormMixin, FormView):
+class ApplicationCreateView(LoginRequiredMixin, _ApplicationFormMixin, ServiceFormView):
     """A new application: anyone signed in may apply and becomes the penvoerder."""
 
     def get_initial(self):
@@ -122,7 +120,7 @@ class ApplicationCreateView(LoginRequiredMixin, _ApplicationFormMixin, FormView)
 
 
 class ApplicationUpdateView(
-    LoginRequiredMixin, ObjectPermissionOr404Mixin, _ApplicationFormMixin, FormView
+    LoginRequiredMixin, ObjectPermissionOr404Mixin, _ApplicationFormMixin, ServiceFormView
 ):
     """Change a draft, or an application staff asked more information about: the penvoerder
     and the co-initiators."""
@@ -213,9 +211,10 @@ class ApplicationSubmitView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
         return context
 
     def post(self, request, *args, **kwargs):
+        confirmed = bool(request.POST.get("confirmed"))
         try:
-            submit_application(
-                self.object, by=request.user, confirmed=bool(request.POST.get("confirmed"))
+            call = call_service(
+                request, submit_application, self.object, by=request.user, confirmed=confirmed
             )
         except ApplicationIncomplete as incomplete:
             messages.error(
@@ -225,8 +224,7 @@ class ApplicationSubmitView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
             )
         except ApplicationFallsShort:
             return redirect("networks:application-submit", pk=self.object.pk)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("Your application has been submitted."))
+            if call.ok:
+                messages.success(request, _("Your application has been submitted."))
         return redirect(self.object.get_absolute_url())

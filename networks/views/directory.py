@@ -2,18 +2,18 @@
 interest in open networks, and how to start a network."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from leernetwerk.pagination import paginate
 from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+from leernetwerk.views import call_service
 
 from ..filters import DirectoryFilter
 from ..forms import InterestForm
 from ..selectors import networks_for_directory
-from ..services import register_interest
-from ._base import paginate
+from ..services import register_interest, waiting_position_of
 
 
 class DirectoryListView(TemplateView):
@@ -52,16 +52,24 @@ class DirectoryDetailView(TemplateView):
         ):
             form.add_error(None, THROTTLED_MESSAGE)
         if form.is_valid():
-            try:
-                register_interest(self.network, **form.cleaned_data)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect(request.path)
-            messages.success(
-                request,
-                _("Thank you. The facilitator of %(network)s will contact you.")
-                % {"network": self.network.name},
-            )
+            registered = call_service(request, register_interest, self.network, **form.cleaned_data)
+            position = waiting_position_of(registered.result) if registered.ok else None
+            if position is not None:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. %(network)s is full: you are on its waiting list, at "
+                        "position %(position)s. We have sent you an e-mail about it; when a "
+                        "place frees up and it is your turn, you receive an offer by e-mail."
+                    )
+                    % {"network": self.network.name, "position": position},
+                )
+            elif registered.ok:
+                messages.success(
+                    request,
+                    _("Thank you. The facilitator of %(network)s will contact you.")
+                    % {"network": self.network.name},
+                )
             return redirect(request.path)
         messages.error(request, _("Your interest was not registered; see the form."))
         return self.render_to_response(self.get_context_data(form=form))

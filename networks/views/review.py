@@ -2,10 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
+
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ObjectPermissionOr404Mixin, ServiceFormView
 
 from ..facts import criteria_rows, shortfalls
 from ..filters import ReviewQueueFilter
@@ -19,10 +23,9 @@ from ..selectors import (
     staff_free_to_review,
 )
 from ..services import grant_blockers, review_application
-from ._base import GlobalPermissionOr404Mixin, ObjectPermissionOr404Mixin, paginate
 
 
-class ReviewQueueView(LoginRequiredMixin, GlobalPermissionOr404Mixin, TemplateView):
+class ReviewQueueView(LoginRequiredMixin, PermissionOr404Mixin, TemplateView):
     """All submitted and decided applications, filterable, paginated. Staff only."""
 
     permission_required = "networks.review_application"
@@ -40,7 +43,7 @@ class ReviewQueueView(LoginRequiredMixin, GlobalPermissionOr404Mixin, TemplateVi
         return context
 
 
-class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateView):
+class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, ServiceFormView):
     """The whole application beside the eleven criteria (automatic result, staff judgement
     and motivation) and the decision, in one form: `action=save` saves the judgements,
     `action=decide` saves them and decides. Staff see it; only staff who are not party to the
@@ -48,20 +51,29 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateV
 
     permission_required = "networks.review_application"
     template_name = "networks/review_detail.html"
+    form_class = ReviewForm
 
     def load_object(self):
         return application_for_page(self.kwargs["pk"], self.request.user)
 
-    def get_context_data(self, form=None, **kwargs):
+    @cached_property
+    def rows(self):
+        return criteria_rows(self.object.network, self.object)
+
+    def deciding(self) -> bool:
+        return self.request.method == "POST" and self.request.POST.get("action") == "decide"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "rows": self.rows, "decide": self.deciding()}
+
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.object
-        rows = criteria_rows(application.network)
         context.update(
             application=application,
             network=application.network,
-            form=form or ReviewForm(rows=rows),
-            eligible=not shortfalls(rows),
-            grant_blockers=grant_blockers(application),
+            eligible=not shortfalls(self.rows),
+            grant_blockers=grant_blockers(application, self.rows),
             decisions=list(application.decisions.all()),
             named=invitees_by_role(application),
             history=history_for_application(application),
@@ -86,26 +98,29 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, TemplateV
                     request, _("This application is not open for review. Nothing was saved.")
                 )
             return redirect(request.path)
-        decide = request.POST.get("action") == "decide"
-        form = ReviewForm(request.POST, rows=criteria_rows(application.network), decide=decide)
-        if form.is_valid():
-            try:
-                review_application(
-                    application,
-                    judgements=form.judgements(),
-                    decision=form.decision(),
-                    by=request.user,
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                if decide:
-                    messages.success(request, _("The decision has been recorded and e-mailed."))
-                else:
-                    messages.success(request, _("Your judgements have been saved."))
-                return redirect(request.path)
-        if decide:
-            messages.error(request, _("Nothing was saved and no decision recorded; see the form."))
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return review_application(
+            self.object,
+            judgements=form.judgements(),
+            decision=form.decision(),
+            by=self.request.user,
+        )
+
+    def get_success_message(self, result):
+        if self.deciding():
+            return _("The decision has been recorded and e-mailed.")
+        return _("Your judgements have been saved.")
+
+    def get_success_url(self):
+        return self.request.path
+
+    def form_invalid(self, form):
+        if self.deciding():
+            messages.error(
+                self.request, _("Nothing was saved and no decision recorded; see the form.")
+            )
         else:
-            messages.error(request, _("The judgements were not saved; see the criteria."))
-        return self.render_to_response(self.get_context_data(form=form))
+            messages.error(self.request, _("The judgements were not saved; see the criteria."))
+        return super().form_invalid(form)

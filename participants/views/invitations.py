@@ -1,29 +1,31 @@
 """Getting people in: invitations by e-mail and bulk import."""
 
-import base64
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import FormView
 
 from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
+from leernetwerk.views import (
+    ObjectPermissionOr404Mixin,
+    ServiceFormView,
+)
 from networks.memberships import closed_to_new_members
+from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import imports, selectors, services
-from ..forms import AcceptInvitationForm, ImportUploadForm, InviteForm
-from .mixins import NetworkPermissionMixin
-
-IMPORT_SESSION_KEY = "participants_import"
+from ..forms import AcceptInvitationForm, ImportConfirmForm, ImportUploadForm, InviteForm
+from ..models import MemberImport
 
 
-class InviteView(NetworkPermissionMixin, FormView):
+class InviteView(NetworkFromSlugMixin, ServiceFormView):
     template_name = "participants/invite_form.html"
     form_class = InviteForm
     permission_required = "participants.invite_members"
+    error_field = "email"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "network": self.network}
@@ -34,23 +36,19 @@ class InviteView(NetworkPermissionMixin, FormView):
         context["pending"] = list(self.network.invitations.pending().order_by("-created_at")[:50])
         return context
 
-    def form_valid(self, form):
-        if mail_throttled(self.request, group="invitation", address=form.cleaned_data["email"]):
-            form.add_error("email", THROTTLED_MESSAGE)
-            return self.form_invalid(form)
-        try:
-            services.invite_member(
-                self.network, email=form.cleaned_data["email"], by=self.request.user
-            )
-        except ValidationError as error:
-            form.add_error("email", error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("An invitation has been sent to %(email)s. The link is valid for %(days)s days.")
-            % {"email": form.cleaned_data["email"], "days": services.INVITATION_DAYS},
-        )
-        return redirect("participants:invite", slug=self.network.slug)
+    def perform(self, form):
+        self.email = email = form.cleaned_data["email"]
+        if mail_throttled(self.request, group="invitation", address=email):
+            raise ValidationError(THROTTLED_MESSAGE)
+        return services.invite_member(self.network, email=email, by=self.request.user)
+
+    def get_success_message(self, result):
+        return _(
+            "An invitation has been sent to %(email)s. The link is valid for %(days)s days."
+        ) % {"email": self.email, "days": services.INVITATION_DAYS}
+
+    def get_success_url(self):
+        return reverse("participants:invite", args=[self.network.slug])
 
 
 class AcceptInvitationView(View):
@@ -76,36 +74,32 @@ class AcceptInvitationView(View):
             status=status,
         )
 
-    def _invalid(self, error):
-        return render(
-            self.request,
-            "participants/invitation_invalid.html",
-            {"reason": str(error)},
-            status=410,
-        )
+    def dispatch(self, request, *args, **kwargs):
+        # A link that cannot be used (unknown, expired, used, network closed), found when the
+        # page opens or when the service refuses it: the one page that says why.
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except services.InvitationError as error:
+            return render(
+                request,
+                "participants/invitation_invalid.html",
+                {"reason": str(error)},
+                status=410,
+            )
 
     def get(self, request, token):
-        try:
-            invitation = self._invitation()
-        except services.InvitationError as error:
-            return self._invalid(error)
+        invitation = self._invitation()
         account = selectors.invitee_account_for(invitation, request.user)
         form = AcceptInvitationForm(email=invitation.email) if account.needs_new_account else None
         return self._render(invitation, account, form)
 
     def post(self, request, token):
-        try:
-            invitation = self._invitation()
-        except services.InvitationError as error:
-            return self._invalid(error)
+        invitation = self._invitation()
         account = selectors.invitee_account_for(invitation, request.user)
         if not account.needs_new_account:
             if not account.is_viewer:
                 return self._render(invitation, account)  # log in first
-            try:
-                services.accept_invitation(invitation, user=account.existing)
-            except services.InvitationError as error:
-                return self._invalid(error)
+            services.accept_invitation(invitation, user=account.existing)
             messages.success(
                 request, _("Welcome to %(network)s.") % {"network": invitation.network.name}
             )
@@ -113,15 +107,12 @@ class AcceptInvitationView(View):
         form = AcceptInvitationForm(request.POST, email=invitation.email)
         if not form.is_valid():
             return self._render(invitation, account, form)
-        try:
-            user = services.accept_invitation(
-                invitation,
-                first_name=form.cleaned_data["first_name"],
-                last_name=form.cleaned_data["last_name"],
-                password=form.cleaned_data["password1"],
-            )
-        except services.InvitationError as error:
-            return self._invalid(error)
+        user = services.accept_invitation(
+            invitation,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            password=form.cleaned_data["password1"],
+        )
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         messages.success(
             request,
@@ -134,54 +125,66 @@ class AcceptInvitationView(View):
         return redirect("participants:profile")
 
 
-class ImportView(NetworkPermissionMixin, FormView):
-    """Step 1: upload; the file is checked (a dry run) and previewed, nothing is saved."""
+class ImportView(NetworkFromSlugMixin, ServiceFormView):
+    """Upload a member file: checked for size, type and unpacked size here, then stored as a
+    job whose rows a background task checks; the browser goes to the job's page."""
 
     template_name = "participants/import_form.html"
     form_class = ImportUploadForm
     permission_required = "participants.import_members"
+    error_field = "file"
 
-    def form_valid(self, form):
+    def perform(self, form):
         upload = form.cleaned_data["file"]
-        content = upload.read()
-        try:
-            data = imports.read_file(content, upload.extension)
-        except ValidationError as error:
-            form.add_error("file", error)
-            return self.form_invalid(form)
-        except Exception:  # noqa: BLE001 - any unreadable file gets the same message
-            form.add_error("file", _("This file cannot be read as CSV or Excel."))
-            return self.form_invalid(form)
-        check = imports.check_rows(self.network, data)
-        if check.ok:
-            self.request.session[IMPORT_SESSION_KEY] = {
-                "network": self.network.pk,
-                "extension": upload.extension,
-                "content": base64.b64encode(content).decode(),
-            }
-        else:
-            self.request.session.pop(IMPORT_SESSION_KEY, None)
-            messages.error(self.request, _("The file has errors: nothing has been imported."))
-        return self.render_to_response(self.get_context_data(form=form, check=check))
+        return imports.start_member_import(
+            self.network,
+            file_name=upload.name,
+            extension=upload.extension,
+            content=upload.content,
+            by=self.request.user,
+        )
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
 
 
-class ImportConfirmView(NetworkPermissionMixin, View):
-    """Step 2: import the previewed file, all rows or none."""
+class ImportJobView(ObjectPermissionOr404Mixin, ServiceFormView):
+    """The uploader's page of one upload: the progress while the task works (the page asks
+    again every few seconds), then the preview with the confirm button, the errors, or what
+    was imported. Posting the confirm button enqueues the import."""
 
-    permission_required = "participants.import_members"
+    template_name = "participants/import_job.html"
+    form_class = ImportConfirmForm
+    permission_required = "participants.view_memberimport"
 
-    def post(self, request, slug):
-        stored = request.session.get(IMPORT_SESSION_KEY)
-        if not stored or stored.get("network") != self.network.pk:
-            messages.error(request, _("Upload the file again, please."))
-            return redirect("participants:import", slug=slug)
-        data = imports.read_file(base64.b64decode(stored["content"]), stored["extension"])
-        try:
-            count = imports.import_members(self.network, data, by=request.user)
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect("participants:import", slug=slug)
-        request.session.pop(IMPORT_SESSION_KEY, None)
-        messages.success(request, _("%(count)s members have been imported.") % {"count": count})
-        return redirect("participants:network-members", slug=slug)
+    def load_object(self):
+        self.job = get_object_or_404(
+            MemberImport.objects.select_related("network"),
+            pk=self.kwargs["pk"],
+            network__slug=self.kwargs["slug"],
+        )
+        self.network = self.job.network
+        return self.job
+
+    def get_context_data(self, **kwargs):
+        rows = self.job.result.get("rows", [])
+        return super().get_context_data(
+            job=self.job,
+            network=self.network,
+            rows=rows,
+            has_formula_like_names=any(row["neutralised_on_export"] for row in rows),
+            **kwargs,
+        )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.htmx and not self.job.is_working:
+            # The step is over: load the whole page (preview, errors or result) once.
+            response["HX-Refresh"] = "true"
+        return response
+
+    def perform(self, form):
+        return imports.confirm_member_import(self.job, by=self.request.user)
+
+    def get_success_url(self):
+        return self.job.get_absolute_url()

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+
 from .. import selectors, services
 from ..forms import EraseAccountForm, LearningRecordForm
 from ..record import build_learning_record
-from .mixins import StaffRequiredMixin, paginate
 
 
 class PrivacyView(TemplateView):
@@ -55,12 +57,13 @@ class EraseAccountView(LoginRequiredMixin, FormView):
         return redirect("home")
 
 
-class AuditLogView(StaffRequiredMixin, TemplateView):
+class AuditLogView(PermissionOr404Mixin, TemplateView):
+    permission_required = "participants.view_people"  # academy staff
     template_name = "participants/audit_log.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(paginate(self, selectors.audit_entries(), per_page=50))
+        context.update(paginate(self.request, selectors.audit_entries(), per_page=50))
         return context
 
 

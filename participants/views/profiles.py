@@ -8,14 +8,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from leernetwerk.pagination import paginate
+from leernetwerk.permissions import PermissionOr404Mixin
+from leernetwerk.views import ServiceFormView
+from networks.selectors import waiting_list_for_organisers
+from networks.services import places_taken
+from networks.views.mixins import NetworkFromSlugMixin
+
 from .. import selectors, services
 from ..enums import AuditAction
 from ..forms import PeopleFilterForm, ProfileForm, SchoolProposalForm, school_label
 from ..models import User
-from .mixins import NetworkPermissionMixin, StaffRequiredMixin, paginate
 
 
-class ProfileView(LoginRequiredMixin, FormView):
+class ProfileView(LoginRequiredMixin, ServiceFormView):
     template_name = "participants/profile_form.html"
     form_class = ProfileForm
 
@@ -25,10 +31,16 @@ class ProfileView(LoginRequiredMixin, FormView):
         kwargs["school_query"] = self.request.GET.get("q", "")
         return kwargs
 
-    def form_valid(self, form):
-        services.update_profile(self.request.user, data=form.cleaned_data)
-        messages.success(self.request, _("Your profile has been saved."))
-        return redirect("participants:profile")
+    def perform(self, form):
+        return services.update_profile(
+            self.request.user, data=form.cleaned_data, loaded_version=form.loaded_version
+        )
+
+    def get_success_message(self, result):
+        return _("Your profile has been saved.")
+
+    def get_success_url(self):
+        return reverse("participants:profile")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,8 +78,10 @@ class SchoolProposeView(LoginRequiredMixin, FormView):
         return redirect("participants:profile")
 
 
-class PeopleListView(StaffRequiredMixin, TemplateView):
+class PeopleListView(PermissionOr404Mixin, TemplateView):
     """Staff: everyone, with filters, paginated."""
+
+    permission_required = "participants.view_people"  # academy staff
 
     template_name = "participants/people_list.html"
 
@@ -76,19 +90,23 @@ class PeopleListView(StaffRequiredMixin, TemplateView):
         form = PeopleFilterForm(self.request.GET or None)
         filters = form.cleaned_data if form.is_valid() else {}
         context["filter_form"] = form
-        context.update(paginate(self, selectors.people_for_staff(filters)))
+        context.update(
+            paginate(self.request, selectors.people_for_staff(self.request.user, filters))
+        )
         return context
 
 
-class PersonDetailView(StaffRequiredMixin, TemplateView):
+class PersonDetailView(PermissionOr404Mixin, TemplateView):
     """Staff: one person's details. Every view is written to the audit log."""
+
+    permission_required = "participants.view_people"  # academy staff
 
     template_name = "participants/person_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         try:
-            person = selectors.person_for_staff(self.kwargs["pk"])
+            person = selectors.person_for_staff(self.request.user, self.kwargs["pk"])
         except User.DoesNotExist as exc:
             raise Http404 from exc
         services.audit(self.request.user, AuditAction.VIEW_PERSON, person)
@@ -96,7 +114,7 @@ class PersonDetailView(StaffRequiredMixin, TemplateView):
         return context
 
 
-class NetworkMembersView(NetworkPermissionMixin, TemplateView):
+class NetworkMembersView(NetworkFromSlugMixin, TemplateView):
     """Facilitators (and penvoerders) of the network and staff: members with contact details."""
 
     template_name = "participants/network_members.html"
@@ -104,7 +122,7 @@ class NetworkMembersView(NetworkPermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["members"] = list(selectors.members_with_contact(self.network))
+        context["members"] = list(selectors.members_with_contact(self.request.user, self.network))
         user = self.request.user
         if (
             user.is_academy_staff
@@ -114,10 +132,13 @@ class NetworkMembersView(NetworkPermissionMixin, TemplateView):
                 user, AuditAction.VIEW_MEMBER_LIST, detail=f"netwerk {self.network.slug}"
             )
         context["invite_url"] = reverse("participants:invite", kwargs={"slug": self.network.slug})
+        if user.has_perm("networks.view_waiting_list", self.network):
+            context["waiting_list"] = waiting_list_for_organisers(self.network)
+            context["places_taken"] = places_taken(self.network)
         return context
 
 
-class SharedQuestionsView(NetworkPermissionMixin, TemplateView):
+class SharedQuestionsView(NetworkFromSlugMixin, TemplateView):
     """Members of a network: the learning questions and BC-Scans others shared with them."""
 
     template_name = "participants/shared_questions.html"

@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from leernetwerk.pagination import paginate
+from leernetwerk.views import ServiceFormView
+
 from .. import selectors, services
 from ..forms import LearningQuestionForm, ReflectionForm
 from ..models import LearningQuestion
-from .mixins import paginate
 
 GOAL_HINT = gettext_lazy(
     "Your goal does not begin with “Leerlingen” (students): it may describe a means rather "
@@ -30,11 +32,11 @@ class QuestionListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(paginate(self, selectors.questions_for_owner(self.request.user)))
+        context.update(paginate(self.request, selectors.questions_for_owner(self.request.user)))
         return context
 
 
-class QuestionFormView(LoginRequiredMixin, FormView):
+class QuestionFormView(LoginRequiredMixin, ServiceFormView):
     template_name = "participants/question_form.html"
     form_class = LearningQuestionForm
 
@@ -56,14 +58,26 @@ class QuestionFormView(LoginRequiredMixin, FormView):
         context["question"] = self.question
         return context
 
-    def form_valid(self, form):
+    def perform(self, form):
         question = services.save_learning_question(
-            owner=self.request.user, data=form.cleaned_data, question=self.question
+            owner=self.request.user,
+            data=form.cleaned_data,
+            question=self.question,
+            loaded_version=form.loaded_version,
         )
-        messages.success(self.request, _("Your learning question has been saved."))
-        if form.goal_hint:
-            messages.warning(self.request, GOAL_HINT)
-        return redirect(question.get_absolute_url())
+        return question
+
+    def get_success_message(self, result):
+        return _("Your learning question has been saved.")
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if response.status_code == 302 and form.goal_hint:
+            messages.warning(self.request, GOAL_HINT)  # after the saved message
+        return response
 
 
 class GoalHintView(LoginRequiredMixin, View):

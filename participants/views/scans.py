@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
+from leernetwerk.pagination import paginate
+
 from .. import bcscan, selectors, services
 from ..forms import BCScanForm, ScanPlanForm
 from ..models import BCScan
 from ..scan_report import scan_result
-from .mixins import paginate
 
 
 class ScanListView(LoginRequiredMixin, TemplateView):
@@ -19,7 +20,7 @@ class ScanListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(paginate(self, selectors.scans_for_owner(self.request.user)))
+        context.update(paginate(self.request, selectors.scans_for_owner(self.request.user)))
         context["competences"] = list(bcscan.COMPETENCE_NAMES.items())
         context["history"] = [
             {"scan": scan, "scores": list(bcscan.competence_scores(scan.answers).values())}

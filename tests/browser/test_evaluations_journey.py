@@ -121,6 +121,8 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     expect(page.get_by_text("Waardevolle gesprekken.")).to_be_visible()
     assert_accessible(page)
 
+    page.get_by_role("button", name="PDF maken").click()  # the worker makes it
+    expect(page.get_by_text("De PDF is klaar")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="PDF downloaden").click()
     download = download_info.value

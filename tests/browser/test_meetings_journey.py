@@ -81,7 +81,13 @@ def test_meeting_journey_plan_answer_case_attendance_feed(page, live_server):
     assert Response.objects.get(meeting=meeting, person=participant).answer == "coming"
     assert Case.objects.get(meeting=meeting).author == participant
 
-    # The facilitator registers attendance for all members in one screen.
+    # The facilitator registers attendance for all members in one screen, once the meeting
+    # has begun (attendance is registered from the start on): the day has come.
+    begun = (timezone.now() - datetime.timedelta(hours=1)).replace(second=0, microsecond=0)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=begun, ends_at=begun + datetime.timedelta(hours=3)
+    )
+    start = begun  # what the feed must hold now
     _logout(page)
     login(page, live_server, facilitator.email, DEFAULT_PASSWORD)
     page.goto(f"{live_server.url}{meeting.get_absolute_url()}")

@@ -41,7 +41,7 @@ def test_participant_downloads_data_and_deletes_account(page, live_server):
     assert data["participants"]["profile"]["last_name"] == "Kroon"
 
     page.get_by_role("link", name="Mijn leerdossier downloaden (pdf)").click()
-    expect(page.get_by_text("Je was bij 1 bijeenkomst aanwezig.")).to_be_visible()
+    expect(page.get_by_text("U was bij 1 bijeenkomst aanwezig.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Hoe bewaak ik mijn balans?").check()
     with page.expect_download() as download_info:
@@ -51,8 +51,8 @@ def test_participant_downloads_data_and_deletes_account(page, live_server):
     page.goto(f"{live_server.url}/deelnemers/mijn-gegevens/account-verwijderen/")
     assert_accessible(page)
     page.get_by_label("Ik begrijp dat mijn account").check()
-    page.get_by_label("Je wachtwoord").fill(DEFAULT_PASSWORD)
+    page.get_by_label("Uw wachtwoord").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Mijn account definitief verwijderen").click()
-    expect(page.get_by_text("Je account en persoonsgegevens zijn verwijderd.")).to_be_visible()
+    expect(page.get_by_text("Uw account en persoonsgegevens zijn verwijderd.")).to_be_visible()
     expect(page.get_by_role("link", name="Inloggen").first).to_be_visible()
     assert User.objects.filter(last_name="Kroon").count() == 0

@@ -33,7 +33,7 @@ def test_invited_participant_journey_and_facilitator_view(page, live_server, bro
 
     # Complete the profile; the school list is searched with htmx.
     expect(page.get_by_role("heading", name="Mijn profiel", level=1)).to_be_visible()
-    expect(page.get_by_text("Je account is aangemaakt")).to_be_visible()
+    expect(page.get_by_text("Uw account is aangemaakt")).to_be_visible()
     page.get_by_label("Zoek een school (naam, BRIN-code of plaats)").fill("12XY")
     school_select = page.get_by_label("School", exact=True)
     expect(school_select.locator("option", has_text="Stedelijk Lyceum")).to_have_count(0)
@@ -42,7 +42,7 @@ def test_invited_participant_journey_and_facilitator_view(page, live_server, bro
     page.get_by_label("Telefoonnummer").fill("06-12345678")
     assert_accessible(page)
     page.get_by_role("button", name="Profiel opslaan").click()
-    expect(page.get_by_text("Je profiel is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Uw profiel is opgeslagen.")).to_be_visible()
 
     # A private learning question.
     page.get_by_role("link", name="Mijn leervragen").first.click()
@@ -51,7 +51,7 @@ def test_invited_participant_journey_and_facilitator_view(page, live_server, bro
     page.get_by_label("Doel").fill("Leerlingen ervaren een rustige school.")
     assert_accessible(page)
     page.get_by_role("button", name="Leervraag opslaan").click()
-    expect(page.get_by_text("Je leervraag is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Uw leervraag is opgeslagen.")).to_be_visible()
 
     # A question shared with the facilitator; the goal states a means, so a hint appears.
     page.get_by_role("link", name="Mijn leervragen").first.click()
@@ -64,7 +64,7 @@ def test_invited_participant_journey_and_facilitator_view(page, live_server, bro
     page.get_by_label("Samenwerking, leren en onderzoek bevorderen").check()
     page.get_by_label("Ik en mijn facilitator").check()
     page.get_by_role("button", name="Leervraag opslaan").click()
-    expect(page.get_by_text("Je doel begint niet met “Leerlingen”")).to_be_visible()
+    expect(page.get_by_text("Uw doel begint niet met “Leerlingen”")).to_be_visible()
     assert_accessible(page)
 
     # The BC-Scan, then the chart with the table beside it.
@@ -84,7 +84,7 @@ def test_invited_participant_journey_and_facilitator_view(page, live_server, bro
     other = context.new_page()
     login(other, live_server, facilitator.email, DEFAULT_PASSWORD)
     other.goto(f"{live_server.url}/netwerken/verbindend-vernieuwen/")
-    other.get_by_role("link", name="1 leervraag met jou gedeeld").click()
+    other.get_by_role("link", name="1 leervraag met u gedeeld").click()
     expect(
         other.get_by_role("link", name="Hoe geef ik leraren ruimte binnen kaders?")
     ).to_be_visible()

@@ -43,6 +43,7 @@ def test_facilitator_imports_members_all_or_nothing(page, live_server):
     expect(page.get_by_role("button", name="leden importeren")).to_have_count(0)
     assert_accessible(page)
 
+    page.get_by_role("link", name="Een verbeterd bestand uploaden").click()
     page.get_by_label("Bestand (CSV of Excel)").set_input_files(_csv(HEADER + GOOD))
     page.get_by_role("button", name="Bestand controleren").click()
     expect(page.get_by_role("cell", name="anna@school.nl")).to_be_visible()
@@ -50,7 +51,34 @@ def test_facilitator_imports_members_all_or_nothing(page, live_server):
     page.get_by_role("button", name="2 leden importeren").click()
 
     expect(page.get_by_text("Er zijn 2 leden geïmporteerd.")).to_be_visible()
+    page.get_by_role("link", name="Naar de ledenlijst").click()
     expect(page.get_by_role("cell", name="bram@school.nl")).to_be_visible()
+    assert_accessible(page)
+    assert Membership.objects.filter(network=network).count() == 3
+
+
+@pytest.mark.realstack
+def test_facilitator_sees_the_progress_page_end_in_the_result(page, live_server, celery_worker):
+    """With a real worker the upload page answers at once; the job page asks again by itself
+    until the check is done, and again after confirming, without the person reloading."""
+    network = NetworkFactory(name="Moreel Beraad", slug="moreel-beraad")
+    SchoolFactory(brin_code="12XY")
+    facilitator = make_facilitator(network)
+    login(page, live_server, facilitator.email, DEFAULT_PASSWORD)
+
+    page.goto(f"{live_server.url}/deelnemers/netwerk/moreel-beraad/importeren/")
+    page.get_by_label("Bestand (CSV of Excel)").set_input_files(_csv(HEADER + GOOD))
+    page.get_by_role("button", name="Bestand controleren").click()
+    expect(page.get_by_text("Bestand leden.csv, geüpload op")).to_be_visible()
+    job_url = page.url
+
+    expect(page.get_by_role("cell", name="anna@school.nl")).to_be_visible(timeout=30_000)
+    assert page.url == job_url
+    assert_accessible(page)
+    page.get_by_role("button", name="2 leden importeren").click()
+
+    expect(page.get_by_text("Er zijn 2 leden geïmporteerd.")).to_be_visible(timeout=30_000)
+    assert page.url == job_url
     assert_accessible(page)
     assert Membership.objects.filter(network=network).count() == 3
 

@@ -30,8 +30,8 @@ def test_scan_shared_with_one_of_two_networks(page, live_server, browser):
     page.get_by_label("Ik en mijn facilitator").check()
     page.get_by_role("button", name="BC-Scan opslaan").click()
     networks = page.get_by_role("group", name="Mijn netwerken")
-    expect(networks).to_contain_text("Kies minstens één netwerk om je BC-Scan mee te delen")
-    expect(page.get_by_text("Je BC-Scan is niet opgeslagen")).to_be_visible()
+    expect(networks).to_contain_text("Kies minstens één netwerk om uw BC-Scan mee te delen")
+    expect(page.get_by_text("Uw BC-Scan is niet opgeslagen")).to_be_visible()
     assert_accessible(page)
 
     networks.get_by_label("Verbindend Vernieuwen").check()

@@ -2,6 +2,7 @@
 on 127.0.0.1 (tests/oidc_provider: django-oauth-toolkit, RS256 key made for this run)."""
 
 import copy
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,6 +15,14 @@ from tests.factories import UserFactory
 from tests.oidc_provider.server import start_provider
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path("/tmp/journey-shots")
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"oidc-{name}.png"), full_page=True)
+
 
 SCHOOL_PEOPLE = [
     ("noor.bakker", "school-wachtwoord-1", "Noor", "Bakker", "noor.bakker@school.example.nl"),
@@ -43,15 +52,18 @@ def school_provider(live_server, settings, tmp_path):
 
 def _sign_in_at_school(page, live_server, username: str, password: str) -> None:
     page.goto(f"{live_server.url}/account/inloggen/")
+    shot(page, f"{username}-1-login")
     page.get_by_role("button", name="Inloggen met Schoolaccount").click()
     # The provider's own pages: its login, then its consent.
     expect(page.get_by_role("heading", name="School account")).to_be_visible()
     assert page.url.startswith("http://127.0.0.1:")
+    shot(page, f"{username}-2-provider-login")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in at school").click()
     expect(page.get_by_role("heading", name="Authorize Leernetwerk?")).to_be_visible()
     expect(page.get_by_text("Your e-mail address")).to_be_visible()
+    shot(page, f"{username}-3-consent")
     page.get_by_role("button", name="Authorize").click()
 
 
@@ -60,6 +72,12 @@ def test_first_school_sign_in_creates_an_account(page, live_server, school_provi
     expect(page.get_by_role("heading", name="Mijn netwerken", level=1)).to_be_visible()
     expect(page.get_by_role("status")).to_contain_text("Welkom, Noor.")
     assert page.url == f"{live_server.url}/mijn/"
+    # A new school leader with no network yet is shown the way to one.
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("U bent nog geen lid van een netwerk.")
+    expect(main.get_by_role("link", name="Bekijk de leernetwerken")).to_be_visible()
+    expect(main.get_by_role("link", name="Start een leernetwerk")).to_be_visible()
+    shot(page, "noor.bakker-4-signed-in")
     person = User.objects.get(email="noor.bakker@school.example.nl")
     assert (person.first_name, person.last_name) == ("Noor", "Bakker")
     assert EmailAddress.objects.get(user=person).verified is True
@@ -73,6 +91,7 @@ def test_first_school_sign_in_links_the_account_with_the_same_verified_address(
     ella = UserFactory(email="ella.verweij@school.example.nl", first_name="Ella")
     _sign_in_at_school(page, live_server, "ella.verweij", "school-wachtwoord-2")
     expect(page.get_by_role("status")).to_contain_text("Welkom, Ella.")
+    shot(page, "ella.verweij-4-signed-in")
     assert User.objects.filter(email__iexact="ella.verweij@school.example.nl").count() == 1
     assert SocialAccount.objects.get(provider="school").user == ella
     # A second sign-in goes straight through the link.

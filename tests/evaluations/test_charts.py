@@ -28,3 +28,24 @@ def test_two_charts_on_one_page_share_no_id():
 def test_charts_are_deterministic():
     args = ("x", [("a", [1, 2, 3, 4, 5])], LABELS)
     assert distribution_chart(*args) == distribution_chart(*args)
+
+
+def test_charts_show_their_title_and_a_legend_of_the_scale():
+    svg = distribution_chart(
+        "Verdeling per vraag",
+        [("Sfeer", [0, 1, 2, 1, 1])],
+        ["Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens"],
+        prefix="t",
+    )
+    # the drawing's own text (svg.fonttype none keeps text as text): the title above the
+    # bars, the item, and the legend of the five scale points
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert texts[-7:] == [
+        "Sfeer",
+        "Verdeling per vraag",
+        "Helemaal oneens",
+        "Oneens",
+        "Neutraal",
+        "Eens",
+        "Helemaal eens",
+    ]

@@ -2,6 +2,7 @@
 
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -236,3 +237,55 @@ def test_import_with_create_and_an_error_creates_nothing(tmp_path):
 def test_ranking_report_unknown_survey():
     with pytest.raises(CommandError):
         call_command("ranking_report", "--survey", "Bestaat niet", "--json")
+
+
+# The command reads its file with the limits of the upload form (issue 10, security 3).
+
+
+@pytest.mark.django_db
+def test_import_command_refuses_more_rows_than_allowed_and_stores_nothing(tmp_path):
+    _survey_with_forms("A")
+    path = _write(tmp_path, HEADER + "".join(f"r{n},A,,\n" for n in range(5001)))
+    with pytest.raises(CommandError) as error:
+        call_command("import_ballots", path, "--survey", "Enquête")
+    assert str(error.value) == (
+        "Het bestand is geweigerd; er is niets opgeslagen.\n"
+        "Het bestand heeft meer dan 5000 rijen. Splits het in kleinere bestanden."
+    )
+    assert Ballot.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_command_accepts_exactly_the_row_limit(tmp_path):
+    _survey_with_forms("A")
+    path = _write(tmp_path, HEADER + "".join(f"r{n},A,,\n" for n in range(5000)))
+    out = StringIO()
+    call_command("import_ballots", path, "--survey", "Enquête", stdout=out)
+    assert Ballot.objects.count() == 5000
+
+
+@pytest.mark.django_db
+def test_import_command_refuses_a_file_over_the_size_limit_before_reading_it(tmp_path):
+    _survey_with_forms("A")
+    path = _write(tmp_path, HEADER + "r,A,,\n" * 400_000)
+    assert Path(path).stat().st_size > 2 * 1024 * 1024
+    with pytest.raises(CommandError) as error:
+        call_command("import_ballots", path, "--survey", "Enquête")
+    assert str(error.value) == (
+        "Het bestand is geweigerd; er is niets opgeslagen.\nHet bestand is groter dan 2,0\xa0MB."
+    )
+    assert Ballot.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_command_caps_its_error_list(tmp_path):
+    _survey_with_forms("A")
+    path = _write(tmp_path, HEADER + "".join(f"r{n},Onbekend,,\n" for n in range(200)))
+    with pytest.raises(CommandError) as error:
+        call_command("import_ballots", path, "--survey", "Enquête")
+    lines = str(error.value).splitlines()
+    assert len(lines) == 52  # the refusal, 50 lines, and the count of the rest
+    assert lines[-1] == (
+        "… en nog 150 fouten. Verbeter eerst deze en controleer het bestand opnieuw."
+    )
+    assert Ballot.objects.count() == 0

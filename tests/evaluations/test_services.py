@@ -97,6 +97,7 @@ def test_save_response_stores_answers_without_a_person_and_uses_the_link():
         "access_key",
         "is_sent",
         "version",
+        "pseudonym",  # pairs linked rounds; without the key it names nobody (test_linked)
     }
     assert invitation.token not in response.access_key
     assert list(response.answers.order_by("item__position").values_list("value", "text")) == [

@@ -231,9 +231,11 @@ def test_report_withholds_below_five(client):
     assert "5,00" not in csv_text
 
 
-def test_pdf_and_csv_exports(client, world):
+def test_pdf_and_csv_exports(client, world, django_capture_on_commit_callbacks):
     client.force_login(world["staff"])
     urls = _urls(world)
+    with django_capture_on_commit_callbacks(execute=True):  # "PDF maken": the worker builds it
+        client.post(urls["network-report-pdf"])
     pdf = client.get(urls["network-report-pdf"])
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
@@ -332,13 +334,13 @@ def test_answer_through_the_link(client):
     )
     assert Invitation.objects.get().is_used is False
     everything = {f"item_{i.pk}": "4" for i in evaluation.items.all() if i.is_scale}
-    everything |= {f"item_{items['comments'].pk}": "Top", "version": "1", "action": "send"}
+    everything |= {f"item_{items['comments'].pk}": "Top", "edit_version": "1", "action": "send"}
     sent = client.post(url, everything, follow=True).content.decode()
     assert "Dank u wel" in sent
     assert Invitation.objects.get().is_used is True
     again = client.get(url).content.decode()
     assert "Uw antwoorden zijn verstuurd." in again
-    changed = everything | {f"item_{items['atmosphere'].pk}": "2", "version": "2"}
+    changed = everything | {f"item_{items['atmosphere'].pk}": "2", "edit_version": "2"}
     client.post(url, changed, follow=True)
     assert Response.objects.count() == 1
     assert Answer.objects.get(item=items["atmosphere"]).value == 2
@@ -363,9 +365,9 @@ def test_answer_from_two_devices_the_stale_one_is_told_and_nothing_is_lost(clien
     url = reverse("evaluations:respond", args=[Invitation.objects.get().token])
     client.post(url, {f"item_{item.pk}": "3", "action": "save"})
     # Both devices loaded version 1; the phone saves first, then the laptop sends.
-    client.post(url, {f"item_{item.pk}": "5", "version": "1", "action": "save"})
+    client.post(url, {f"item_{item.pk}": "5", "edit_version": "1", "action": "save"})
     page = client.post(
-        url, {f"item_{item.pk}": "1", "version": "1", "action": "send-anyway"}
+        url, {f"item_{item.pk}": "1", "edit_version": "1", "action": "send-anyway"}
     ).content.decode()
     assert "Uw antwoorden zijn intussen op een ander apparaat gewijzigd." in page
     assert list(Answer.objects.values_list("value", flat=True)) == [5]
@@ -623,11 +625,12 @@ def test_start_page_shows_open_evaluations(client):
 
 
 def test_network_section_query_count_is_fixed(world, django_assert_num_queries):
-    # 9: the phase report, the latest result and its permission, outcomes, the two
-    # permission checks, and the live response to open rounds with its permission check.
+    # 11: the phase report, the latest result and its permission, outcomes, the two
+    # permission checks, the results shared back to the network with their permission
+    # check, and the live response to open rounds with its permission check.
     network = world["network"]
     facilitator = type(world["facilitator"]).objects.get(pk=world["facilitator"].pk)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         content = _render_slot("evaluations_network_section", facilitator, network=network)
     assert "Fase en opbrengsten" in content
     assert world["round"].title in content
@@ -638,7 +641,7 @@ def test_network_section_query_count_is_fixed(world, django_assert_num_queries):
         services.compute_round_scores(other_round.pk)
         services.compute_phase_report(network.pk)
     facilitator = type(facilitator).objects.get(pk=facilitator.pk)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         content = _render_slot("evaluations_network_section", facilitator, network=network)
     assert "5 opbrengsten" in content
 
@@ -704,24 +707,40 @@ def _upload(text):
     return SimpleUploadedFile("stembiljetten.csv", text.encode(), content_type="text/csv")
 
 
-def test_ballot_file_upload_imports_all(client, world):
+def _post_ballots(client, survey, text, capture):
+    """Upload a ballot file: the import task runs (eagerly, after the commit); the answer is
+    the job page the upload leads to."""
+    with capture(execute=True):
+        response = client.post(
+            reverse("evaluations:ballot-import", args=[survey.slug]), {"file": _upload(text)}
+        )
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
+def test_ballot_file_upload_imports_all(client, world, django_capture_on_commit_callbacks):
     survey = world["survey"]
     client.force_login(world["staff"])
-    response = client.post(
-        reverse("evaluations:ballot-import", args=[survey.slug]),
-        {"file": _upload("respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,,\n")},
-        follow=True,
+    response = _post_ballots(
+        client,
+        survey,
+        "respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,,\n",
+        django_capture_on_commit_callbacks,
     )
     assert "2 stembiljetten ingelezen in Top 3." in response.content.decode()
     assert survey.ballots.count() == 2
 
 
-def test_ballot_file_upload_with_errors_stores_nothing_and_lists_lines(client, world):
+def test_ballot_file_upload_with_errors_stores_nothing_and_lists_lines(
+    client, world, django_capture_on_commit_callbacks
+):
     survey = world["survey"]
     client.force_login(world["staff"])
-    response = client.post(
-        reverse("evaluations:ballot-import", args=[survey.slug]),
-        {"file": _upload("respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,B,\nr1,Z,,\n")},
+    response = _post_ballots(
+        client,
+        survey,
+        "respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,B,\nr1,Z,,\n",
+        django_capture_on_commit_callbacks,
     )
     content = response.content.decode()
     assert "Het bestand is geweigerd; er is niets opgeslagen." in content

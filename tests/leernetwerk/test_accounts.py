@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 
 from participants.models import User
 from tests.factories import DEFAULT_PASSWORD, SchoolFactory, UserFactory
@@ -238,3 +239,57 @@ def test_language_switch_to_english_and_back(client):
     assert "Nederlands" in page
     response = client.post("/i18n/setlang/", {"language": "nl", "next": LOGIN}, follow=True)
     assert '<html lang="nl">' in response.content.decode()
+
+
+def test_signup_with_a_taken_address_links_to_login_and_password_reset(client):
+    UserFactory(email="bezet@school.example.nl")
+    response = client.post(SIGNUP, _signup_data(email="bezet@school.example.nl"))
+    login = reverse("account_login")
+    reset = reverse("account_reset_password")
+    assert (
+        f'Er bestaat al een account met dit e-mailadres. <a href="{login}">Log in</a>, of '
+        f'<a href="{reset}">stel een nieuw wachtwoord in</a> als u het vergeten bent.'
+    ) in response.content.decode()
+
+
+def test_signup_school_list_starts_on_kies_uw_school(client):
+    SchoolFactory(name="Het Lyceum")
+    content = client.get(SIGNUP).content.decode()
+    assert '<option value="" selected>Kies uw school</option>' in content
+    assert "---------" not in content
+
+
+def test_address_change_to_a_taken_address_is_refused_in_dutch_and_changes_nothing(client):
+    UserFactory(email="bezet@school.example.nl")
+    person = UserFactory(email="oud@school.example.nl")
+    client.post(LOGIN, {"login": person.email, "password": DEFAULT_PASSWORD})
+    mail.outbox.clear()
+    response = client.post(
+        "/account/e-mailadres/", {"action_add": "", "email": "Bezet@school.example.nl"}
+    )
+    assert response.status_code == 200
+    assert "Er bestaat al een account met dit e-mailadres." in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "oud@school.example.nl"
+    assert list(EmailAddress.objects.filter(user=person).values_list("email", flat=True)) == [
+        "oud@school.example.nl"
+    ]
+    assert mail.outbox == []
+
+
+def test_expired_password_reset_link_says_so_and_keeps_the_password(client, settings):
+    person = UserFactory()
+    client.post(RESET, {"email": person.email})
+    link = _link(mail.outbox[0], "/account/wachtwoord-herstellen/")
+    # The link is older than the period it is valid for.
+    settings.PASSWORD_RESET_TIMEOUT = -1
+    response = client.get(link, follow=True)
+    assert "Deze link is niet meer geldig" in response.content.decode()
+    response = client.post(
+        link,
+        {"password1": "een-lang-nieuw-wachtwoord", "password2": "een-lang-nieuw-wachtwoord"},
+        follow=True,
+    )
+    assert "Wachtwoord gewijzigd" not in response.content.decode()
+    person.refresh_from_db()
+    assert person.check_password(DEFAULT_PASSWORD)

@@ -1,6 +1,7 @@
 """The Dutch catalogue is complete and up to date (issue 7, item 6)."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,3 +79,26 @@ def test_makemessages_finds_no_msgid_missing_from_the_committed_catalogue(tmp_pa
     assert len(_keys(fresh)) > 100
     missing = sorted(str(key) for key in _keys(fresh) - _keys(committed))
     assert missing == []
+
+
+# The site addresses people formally ("u", "uw"). Whole words only: "jeugd" or "jeugdzorg" merely
+# contain the letters and pass.
+INFORMAL = re.compile(r"\b(je|jij|jou|jouw|jezelf|jullie)\b", re.IGNORECASE)
+
+
+def test_every_dutch_translation_addresses_the_reader_formally():
+    catalogue = polib.pofile(str(CATALOGUE))
+    informal = []
+    for entry in catalogue:
+        if entry.obsolete:
+            continue
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            if INFORMAL.search(text):
+                informal.append((entry.msgid, text))
+    assert informal == []
+
+
+def test_the_formal_register_check_catches_an_informal_pronoun_but_not_jeugd():
+    assert INFORMAL.search("Je aanvraag is ingediend.")
+    assert INFORMAL.search("met jou gedeeld")
+    assert not INFORMAL.search("Jeugdzorg en onderwijs: uw aanvraag voor de jeugd")

@@ -216,3 +216,22 @@ def test_seed_demo_staff_can_use_the_dutch_admin(client):
     assert "Leernetwerk beheer" in page
     assert "Leernetwerken" in page
     assert client.get("/beheer/networks/network/").status_code == 200
+
+
+def test_seed_demo_people_live_in_the_province_of_their_schools_town(settings):
+    """Issue 13 item 9: no "Waalwijk, Friesland". Each person's region is the province of
+    her school's town (the towns of the demo are listed per province in demo/seeds.py)."""
+    from demo.seeds import SCHOOLS, TOWNS_BY_REGION
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    province_of = {town: region for region, towns in TOWNS_BY_REGION.items() for town in towns}
+    province_of.update({seed.town: seed.region for seed in SCHOOLS.values()})
+
+    people = User.objects.filter(school__isnull=False).select_related("school")
+    wrong = {
+        (p.school.town, p.region) for p in people if province_of.get(p.school.town) != p.region
+    }
+
+    assert people.count() > 100
+    assert wrong == set()

@@ -129,3 +129,124 @@ def test_reset_token_stops_the_old_feed_url(client):
     assert new != old
     assert client.get(f"/bijeenkomsten/agenda/{old}.ics").status_code == 404
     assert client.get(f"/bijeenkomsten/agenda/{new}.ics").status_code == 200
+
+
+# --- issue 13 item 7: across the clock change, cancelled, and the person's alarm ---------
+
+
+def _feed(client, person):
+    from meetings.services import calendar_feed_token_for
+
+    token = calendar_feed_token_for(person).token
+    response = client.get(f"/bijeenkomsten/agenda/{token}.ics")
+    assert response.status_code == 200
+    return _events(response.content)
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        # Summer time ends on Sunday 25 October 2026 at 03:00 (clocks back to 02:00): 24
+        # hours from Saturday 12:00 CEST end on Sunday at 11:00 CET.
+        (
+            datetime.datetime(2026, 10, 24, 12, 0, tzinfo=AMS),
+            datetime.datetime(2026, 10, 25, 11, 0, tzinfo=AMS),
+        ),
+        # Summer time starts on Sunday 28 March 2027 at 02:00 (clocks forward to 03:00): 24
+        # hours from Saturday 12:00 CET end on Sunday at 13:00 CEST.
+        (
+            datetime.datetime(2027, 3, 27, 12, 0, tzinfo=AMS),
+            datetime.datetime(2027, 3, 28, 13, 0, tzinfo=AMS),
+        ),
+    ],
+)
+def test_a_24_hour_meeting_spans_the_right_days_across_the_clock_change(client, start, end):
+    utc = datetime.UTC
+    # (Subtracting two times of the same zone object compares wall clocks: go through UTC.)
+    assert end.astimezone(utc) - start.astimezone(utc) == datetime.timedelta(hours=24)
+    network = NetworkFactory(name="Eindverantwoordelijk Schoolleiders")
+    person = make_member(network)
+    MeetingFactory(network=network, title="24 uur", starts_at=start, ends_at=end)
+
+    _, (vevent,) = _feed(client, person)
+
+    dtstart, dtend = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
+    assert (dtstart.date(), dtend.date()) == (start.date(), end.date())
+    assert (dtstart.hour, dtend.hour) == (12, end.hour)
+    assert (vevent["DTSTART"].params["TZID"], vevent["DTEND"].params["TZID"]) == (
+        "Europe/Amsterdam",
+        "Europe/Amsterdam",
+    )
+    assert dtend.astimezone(utc) - dtstart.astimezone(utc) == datetime.timedelta(hours=24)
+    assert dtstart.utcoffset() != dtend.utcoffset()  # one side in summer time, one not
+
+
+def test_a_cancelled_meeting_stays_in_the_feed_as_cancelled_with_a_higher_sequence(client):
+    network = NetworkFactory()
+    facilitator = make_facilitator(network)
+    person = make_member(network)
+    meeting = _meeting(network=network, title="Gaat niet door")
+    _, (before,) = _feed(client, person)
+    services.cancel_meeting(meeting, by=facilitator)
+
+    _, (after,) = _feed(client, person)
+
+    assert str(after["UID"]) == str(before["UID"])
+    assert (str(before["STATUS"]), str(after["STATUS"])) == ("CONFIRMED", "CANCELLED")
+    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1
+
+
+@pytest.mark.parametrize(
+    ("choice", "trigger"),
+    [("1d", -datetime.timedelta(days=1)), ("1h", -datetime.timedelta(hours=1))],
+)
+def test_the_alarm_is_the_persons_own_choice(client, choice, trigger):
+    network = NetworkFactory()
+    chooser = make_member(network)
+    other = make_member(network)
+    _meeting(network=network)
+    client.force_login(chooser)
+
+    response = client.post("/bijeenkomsten/agenda-abonnement/", {"alarm": choice})
+
+    assert response.status_code == 302
+    _, (mine,) = _feed(client, chooser)
+    _, (theirs,) = _feed(client, other)
+    [alarm] = mine.walk("VALARM")
+    assert (str(alarm["ACTION"]), alarm.decoded("TRIGGER")) == ("DISPLAY", trigger)
+    assert theirs.walk("VALARM") == []
+    # The meeting's own .ics, downloaded by the chooser, carries her alarm too.
+    meeting_ics = client.get(f"/bijeenkomsten/{network.meetings.get().pk}/agenda.ics")
+    [downloaded] = _events(meeting_ics.content)[1]
+    assert [a.decoded("TRIGGER") for a in downloaded.walk("VALARM")] == [trigger]
+
+
+def test_no_alarm_on_a_cancelled_meeting_and_none_after_choosing_none(client):
+    network = NetworkFactory()
+    facilitator = make_facilitator(network)
+    person = make_member(network)
+    cancelled = _meeting(network=network, title="Afgelast")
+    _meeting(network=network, title="Gaat door")
+    services.cancel_meeting(cancelled, by=facilitator)
+    services.set_calendar_alarm(person, alarm="1h")
+
+    _, events = _feed(client, person)
+    alarms = {str(e["SUMMARY"]).split(": ", 1)[1]: len(e.walk("VALARM")) for e in events}
+    services.set_calendar_alarm(person, alarm="none")
+    _, events_after = _feed(client, person)
+
+    assert alarms == {"Afgelast": 0, "Gaat door": 1}
+    assert [len(e.walk("VALARM")) for e in events_after] == [0, 0]
+
+
+def test_a_bad_alarm_choice_is_refused_at_the_field(client):
+    person = make_member(NetworkFactory())
+    client.force_login(person)
+
+    response = client.post("/bijeenkomsten/agenda-abonnement/", {"alarm": "1w"})
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["alarm"]
+    from meetings.selectors import calendar_alarm_for
+
+    assert calendar_alarm_for(person) == "none"

@@ -125,6 +125,29 @@ def test_planner_confirmed_twice_makes_each_meeting_once_and_mails_once(
     assert len(to_member) == 3
 
 
+def test_planner_refused_by_the_service_shows_why_above_the_rows_and_plans_nothing(
+    client, network, facilitator, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from meetings import services
+
+    def refuse(*args, **kwargs):
+        raise ValidationError("De bijeenkomst kan nu niet worden gepland.")
+
+    client.force_login(facilitator)
+    confirm = _propose(client, network, _monday_in(21)).context["confirm_form"]
+    monkeypatch.setattr(services, "plan_meetings", refuse)
+    response = client.post(_url(network), _confirm_data(confirm))
+
+    assert response.status_code == 200
+    form = response.context["confirm_form"]
+    assert form.non_field_errors() == ["De bijeenkomst kan nu niet worden gepland."]
+    assert form["title_0"].value() == "Bijeenkomst 1"  # what she entered is kept
+    assert "De bijeenkomst kan nu niet worden gepland." in response.content.decode()
+    assert Meeting.objects.filter(network=network).count() == 0
+
+
 def test_planner_after_confirming_proposes_the_next_dates(client, network, facilitator):
     client.force_login(facilitator)
     first = _monday_in(21)

@@ -88,14 +88,29 @@ def test_poll_tally_counts_per_option_in_given_order():
     ]
 
 
-def test_poll_best_option_prefers_available_then_yes_then_earlier():
+def test_poll_best_option_prefers_yes_then_if_need_be_then_earlier():
     tallies = [
-        polls.OptionTally(1, 1, 2, 0),  # 3 available, 1 yes
-        polls.OptionTally(2, 2, 1, 0),  # 3 available, 2 yes
-        polls.OptionTally(3, 2, 1, 0),  # same as 2, later
+        polls.OptionTally(1, 1, 3, 0),  # most available, but only 1 yes
+        polls.OptionTally(2, 2, 0, 2),
+        polls.OptionTally(3, 2, 1, 1),  # as many yes as 2, more if need be
+        polls.OptionTally(4, 2, 1, 1),  # same as 3, later
     ]
-    assert polls.best_option(tallies) == 2
+    assert polls.best_option(tallies) == 3
     assert polls.best_option([]) is None
+
+
+def test_poll_best_option_never_proposes_a_date_everyone_said_no_to():
+    nobody = polls.OptionTally(1, 0, 0, 4)
+    assert polls.best_option([nobody]) is None
+    assert polls.best_option([nobody, polls.OptionTally(2, 0, 1, 3)]) == 2
+
+
+def test_poll_names_per_answer_lists_who_gave_each_answer():
+    answers = [(1, "b", "yes"), (1, "a", "yes"), (1, "c", "no"), (2, "a", "if_need_be")]
+    names = {"a": "Anna", "b": "bert", "c": "Cas"}
+    result = polls.names_per_answer([1, 2], answers, names)
+    assert result[1] == {"yes": ["Anna", "bert"], "if_need_be": [], "no": ["Cas"]}
+    assert result[2] == {"yes": [], "if_need_be": ["Anna"], "no": []}
 
 
 def test_poll_not_answered_lists_members_without_answers():
@@ -103,26 +118,47 @@ def test_poll_not_answered_lists_members_without_answers():
     assert polls.not_answered(["a", "b", "c", "d"], answers) == ["b", "d"]
 
 
-def test_attendance_rates_per_person_and_network():
+def test_attendance_rates_count_apologies_apart():
     records = [
         ("ann", "present"),
-        ("ann", "present"),
+        ("ann", "late"),
         ("ann", "absent"),
         ("ann", "excused"),
         ("bob", "present"),
+        ("dik", "excused"),
     ]
-    per_person = attendance.rates_per_person(records, ["ann", "bob", "cas"])
-    assert per_person["ann"].rate == 0.5
-    assert per_person["ann"].percentage == 50
-    assert per_person["bob"].rate == 1.0
+    per_person = attendance.rates_per_person(records, ["ann", "bob", "cas", "dik"])
+    ann = per_person["ann"]
+    # Present or late at 2 of the 3 meetings she did not apologise for.
+    assert (ann.attended, ann.expected, ann.percentage) == (2, 3, 67)
+    assert (ann.excused_percentage, ann.absent_percentage) == (25, 33)
+    assert per_person["bob"].percentage == 100
     assert per_person["cas"].rate is None
+    # Only apologies: no meeting she was expected at, so no attendance rate, 100% apologised.
+    assert (per_person["dik"].rate, per_person["dik"].excused_percentage) == (None, 100)
     overall = attendance.overall_rate(records)
-    assert (overall.present, overall.absent, overall.excused) == (3, 1, 1)
-    assert overall.percentage == 60
+    assert (overall.present, overall.late, overall.absent, overall.excused) == (2, 1, 1, 2)
+    assert overall.percentage == 75
 
 
 def test_attendance_rate_without_records_is_none():
     assert attendance.overall_rate([]).rate is None
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        (["absent", "absent"], True),
+        (["present", "absent", "absent"], True),
+        (["absent", "excused", "absent"], False),
+        (["absent", "present"], False),
+        (["absent"], False),
+        (["absent", "late"], False),
+        ([], False),
+    ],
+)
+def test_absent_twice_in_a_row_only_without_apology(statuses, expected):
+    assert attendance.absent_twice_in_a_row(statuses) is expected
 
 
 def test_buddy_suggestion_mixes_schools_and_regions():

@@ -18,7 +18,10 @@ from tests.factories.meetings import (
     BuddyGroupFactory,
     CaseFactory,
     ContactMomentFactory,
+    DatePollFactory,
     GuestSpeakerFactory,
+    PollAnswerFactory,
+    PollOptionFactory,
     ResponseFactory,
     past_meeting,
 )
@@ -42,10 +45,13 @@ def test_meeting_list_queries_do_not_grow(client, django_assert_num_queries, cou
     network = NetworkFactory()
     person = make_member(network)
     _meetings(network, count, person)
+    for _ in range(count):
+        PollOptionFactory(poll=DatePollFactory(network=network))
     client.force_login(person)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):  # one of them: the open date polls
         response = client.get(reverse("meetings:meeting-list"))
     assert len(response.context["meetings"]) == min(count, 20)
+    assert len(response.context["open_polls"]) == count
 
 
 @pytest.mark.parametrize("count", [1, 50])
@@ -68,7 +74,8 @@ def test_feed_queries_do_not_grow(client, django_assert_num_queries, count):
     person = make_member(network)
     _meetings(network, count, person)
     token = services.calendar_feed_token_for(person).token
-    with django_assert_num_queries(4):
+    # 5: the person's chosen alarm (VALARM) is read once as well.
+    with django_assert_num_queries(5):
         response = client.get(reverse("meetings:feed", kwargs={"token": token}))
     assert response.content.decode().count("BEGIN:VEVENT") == count
 
@@ -127,12 +134,30 @@ def test_start_section_slot_queries_do_not_grow(django_assert_num_queries, count
     network = NetworkFactory()
     person = make_member(network)
     _meetings(network, count, person)
+    for _ in range(count):
+        PollOptionFactory(poll=DatePollFactory(network=network))
     from django.template import Context, Template
     from django.test import RequestFactory
 
     request = RequestFactory().get("/")
     request.user = person
     template = Template("{% load meetings_slots %}{% meetings_start_section %}")
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the meetings, the open date polls
         html = template.render(Context({"request": request}))
-    assert html.count("list-group-item") == min(count, 10)
+    assert html.count("list-group-item") == min(count, 10) + count
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_poll_page_queries_do_not_grow(client, django_assert_num_queries, count):
+    network = NetworkFactory()
+    facilitator = make_facilitator(network)
+    poll = DatePollFactory(network=network)
+    options = [PollOptionFactory(poll=poll) for _ in range(count)]
+    for _ in range(count):
+        member = make_member(network)
+        for option in options:
+            PollAnswerFactory(option=option, person=member, answer="yes")
+    client.force_login(facilitator)
+    with django_assert_num_queries(14):
+        response = client.get(reverse("meetings:poll-detail", kwargs={"pk": poll.pk}))
+    assert len(response.context["table"].rows) == count + 1

@@ -174,8 +174,25 @@ def test_a_bad_answer_changes_nothing(client, world, django_capture_on_commit_ca
     client.logout()
     token = GuestSpeaker.objects.get().token
     response = client.post(f"/bijeenkomsten/gastspreker/antwoord/{token}/", {"answer": "maybe"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"answer": ["Kies een antwoord."]}
+    assert 'aria-describedby="answer-errors"' in response.content.decode()
     assert "Kies een antwoord." in response.content.decode()
     assert GuestSpeaker.objects.get().answer == "pending"
+
+
+def test_after_the_meeting_the_speaker_is_told_at_her_answer_that_it_is_too_late(client, world):
+    meeting = past_meeting(world["network"])
+    speaker = GuestSpeakerFactory(meeting=meeting, token="een-lang-geheim-token-voor-de-spreker")
+    response = client.post(
+        f"/bijeenkomsten/gastspreker/antwoord/{speaker.token}/", {"answer": "accepted"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "answer": ["De bijeenkomst is voorbij; u kunt niet meer reageren."]
+    }
+    speaker.refresh_from_db()
+    assert speaker.answer == "pending"
 
 
 def test_penvoerder_and_member_cannot_invite_for_someone_elses_network(client, world):

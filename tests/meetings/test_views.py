@@ -27,6 +27,7 @@ from tests.factories import (
     make_penvoerder,
 )
 from tests.factories.meetings import past_meeting
+from tests.meetings.pages import text_of
 
 pytestmark = pytest.mark.django_db
 FMT = "%Y-%m-%dT%H:%M"
@@ -291,7 +292,11 @@ def test_attendance_screen_registers_all_members_in_one_go(client, network, faci
         facilitator.pk: "present",
     }
     rates = client.get(f"/bijeenkomsten/netwerk/{network.slug}/aanwezigheid/")
-    assert "Netwerk: 50% aanwezig over 1 geregistreerde bijeenkomsten." in rates.content.decode()
+    # Apologies apart: 2 attended of the 3 not apologised for; 1 of 4 apologised.
+    assert text_of(rates, "network-rate") == (
+        "Netwerk, over 1 geregistreerde bijeenkomsten: 67% aanwezig, "
+        "25% van de registraties vooraf afgemeld."
+    )
 
 
 def test_date_poll_without_dates_is_refused(client, network, facilitator):
@@ -325,7 +330,9 @@ def test_date_poll_flow_answer_tally_choose(
     )
     poll = DatePoll.objects.get()
     first, second = poll.options.all()
-    assert "De datumprikker staat open voor de deelnemers." in response.content.decode()
+    assert "De datumprikker is geopend; de deelnemers krijgen bericht." in (
+        response.content.decode()
+    )
     client.force_login(member)
     client.post(
         f"/bijeenkomsten/prikken/{poll.pk}/",
@@ -473,3 +480,31 @@ def test_network_page_section_has_plan_button_for_organisers_only(client, networ
     client.force_login(member)
     page = client.get(network.get_absolute_url()).content.decode()
     assert "Netwerkdag" in page and "Bijeenkomst plannen" not in page
+
+
+def test_meeting_date_shows_the_month_abbreviation_in_lower_case(client, network):
+    member = make_member(network)
+    amsterdam = timezone.get_default_timezone()
+    starts_at = datetime.datetime(2027, 3, 4, 16, 0, tzinfo=amsterdam)
+    meeting = MeetingFactory(network=network, starts_at=starts_at)
+    client.force_login(member)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "do 4 mrt 2027, 16:00" in page
+    assert "Mrt" not in page
+
+
+def test_buddy_suggestion_never_places_a_facilitator(client, network, facilitator):
+    """Issue 13 item 9: the facilitator runs the network and is in no suggested group; the
+    penvoerder (a participant as well) is."""
+    from tests.factories import make_facilitator, make_penvoerder
+
+    second_facilitator = make_facilitator(network)
+    penvoerder = make_penvoerder(network)
+    participants = [make_member(network) for _ in range(5)]
+    client.force_login(facilitator)
+
+    page = client.get(f"/bijeenkomsten/netwerk/{network.slug}/maatjesgroepen/")
+
+    placed = {person for group in page.context["suggestion"] for person in group}
+    assert placed == {penvoerder, *participants}
+    assert {facilitator, second_facilitator} & placed == set()

@@ -112,7 +112,7 @@ def test_create_view_saves_draft(client):
     application = Application.objects.get()
     assert application.applicant == applicant
     assert application.network.status == NetworkStatus.DRAFT
-    assert "Je conceptaanvraag is opgeslagen." in response.content.decode()
+    assert "Uw conceptaanvraag is opgeslagen." in response.content.decode()
     assert application.invitees.filter(role="facilitator").get().email == "fee@example.nl"
 
 
@@ -122,7 +122,7 @@ def test_create_view_submit_submits(client):
         reverse("networks:application-create"), form_data(action="submit"), follow=True
     )
     assert Network.objects.get().status == NetworkStatus.SUBMITTED
-    assert "Je aanvraag is ingediend." in response.content.decode()
+    assert "Uw aanvraag is ingediend." in response.content.decode()
 
 
 def test_create_view_submit_incomplete_lists_missing(client):
@@ -461,7 +461,7 @@ def test_submit_confirmed_with_unmet_criteria_submits(client, django_capture_on_
             {"confirmed": "1"},
             follow=True,
         )
-    assert "Je aanvraag is ingediend." in response.content.decode()
+    assert "Uw aanvraag is ingediend." in response.content.decode()
     application.network.refresh_from_db()
     assert application.network.status == NetworkStatus.SUBMITTED
 
@@ -485,7 +485,7 @@ def test_submission_mails_the_applicant_side_and_staff_once(django_capture_on_co
     assert sorted(m.to for m in mail.outbox) == sorted([a] for a in to_applicants + to_staff)
     by_to = {m.to[0]: m for m in mail.outbox}
     for address in to_applicants:
-        assert by_to[address].subject == "Je aanvraag voor Samen Sturen is ingediend"
+        assert by_to[address].subject == "Uw aanvraag voor Samen Sturen is ingediend"
         assert application.get_absolute_url() in by_to[address].body
     for address in to_staff:
         assert by_to[address].subject == "Nieuwe aanvraag te beoordelen: Samen Sturen"

@@ -115,7 +115,7 @@ def test_register_interest_notifies_facilitator(client, django_capture_on_commit
             {"name": "Ina Interesse", "email": "ina@school.nl", "message": "Graag!"},
             follow=True,
         )
-    assert "De facilitator van Moreel Beraad neemt contact met je op." in response.content.decode()
+    assert "De facilitator van Moreel Beraad neemt contact met u op." in response.content.decode()
     assert InterestRegistration.objects.get().email == "ina@school.nl"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [facilitator.email]
@@ -202,3 +202,9 @@ def test_directory_detail_shows_only_public_outcomes(client):
     assert "Openbare-opbrengst-7781" in html
     assert "Academie-opbrengst-7782" not in html
     assert "Netwerk-opbrengst-7783" not in html
+
+
+def test_directory_access_filter_starts_on_alle_not_dashes(client):
+    content = client.get(reverse("networks:directory-list")).content.decode()
+    assert '<option value="" selected>Alle</option>' in content
+    assert "---------" not in content

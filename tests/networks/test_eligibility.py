@@ -259,3 +259,16 @@ def test_explanations_use_proper_plurals_in_dutch(changes, code, text):
     with translation.override("nl"):
         result = evaluate(replace(COMPLETE, **changes), [code])[0]
     assert result.explanation == text
+
+
+@pytest.mark.parametrize(
+    ("end", "text"),
+    [
+        (datetime.date(2015, 2, 15), "Looptijd van 1 maand; minimaal 24 nodig."),
+        (datetime.date(2015, 3, 15), "Looptijd van 2 maanden; minimaal 24 nodig."),
+    ],
+)
+def test_term_explanation_says_maand_for_one_month_and_maanden_for_more(end, text):
+    with translation.override("nl"):
+        result = evaluate(replace(COMPLETE, planned_end_date=end), ["min_two_years"])[0]
+    assert result.explanation == text

@@ -1,5 +1,6 @@
 """Staff review: judgements, decisions, e-mail, history, the queue and its role matrix."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -159,7 +160,7 @@ def test_grant_sets_status_emails_adds_existing_people_and_invites_the_others(
     decision_mails = [m for m in mail.outbox if m.to == [applicant.email]]
     assert len(decision_mails) == 1
     assert "Sterk initiatief." in decision_mails[0].body
-    assert "Toekennen" in decision_mails[0].body
+    assert ": Toegekend." in decision_mails[0].body
     assert Membership.objects.filter(
         person=facilitator, network=application.network, role=Role.FACILITATOR
     ).exists()
@@ -257,7 +258,7 @@ def test_review_form_saves_every_judgement_at_once(client):
         ),
         follow=True,
     )
-    assert "Je oordelen zijn opgeslagen." in response.content.decode()
+    assert "Uw oordelen zijn opgeslagen." in response.content.decode()
     assert sorted(CriterionJudgement.objects.values_list("criterion", "status", "motivation")) == [
         ("field_initiative", "met", "Uit het veld."),
         ("min_six_fixed_participants", "met", ""),
@@ -369,7 +370,7 @@ def test_review_form_grant_accepted_once_each_unmet_criterion_has_an_override(
     assert [m.to for m in mail.outbox].count([application.applicant.email]) == 1
     client.force_login(application.applicant)
     content = client.get(application.get_absolute_url()).content.decode()
-    assert "Toekennen" in content
+    assert "Toegekend · " in content
     assert "Mooi initiatief." in content
     assert "€\u00a05.250,00" in content
 
@@ -433,7 +434,7 @@ def test_services_refuse_a_staff_member_who_is_party_to_the_network(party):
         decide_application(application, kind="reject", motivation="Nee.", by=staff)
     for raised in (judged, decided):
         assert raised.value.messages == [
-            "Je bent lid van dit netwerk of genoemd in de aanvraag, dus je mag het niet "
+            "U bent lid van dit netwerk of genoemd in de aanvraag, dus u mag het niet "
             "beoordelen en er niet over besluiten (belangenverstrengeling)."
         ]
     assert (Decision.objects.count(), CriterionJudgement.objects.count()) == (0, 0)
@@ -467,7 +468,7 @@ def test_history_holds_every_judgement_and_decision_with_motivation(client):
     ]
     assert sorted(lines) == sorted(
         [
-            ("Besluit: Afwijzen", "Aangemaakt", "Geen vraag uit het veld.", "Sanne Staf"),
+            ("Besluit: Afgewezen", "Aangemaakt", "Geen vraag uit het veld.", "Sanne Staf"),
             (
                 "Oordeel: Initiatief uit het veld",
                 "Aangemaakt",
@@ -495,6 +496,21 @@ def test_queue_shows_submitted_by_default(client):
     content = client.get(reverse("networks:review-queue")).content.decode()
     assert submitted.network.name in content
     assert "Nog Concept" not in content
+
+
+def test_queue_shows_what_each_application_plans(client):
+    make_application(submitted=True, participants=5, network_overrides={"name": "Met Fee"})
+    make_application(submitted=True, participants=1, network_overrides={"name": "Zonder"})
+    client.force_login(make_staff())
+    content = client.get(reverse("networks:review-queue")).content.decode()
+    rows = {
+        name: re.sub(r"\s+", " ", row)
+        for row in content.split("<tr>")[2:]
+        for name in ("Met Fee", "Zonder")
+        if f">{name}</a>" in row
+    }
+    assert "<td> 5 gepland </td> <td> Fee </td>" in rows["Met Fee"]
+    assert "<td> 1 gepland </td> <td> Fee </td>" in rows["Zonder"]
 
 
 def test_queue_filters_on_criterion_not_met(client):
@@ -527,9 +543,41 @@ def test_queue_query_count_is_constant(client, django_assert_num_queries, count)
         make_application(submitted=True, participants=1, network_overrides={"name": f"Netwerk {n}"})
     staff = make_staff()
     client.force_login(staff)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("networks:review-queue"))
     assert len(response.context["object_list"]) == min(count, 25)
+
+
+def _review_page_queries(client, django_assert_max_num_queries, size: int) -> int:
+    """The queries of one review page of an application of `size`: invitees, members,
+    staff colleagues, judged criteria and history lines all grow with it."""
+    application = make_application(
+        submitted=True, participants=size, network_overrides={"name": f"Netwerk {size}"}
+    )
+    for _ in range(size):
+        make_member(application.network)
+        make_staff()
+    judge = make_staff()
+    criteria = list(IN_FAVOUR)[: min(size, len(IN_FAVOUR))]
+    for round_ in range(size):  # each judging round adds history lines
+        judgements = {code: ("met", f"Ronde {round_}: voldoet.") for code in criteria}
+        judge_criteria(application, judgements=judgements, by=judge)
+    client.force_login(judge)
+    url = reverse("networks:review-detail", args=[application.pk])
+    client.get(url)  # the session and the site's first reads
+    with django_assert_max_num_queries(25) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(response.context["named"]["participants"]) == size
+    return len(queries)
+
+
+def test_review_page_reads_in_at_most_25_queries_however_large_the_application(
+    client, django_assert_max_num_queries
+):
+    small = _review_page_queries(client, django_assert_max_num_queries, 1)
+    large = _review_page_queries(client, django_assert_max_num_queries, 8)
+    assert large == small
 
 
 # --- role matrix -----------------------------------------------------------------------------
@@ -575,3 +623,12 @@ def test_judging_after_the_decision_is_refused_and_changes_nothing(client):
     )
     assert "Oordelen opslaan" not in response.content.decode()
     assert CriterionJudgement.objects.count() == 0
+
+
+def test_queue_filters_start_on_alle_not_dashes(client):
+    client.force_login(make_staff())
+    content = client.get(reverse("networks:review-queue")).content.decode()
+    # The status filter opens on "submitted"; its empty choice still reads "Alle".
+    assert '<option value="">Alle</option>' in content
+    assert '<option value="" selected>Alle</option>' in content
+    assert "---------" not in content

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from networks.enums import Access, Role
 from networks.models import Membership
-from participants.models import User
+from participants.models import MemberImport, User
 from tests.factories import NetworkFactory, SchoolFactory, make_facilitator, make_member
 
 pytestmark = pytest.mark.django_db
@@ -29,15 +29,37 @@ def setup(client):
     return network
 
 
-def _upload(client, network, content: bytes, name="leden.csv"):
-    return client.post(
-        reverse("participants:import", args=[network.slug]),
-        {"file": SimpleUploadedFile(name, content)},
-    )
+@pytest.fixture
+def upload(client, django_capture_on_commit_callbacks):
+    """Upload as the facilitator; the check runs (eagerly, after the commit) and the browser
+    lands on the job page. A file refused at the field stays on the form."""
+
+    def post(network, content: bytes, name="leden.csv"):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("participants:import", args=[network.slug]),
+                {"file": SimpleUploadedFile(name, content)},
+            )
+        if response.status_code != 302:
+            return response
+        return client.get(response["Location"])
+
+    return post
 
 
-def _confirm(client, network):
-    return client.post(reverse("participants:import-confirm", args=[network.slug]), follow=True)
+@pytest.fixture
+def confirm(client, django_capture_on_commit_callbacks):
+    """Press the confirm button on the latest job page of the network."""
+
+    def post(network):
+        job = MemberImport.objects.filter(network=network).latest("created_at")
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(job.get_absolute_url())
+        if response.status_code != 302:
+            return response
+        return client.get(response["Location"])
+
+    return post
 
 
 def _members(network):
@@ -48,8 +70,8 @@ def _members(network):
     )
 
 
-def test_good_file_previews_without_saving(client, setup):
-    response = _upload(client, setup, GOOD.encode())
+def test_good_file_previews_without_saving(client, setup, upload):
+    response = upload(setup, GOOD.encode())
 
     body = response.content.decode()
     assert "3 leden importeren" in body
@@ -57,17 +79,17 @@ def test_good_file_previews_without_saving(client, setup):
     assert User.objects.filter(email="anna@school.nl").count() == 0
 
 
-def test_good_file_imports_every_row_after_confirm(client, setup):
-    _upload(client, setup, GOOD.encode())
+def test_good_file_imports_every_row_after_confirm(client, setup, upload, confirm):
+    upload(setup, GOOD.encode())
 
-    response = _confirm(client, setup)
+    response = confirm(setup)
 
     assert _members(setup) == {"anna@school.nl", "bram@school.nl", "carla@school.nl"}
     assert User.objects.get(email="anna@school.nl").school.brin_code == "01AB"
     assert "Er zijn 3 leden geïmporteerd." in response.content.decode()
 
 
-def test_excel_file_imports(client, setup):
+def test_excel_file_imports(client, setup, upload, confirm):
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["E-mailadres", "Voornaam", "Achternaam", "BRIN"])
@@ -75,23 +97,23 @@ def test_excel_file_imports(client, setup):
     buffer = io.BytesIO()
     book.save(buffer)
 
-    _upload(client, setup, buffer.getvalue(), name="leden.xlsx")
-    _confirm(client, setup)
+    upload(setup, buffer.getvalue(), name="leden.xlsx")
+    confirm(setup)
 
     assert _members(setup) == {"dirk@school.nl"}
 
 
-def test_semicolon_csv_from_dutch_excel_imports(client, setup):
-    _upload(client, setup, b"voornaam;achternaam;e-mailadres\nEva;Mol;eva@school.nl\n")
-    _confirm(client, setup)
+def test_semicolon_csv_from_dutch_excel_imports(client, setup, upload, confirm):
+    upload(setup, b"voornaam;achternaam;e-mailadres\nEva;Mol;eva@school.nl\n")
+    confirm(setup)
 
     assert _members(setup) == {"eva@school.nl"}
 
 
-def test_existing_person_keeps_own_name_and_joins(client, setup):
+def test_existing_person_keeps_own_name_and_joins(client, setup, upload, confirm):
     person = make_member(NetworkFactory(), first_name="Anna", last_name="Origineel")
-    _upload(client, setup, f"email,first_name,last_name\n{person.email},X,Y\n".encode())
-    _confirm(client, setup)
+    upload(setup, f"email,first_name,last_name\n{person.email},X,Y\n".encode())
+    confirm(setup)
 
     person.refresh_from_db()
     assert person.last_name == "Origineel"
@@ -111,14 +133,16 @@ def test_existing_person_keeps_own_name_and_joins(client, setup):
         ("lid@school.nl,Lid,Al,", "Rij 5: lid@school.nl is al lid van dit netwerk."),
     ],
 )
-def test_one_bad_row_imports_none_and_names_row_and_problem(client, setup, bad_row, message):
+def test_one_bad_row_imports_none_and_names_row_and_problem(
+    client, setup, bad_row, message, upload, confirm
+):
     make_member(setup, email="lid@school.nl")
     before = User.objects.count()
 
-    response = _upload(client, setup, (GOOD + bad_row + "\n").encode())
-    confirm = _confirm(client, setup)
+    response = upload(setup, (GOOD + bad_row + "\n").encode())
+    confirm = confirm(setup)
 
-    assert response.context["check"].errors == [message]
+    assert response.context["job"].errors == [message]
     assert message in response.content.decode()
     assert "Het bestand bevat fouten: er is niets geïmporteerd." in response.content.decode()
     assert User.objects.count() == before
@@ -126,28 +150,28 @@ def test_one_bad_row_imports_none_and_names_row_and_problem(client, setup, bad_r
     assert "Upload het bestand opnieuw." in confirm.content.decode()
 
 
-def test_missing_columns_are_named(client, setup):
-    response = _upload(client, setup, b"email,naam\na@b.nl,Anna\n")
+def test_missing_columns_are_named(client, setup, upload):
+    response = upload(setup, b"email,naam\na@b.nl,Anna\n")
 
-    assert response.context["check"].errors == [
+    assert response.context["job"].errors == [
         "Het bestand mist de kolom(men) first_name, last_name. "
         "Gebruik: email, first_name, last_name, brin."
     ]
 
 
-def test_wrong_extension_error_at_field(client, setup):
-    response = _upload(client, setup, b"x", name="leden.pdf")
+def test_wrong_extension_error_at_field(client, setup, upload):
+    response = upload(setup, b"x", name="leden.pdf")
 
     assert response.context["form"].errors["file"] == ["Kies een .csv- of .xlsx-bestand."]
 
 
-def test_closed_started_network_refuses_import(client):
+def test_closed_started_network_refuses_import(client, upload):
     network = NetworkFactory(access=Access.CLOSED)
     client.force_login(make_facilitator(network))
 
-    response = _upload(client, network, GOOD.encode())
+    response = upload(network, GOOD.encode())
 
-    assert "gesloten netwerk" in response.context["check"].errors[0]
+    assert "gesloten netwerk" in response.context["job"].errors[0]
     assert _members(network) == set()
 
 
@@ -160,29 +184,29 @@ def test_import_page_404_for_participant(client):
     assert response.status_code == 404
 
 
-def test_confirm_checks_again_all_or_nothing(client, setup):
-    _upload(client, setup, GOOD.encode())
+def test_confirm_checks_again_all_or_nothing(client, setup, upload, confirm):
+    upload(setup, GOOD.encode())
     # Meanwhile one of them became a member: the whole import is refused.
     make_member(setup, email="carla@school.nl")
 
-    response = _confirm(client, setup)
+    response = confirm(setup)
 
     assert "Rij 4: carla@school.nl is al lid van dit netwerk." in response.content.decode()
     assert _members(setup) == {"carla@school.nl"}
     assert User.objects.filter(email="anna@school.nl").count() == 0
 
 
-def test_windows_excel_csv_encoding_imports(client, setup):
+def test_windows_excel_csv_encoding_imports(client, setup, upload, confirm):
     content = "email;voornaam;achternaam\nzoe@school.nl;Zoë;Ruïne\n".encode("cp1252")
 
-    _upload(client, setup, content)
-    _confirm(client, setup)
+    upload(setup, content)
+    confirm(setup)
 
     assert User.objects.get(email="zoe@school.nl").first_name == "Zoë"
 
 
-def test_unreadable_excel_error_at_field(client, setup):
-    response = _upload(client, setup, b"not really a spreadsheet", name="leden.xlsx")
+def test_unreadable_excel_error_at_field(client, setup, upload):
+    response = upload(setup, b"not really a spreadsheet", name="leden.xlsx")
 
     assert response.context["form"].errors["file"] == [
         "Dit bestand is niet te lezen als CSV of Excel."
@@ -190,19 +214,19 @@ def test_unreadable_excel_error_at_field(client, setup):
 
 
 def test_imported_people_are_told_and_new_accounts_can_set_a_password(
-    client, setup, django_capture_on_commit_callbacks, mailoutbox
+    client, setup, django_capture_on_commit_callbacks, mailoutbox, upload, confirm
 ):
     person = make_member(NetworkFactory(), first_name="Anna", last_name="Bestaand")
     rows = f"email,first_name,last_name\n{person.email},X,Y\nbram@school.nl,Bram,Jansen\n"
-    _upload(client, setup, rows.encode())
+    upload(setup, rows.encode())
     with django_capture_on_commit_callbacks(execute=True):
-        _confirm(client, setup)
+        confirm(setup)
 
     by_address = {m.to[0]: m for m in mailoutbox}
     assert set(by_address) == {person.email, "bram@school.nl"}
     new = by_address["bram@school.nl"]
-    assert new.subject == f"Je bent toegevoegd aan het leernetwerk {setup.name}"
-    assert "Kies hier je wachtwoord:" in new.body
+    assert new.subject == f"U bent toegevoegd aan het leernetwerk {setup.name}"
+    assert "Kies hier uw wachtwoord:" in new.body
     link = next(line for line in new.body.splitlines() if "/account/wachtwoord-herstellen/" in line)
     existing = by_address[person.email]
     assert "wachtwoord-herstellen" not in existing.body
@@ -224,8 +248,10 @@ def test_imported_people_are_told_and_new_accounts_can_set_a_password(
     assert response["Location"] == "/mijn/"
 
 
-def test_failed_import_mails_nobody(client, setup, django_capture_on_commit_callbacks, mailoutbox):
-    _upload(client, setup, (GOOD + "geen-adres,Dora,Dijk,\n").encode())
+def test_failed_import_mails_nobody(
+    client, setup, django_capture_on_commit_callbacks, mailoutbox, upload, confirm
+):
+    upload(setup, (GOOD + "geen-adres,Dora,Dijk,\n").encode())
     with django_capture_on_commit_callbacks(execute=True):
-        _confirm(client, setup)
+        confirm(setup)
     assert mailoutbox == []

@@ -118,7 +118,7 @@ def test_accept_creates_account_and_membership(client):
         person=user, network=invitation.network, role=Role.PARTICIPANT
     ).exists()
     assert response.context["user"] == user
-    assert "Je account is aangemaakt" in response.content.decode()
+    assert "Uw account is aangemaakt" in response.content.decode()
 
 
 def test_accept_twice_is_refused(client):

@@ -135,7 +135,7 @@ def test_erasure_leaves_no_name_or_address_and_keeps_aggregates(client, person):
 
     response = _erase(client, person)
 
-    assert "Je account en persoonsgegevens zijn verwijderd." in response.content.decode()
+    assert "Uw account en persoonsgegevens zijn verwijderd." in response.content.decode()
     assert _aggregates() == before
     from django.contrib.admin.models import LogEntry as AdminLog
 

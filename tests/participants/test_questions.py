@@ -53,7 +53,7 @@ def test_create_question_with_links(client):
     assert list(question.networks.all()) == [network]
     assert list(question.competences.all()) == [competence(2)]
     body = response.content.decode()
-    assert "Je leervraag is opgeslagen." in body
+    assert "Uw leervraag is opgeslagen." in body
     assert "beschrijft dus misschien een middel" not in body
 
 
@@ -69,7 +69,7 @@ def test_goal_without_leerlingen_gives_hint_but_saves(client):
 
     assert LearningQuestion.objects.count() == 1
     body = response.content.decode()
-    assert "Je doel begint niet met “Leerlingen”" in body
+    assert "Uw doel begint niet met “Leerlingen”" in body
     assert "beschrijft dus misschien een middel" in body
 
 
@@ -144,9 +144,9 @@ def test_delete_asks_confirmation_then_deletes(client):
     page = client.get(url)
     response = client.post(url, follow=True)
 
-    assert "Wil je" in page.content.decode()
+    assert "Wilt u" in page.content.decode()
     assert LearningQuestion.objects.count() == 0
-    assert "Je leervraag is verwijderd." in response.content.decode()
+    assert "Uw leervraag is verwijderd." in response.content.decode()
 
 
 def test_reflection_tied_to_meeting_of_linked_network(client):

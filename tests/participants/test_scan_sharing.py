@@ -189,7 +189,7 @@ def test_scan_form_refuses_sharing_without_a_network(client, two_networks, visib
     response = client.post(reverse("participants:scan-create"), _scan_post(visibility))
 
     assert BCScan.objects.count() == 0
-    error = "Kies minstens één netwerk om je BC-Scan mee te delen, of kies “Alleen ik”."
+    error = "Kies minstens één netwerk om uw BC-Scan mee te delen, of kies “Alleen ik”."
     assert response.context["form"].errors == {"networks": [error]}
     body = response.content.decode()
     # The error sits in the networks fieldset, announced with it.
@@ -197,7 +197,7 @@ def test_scan_form_refuses_sharing_without_a_network(client, two_networks, visib
     assert error in fieldset and 'aria-describedby="id_networks_helptext id_networks_error"' in (
         fieldset
     )
-    assert "Je BC-Scan is niet opgeslagen: kijk met wie je hem deelt." in body
+    assert "Uw BC-Scan is niet opgeslagen: kijk met wie u hem deelt." in body
 
 
 def test_scan_form_refuses_a_network_of_someone_else(client, two_networks):
@@ -293,7 +293,7 @@ def test_scan_page_tells_the_owner_where_it_is_shared(client, two_networks):
     shared = body.split("Gedeeld in netwerken")[1].split("</dd>")[0]
     assert "Netwerk A" in shared and "Netwerk B" not in shared
     assert "Verlaten netwerk" in shared
-    assert "je bent geen lid meer" in shared
+    assert "u bent geen lid meer" in shared
     assert "Ik en mijn facilitator" in body
 
 
@@ -303,7 +303,7 @@ def test_private_scan_page_says_it_is_shared_nowhere(client):
 
     body = client.get(scan.get_absolute_url()).content.decode()
 
-    assert "Geen: alleen jij kunt deze scan lezen." in body
+    assert "Geen: alleen u kunt deze scan lezen." in body
 
 
 def test_scan_page_of_a_reader_does_not_list_the_owners_networks(client, two_networks):
@@ -313,5 +313,5 @@ def test_scan_page_of_a_reader_does_not_list_the_owners_networks(client, two_net
 
     body = client.get(scan.get_absolute_url()).content.decode()
 
-    assert "met jou gedeeld door" in body
+    assert "met u gedeeld door" in body
     assert "Gedeeld in netwerken" not in body

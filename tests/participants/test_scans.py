@@ -144,7 +144,7 @@ def test_delete_scan_confirmation(client):
     client.force_login(scan.owner)
     url = reverse("participants:scan-delete", args=[scan.pk])
 
-    assert "Wil je je BC-Scan" in client.get(url).content.decode()
+    assert "Wilt u uw BC-Scan" in client.get(url).content.decode()
     client.post(url)
 
     assert BCScan.objects.count() == 0

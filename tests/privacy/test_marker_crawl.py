@@ -13,11 +13,16 @@ because a crawl of every page as eight roles is the expensive part; each test on
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.core import mail
 from django.db import transaction
 from django.urls import reverse
 
 from evaluations.models import Item
+from mails.models import Mail
+from meetings.models import GuestSpeaker
 from participants import bcscan
 from participants.enums import QuestionStatus, Visibility
 from tests.privacy.crawl import admin_paths, crawl, site_paths, where
@@ -58,16 +63,21 @@ EXPECTED: dict[str, dict[str, set[str]]] = {
     # A profile's contact details: the person, the organisers of her network (member list
     # with contact details) and staff (people pages, management site).
     "profile": {"+31 6 8765 4321": {"owner", "facilitator", "penvoerder", "staff"}},
+    # Minutes are network-internal (issue 13 item 5): once published every member of the
+    # network reads them, never staff, the public, the directory, the API or a calendar; a
+    # suggested correction is read by the writers (the organisers) and its author only.
+    "minutes": {
+        _marker("min", "summary"): A_MEMBERS,
+        _marker("min", "decision"): A_MEMBERS,
+        _marker("min", "action"): A_MEMBERS,
+        _marker("min", "correction"): {"owner", "facilitator", "penvoerder"},
+    },
 }
-
-# A known leak still open in issue 10 (leak 6): the assertion stands and fails until fixed;
-# strict, so the fix must remove this marker.
-EVALUATIONS_FIX = pytest.mark.xfail(
-    strict=True,
-    reason="open in issue 10 leak 6: staff still see a comment of a group under five",
-)
-KNOWN_ELSEWHERE = {
-    ("staff", "evaluation"): EVALUATIONS_FIX,
+MINUTES_TEXT = (_marker("min", "summary"), _marker("min", "decision"), _marker("min", "action"))
+# Before publishing: a draft is read by its writers; once shared, also by who attended.
+MINUTES_STAGES = {
+    "draft": {"facilitator", "penvoerder"},
+    "shared": {"facilitator", "penvoerder", "owner"},
 }
 
 
@@ -135,7 +145,65 @@ def _plant(world) -> dict:
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    return {"questions": questions, "scans": scans}
+    # She answers the network's date poll: who said what is shown to the network only.
+    poll_path = reverse("meetings:poll-detail", args=[world.poll.pk])
+    response = client.post(poll_path, {f"option_{o.pk}": "yes" for o in world.poll.options.all()})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return {"questions": questions, "scans": scans, "poll": poll_path}
+
+
+def _plant_minutes(world, crawl_stage) -> dict:
+    """A held meeting of network A the owner attended: the facilitator writes minutes with a
+    decision and an action for the owner, shares the draft, the owner suggests a correction,
+    the facilitator publishes. `crawl_stage(name, meeting)` reads the pages at each stage."""
+    from django.test import Client
+
+    from tests.factories import AttendanceFactory
+    from tests.factories.meetings import past_meeting
+
+    meeting = past_meeting(world.network, days_ago=3, title="Bijeenkomst A eerder")
+    AttendanceFactory(meeting=meeting, person=world.people["owner"], status="present")
+    facilitator, owner = Client(), Client()
+    facilitator.force_login(world.user("facilitator"))
+    owner.force_login(world.user("owner"))
+    steps = [
+        (
+            facilitator,
+            "meetings:minutes-edit",
+            {"summary": _marker("min", "summary"), "decisions": _marker("min", "decision")},
+        ),
+        (
+            facilitator,
+            "meetings:action-create",
+            {
+                "description": _marker("min", "action"),
+                "owner": world.people["owner"].pk,
+                "due_date": (meeting.starts_at.date() + datetime.timedelta(days=20)).isoformat(),
+            },
+        ),
+    ]
+    for client, name, data in steps:
+        response = client.post(reverse(name, args=[meeting.pk]), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    crawl_stage("draft", meeting)
+    response = facilitator.post(reverse("meetings:minutes-share", args=[meeting.pk]))
+    assert response.status_code == 302
+    response = owner.post(
+        reverse("meetings:minutes-correction", args=[meeting.pk]),
+        {"text": _marker("min", "correction")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    crawl_stage("shared", meeting)
+    response = facilitator.post(reverse("meetings:minutes-publish", args=[meeting.pk]))
+    assert response.status_code == 302
+    return {"meeting": meeting}
+
+
+def _minutes_paths(meeting) -> list[str]:
+    names = ("minutes", "minutes-edit", "action-create", "minutes-correction")
+    names += ("meeting-detail", "meeting-prepare", "meeting-ics")
+    paths = [reverse(f"meetings:{name}", args=[meeting.pk]) for name in names]
+    return paths + [reverse("networks:my-networks")]
 
 
 def _close_and_compute(world) -> None:
@@ -145,6 +213,12 @@ def _close_and_compute(world) -> None:
 
     close_round(world.round, by=world.people["staff"])
     compute_round_scores(world.round.pk)
+    # The worker makes the report's PDF (issue 12.6); the crawl reads it as each role.
+    from evaluations.services import build_report_pdf, request_report_pdf
+
+    world.round.refresh_from_db()
+    pdf = request_report_pdf(world.round, world.network, by=world.people["staff"], language="nl")
+    build_report_pdf(pdf.pk)
 
 
 def _extra_paths(planted, world) -> list[str]:
@@ -155,6 +229,7 @@ def _extra_paths(planted, world) -> list[str]:
     for pk in planted["scans"].values():
         for name in ("scan-detail", "scan-plan", "scan-delete"):
             paths.append(reverse(f"participants:{name}", args=[pk]))
+    paths += _minutes_paths(planted["minutes"]["meeting"])
     slug = world.network.slug
     for name in ("network-report", "network-report-pdf", "network-report-csv"):
         paths.append(reverse(f"evaluations:{name}", kwargs={"pk": world.round.pk, "slug": slug}))
@@ -201,6 +276,13 @@ def crawled(django_db_setup, django_db_blocker):
         world = build_world()
         User.objects.filter(pk=world.people["staff"].pk).update(is_staff=True, is_superuser=True)
         planted = _plant(world)
+        stages = {}
+
+        def crawl_stage(name, meeting):
+            paths = _minutes_paths(meeting) + _meeting_paths(world)
+            stages[name] = {role: crawl(world.user(role), paths) for role in ROLES}
+
+        planted["minutes"] = _plant_minutes(world, crawl_stage)
         _close_and_compute(world)
         paths = site_paths(world, _extra_paths(planted, world))
         seen = {}
@@ -224,6 +306,10 @@ def crawled(django_db_setup, django_db_blocker):
             },
         )
         assert response.status_code == 302, response.content.decode()[:2000]
+        # She sends the speaker the briefing: a mail to someone who is no member.
+        speaker = GuestSpeaker.objects.get(meeting=world.meeting, email="gast@example.org")
+        response = client.post(reverse("meetings:speaker-invite", args=[speaker.pk]))
+        assert response.status_code == 302, response.content.decode()[:2000]
         briefed = _crawl_meetings(world)
         client.force_login(world.user("owner"))
         pk = planted["questions"][Visibility.FACILITATOR]
@@ -239,19 +325,41 @@ def crawled(django_db_setup, django_db_blocker):
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         withdrawn = _crawl_meetings(world)
+        mails = _mails_by_recipient(world)
         transaction.set_rollback(True)
         cache.clear()
-    return {"site": seen, "briefed": briefed, "withdrawn": withdrawn}
+    voter = f"Ja: {world.people['owner']}"
+    return {
+        "site": seen,
+        "briefed": briefed,
+        "withdrawn": withdrawn,
+        "mails": mails,
+        "minutes": stages,
+        "poll": (planted["poll"], voter),
+    }
 
 
-def _case(role: str, kind: str):
-    mark = KNOWN_ELSEWHERE.get((role, kind))
-    return pytest.param(role, kind, id=f"{role}-{kind}", marks=[mark] if mark else [])
+def _mails_by_recipient(world) -> dict[str, str]:
+    """Every mail the planting and the crawl caused, queued, held for a digest or sent (the
+    fixture's transaction never commits, so the worker sends nothing: the rows still hold
+    their text), as recipient role -> all the text addressed to it; an address outside the
+    world counts as itself."""
+    by_address = {person.email: role for role, person in world.people.items()}
+    by_address["gast@example.org"] = "speaker"
+    texts: dict[str, list[str]] = {}
+    for row in Mail.objects.all():
+        role = by_address.get(row.to, row.to)
+        texts.setdefault(role, []).append(
+            f"{row.subject}\n{row.body}\n{bytes(row.attachment).decode('utf-8', 'replace')}"
+        )
+    for message in getattr(mail, "outbox", []):
+        for address in message.to:
+            role = by_address.get(address, address)
+            texts.setdefault(role, []).append(f"{message.subject}\n{message.body}")
+    return {role: "\n".join(parts) for role, parts in texts.items()}
 
 
-@pytest.mark.parametrize(
-    ("role", "kind"), [_case(role, kind) for role in ROLES for kind in EXPECTED]
-)
+@pytest.mark.parametrize(("role", "kind"), [(role, kind) for role in ROLES for kind in EXPECTED])
 def test_markers_appear_exactly_where_the_owner_allows(crawled, role, kind):
     seen = crawled["site"][role]
     markers = EXPECTED[kind]
@@ -305,3 +413,56 @@ def test_meeting_pages_follow_the_owners_current_choice(crawled, role):
     shown = {m: where(m, seen) for m in (Q_PRIV, Q_FAC, Q_NET) if where(m, seen)}
 
     assert set(shown) == WITHDRAWN.get(role, set()), shown
+
+
+@pytest.mark.parametrize("stage", sorted(MINUTES_STAGES))
+@pytest.mark.parametrize("role", ROLES)
+def test_unpublished_minutes_reach_their_writers_and_then_the_attendees(crawled, stage, role):
+    seen = crawled["minutes"][stage][role]
+
+    shown = {marker for marker in MINUTES_TEXT if where(marker, seen)}
+
+    assert shown == (set(MINUTES_TEXT) if role in MINUTES_STAGES[stage] else set())
+
+
+# A date poll names who answered what (issue 13 item 2): its network's members see the
+# names per answer; staff see the totals, everyone else not the poll at all.
+@pytest.mark.parametrize("role", ROLES)
+def test_poll_answers_name_the_voter_to_the_networks_members_only(crawled, role):
+    path, voter = crawled["poll"]
+    seen = crawled["site"][role]
+
+    assert path in seen  # the crawl reads the poll page
+    assert (voter in seen[path]) == (role in A_MEMBERS)
+    assert [p for p in where(voter, seen) if p != path] == []
+
+
+# Mail: the same choices hold. The guest speaker (no member) receives in the briefing the
+# titles the owner shared with the network, nothing shared with the facilitator only, and no
+# other text of hers.
+MAIL_AUDIENCE = {
+    marker: roles | ({"speaker"} if marker == _marker("q", Visibility.NETWORK, "title") else set())
+    for kind in EXPECTED.values()
+    for marker, roles in kind.items()
+}
+
+
+def test_mails_carry_each_marker_only_to_whom_the_owner_allows(crawled):
+    mails = crawled["mails"]
+    assert "speaker" in mails, "the briefing mail to the guest speaker was not queued"
+    received = {
+        marker: sorted(role for role, text in mails.items() if marker in text)
+        for marker in MAIL_AUDIENCE
+    }
+    leaks = {
+        marker: [role for role in roles if role not in MAIL_AUDIENCE[marker]]
+        for marker, roles in received.items()
+    }
+    assert {marker: roles for marker, roles in leaks.items() if roles} == {}
+
+
+def test_the_speaker_mail_carries_what_the_network_shares(crawled):
+    text = crawled["mails"]["speaker"]
+    assert _marker("q", Visibility.NETWORK, "title") in text
+    assert _marker("q", Visibility.FACILITATOR, "title") not in text
+    assert _marker("q", Visibility.PRIVATE, "title") not in text

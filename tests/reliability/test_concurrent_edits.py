@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+import time
 from unittest import mock
 
 import pytest
@@ -17,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from leernetwerk.concurrency import ConcurrentEditMixin
+from leernetwerk import concurrency
 from meetings.models import Meeting
 from participants.enums import Function, QuestionStatus, Region, Visibility
 from participants.models import LearningQuestion, User
@@ -192,22 +193,23 @@ def test_meeting_saved_by_two_organisers_at_the_same_moment_loses_no_update():
         finally:
             thread_connection.close()
 
-    # Widen the race: after reading the current version, each request waits (up to 2 s) for
-    # the other to have read it too. Without the row lock both would read the old version and
-    # both save (a lost update); with it, the second waits for the first to commit.
-    both_read = threading.Barrier(2)
-    read_version = ConcurrentEditMixin._current_version
+    # Widen the race: both requests reach the service's guard at the same moment (each waits
+    # up to 2 s for the other), and the first to pass holds the row a moment longer. A check
+    # that reads the version and then writes would let both pass (a lost update); the one
+    # conditional UPDATE makes the second wait for the first to commit and then refuses it.
+    both_at_guard = threading.Barrier(2)
+    claim = concurrency.claim_version
 
-    def read_then_linger(form):
-        version = read_version(form)
+    def claim_together(instance, loaded_version):
         try:
-            both_read.wait(timeout=2)
+            both_at_guard.wait(timeout=2)
         except threading.BrokenBarrierError:
             pass
-        return version
+        claim(instance, loaded_version)
+        time.sleep(0.3)
 
     threads = [threading.Thread(target=save, args=(field,)) for field in changes]
-    with mock.patch.object(ConcurrentEditMixin, "_current_version", read_then_linger):
+    with mock.patch("meetings.services.meetings.claim_version", claim_together):
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -258,6 +260,11 @@ def test_attendance_registered_by_two_organisers_keeps_both_changes():
     from tests.factories import make_member
 
     meeting, facilitator, penvoerder = _meeting()
+    # Attendance is registered from the start of the meeting on: this one has begun.
+    start = timezone.now() - datetime.timedelta(hours=1)
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        starts_at=start, ends_at=start + datetime.timedelta(hours=3)
+    )
     jan, piet = make_member(meeting.network), make_member(meeting.network)
     url = reverse("meetings:attendance", args=[meeting.pk])
     a, b = _client(facilitator), _client(penvoerder)

@@ -182,6 +182,29 @@ def setup_send_poll_reminder():
     return {"poll_id": poll.pk}, True
 
 
+def setup_send_poll_opened():
+    poll = DatePollFactory()
+    PollOptionFactory(poll=poll)
+    for _ in range(3):
+        make_member(poll.network)
+    return {"poll_id": poll.pk}, True
+
+
+def setup_send_open_polls_to_new_member():
+    poll = DatePollFactory()
+    PollOptionFactory(poll=poll)
+    newcomer = make_member(poll.network)
+    return {"person_id": newcomer.pk, "network_id": poll.network_id}, True
+
+
+def setup_send_poll_deadline_reminders():
+    poll = DatePollFactory(deadline=timezone.now() + datetime.timedelta(hours=12))
+    PollOptionFactory(poll=poll)
+    for _ in range(3):
+        make_member(poll.network)
+    return {}, True
+
+
 def setup_recheck_supported_networks():
     start = timezone.localdate() - datetime.timedelta(days=400)
     network = NetworkFactory(start_date=start, planned_end_date=start + datetime.timedelta(700))
@@ -290,7 +313,132 @@ def setup_send_due_digests():
     return {}, True
 
 
+def setup_build_report_pdf():
+    from evaluations.models import ReportPdf
+
+    evaluation = _closed_round_with_answers()
+    from evaluations.services.scores import compute_round_scores
+
+    compute_round_scores(evaluation.pk)
+    pdf = ReportPdf.objects.create(
+        round=evaluation, network=None, language="nl", requested_at=timezone.now()
+    )
+    return {"pdf_id": pdf.pk}, False
+
+
+def setup_send_action_reminders():
+    from meetings.enums import MinutesStatus
+    from meetings.models import ActionItem, Minutes
+
+    network = NetworkFactory()
+    facilitator = make_facilitator(network)
+    owner = make_member(network)
+    meeting = MeetingFactory(
+        network=network,
+        starts_at=timezone.now() - datetime.timedelta(days=7),
+        ends_at=timezone.now() - datetime.timedelta(days=7, hours=-3),
+    )
+    minutes = Minutes.objects.create(
+        meeting=meeting,
+        summary="Kennismaking.",
+        written_by=facilitator,
+        status=MinutesStatus.PUBLISHED,
+        shared_at=timezone.now() - datetime.timedelta(days=6),
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    ActionItem.objects.create(
+        minutes=minutes,
+        description="Agenda rondsturen",
+        owner=owner,
+        due_date=timezone.localdate() + datetime.timedelta(days=2),
+    )
+    return {}, True
+
+
+MEMBER_FILE = b"email,first_name,last_name\nnieuw-lid@example.nl,Nieuw,Lid\n"
+
+CSV_BALLOTS = b"respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,,\n"
+
+
+def setup_import_ballot_file():
+    from evaluations.models import BallotImport
+    from evaluations.services import create_survey
+
+    survey = create_survey(by=None, name="Top 3 idempotent", forms=["A", "B"])
+    job = BallotImport.objects.create(
+        survey=survey,
+        uploaded_by=make_staff(),
+        file_name="stemmen.csv",
+        extension="csv",
+        content=CSV_BALLOTS,
+    )
+    return {"job_id": job.pk}, False
+
+
+def _member_import(**fields):
+    from participants.models import MemberImport
+
+    network = NetworkFactory()
+    return MemberImport.objects.create(
+        network=network,
+        uploaded_by=make_facilitator(network),
+        file_name="leden.csv",
+        extension="csv",
+        content=MEMBER_FILE,
+        **fields,
+    )
+
+
+def setup_check_member_import():
+    return {"job_id": _member_import().pk}, False
+
+
+def setup_import_members():
+    from leernetwerk.models import JobStatus
+
+    job = _member_import(status=JobStatus.CHECKED, confirmed_at=timezone.now())
+    # The welcome mails go out through their own task (send_import_welcome, its scenario).
+    return {"job_id": job.pk}, False
+
+
+def setup_delete_old_member_imports():
+    from evaluations.models import BallotImport
+    from evaluations.services import create_survey
+
+    long_ago = timezone.now() - datetime.timedelta(days=8)
+    member_job = _member_import()
+    ballot_job = BallotImport.objects.create(
+        survey=create_survey(by=None, name="Top 3 oud", forms=["A"]),
+        uploaded_by=make_staff(),
+        file_name="stemmen.csv",
+        extension="csv",
+        content=CSV_BALLOTS,
+    )
+    for job in (member_job, ballot_job):
+        type(job).objects.filter(pk=job.pk).update(created_at=long_ago)
+    return {}, False
+
+
+def setup_expire_place_offers():
+    from networks.models import Membership, WaitingListEntry
+    from participants.waiting import offer_place
+
+    network = NetworkFactory(max_participants=1)
+    facilitator = make_facilitator(network)
+    leaving = make_member(network)
+    register_interest(network, name="Eva Verlopen", email="eva@school.example.nl")
+    register_interest(network, name="Wil Wachten", email="wil@school.example.nl")
+    eva = WaitingListEntry.objects.get(registration__email="eva@school.example.nl")
+    offer_place(eva, by=facilitator)
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    WaitingListEntry.objects.filter(pk=eva.pk).update(offered_until=past)
+    Membership.objects.filter(person=leaving, network=network).update(left_on=timezone.localdate())
+    return {}, True  # Eva's offer expires; Wil gets the freed place, mailed once
+
+
 SCENARIOS = {
+    "leernetwerk.participants.expire_place_offers": setup_expire_place_offers,
+    "leernetwerk.evaluations.import_ballot_file": setup_import_ballot_file,
     "leernetwerk.core.record_heartbeat": setup_heartbeat,
     "leernetwerk.core.flush_outbox": setup_flush_outbox,
     "leernetwerk.evaluations.compute_round_scores": setup_compute_round_scores,
@@ -304,6 +452,9 @@ SCENARIOS = {
     "leernetwerk.meetings.send_meeting_mail": setup_send_meeting_mail,
     "leernetwerk.meetings.send_meeting_reminders": setup_send_meeting_reminders,
     "leernetwerk.meetings.send_poll_reminder": setup_send_poll_reminder,
+    "leernetwerk.meetings.send_poll_opened": setup_send_poll_opened,
+    "leernetwerk.meetings.send_open_polls_to_new_member": setup_send_open_polls_to_new_member,
+    "leernetwerk.meetings.send_poll_deadline_reminders": setup_send_poll_deadline_reminders,
     "leernetwerk.networks.recheck_supported_networks": setup_recheck_supported_networks,
     "leernetwerk.networks.send_decision_email": setup_send_decision_email,
     "leernetwerk.networks.notify_interest": setup_notify_interest,
@@ -313,6 +464,11 @@ SCENARIOS = {
     "leernetwerk.mails.send_mail": setup_send_mail,
     "leernetwerk.mails.retry_pending": setup_retry_pending,
     "leernetwerk.mails.send_due_digests": setup_send_due_digests,
+    "leernetwerk.evaluations.build_report_pdf": setup_build_report_pdf,
+    "leernetwerk.meetings.send_action_reminders": setup_send_action_reminders,
+    "leernetwerk.participants.check_member_import": setup_check_member_import,
+    "leernetwerk.participants.import_members": setup_import_members,
+    "leernetwerk.participants.delete_old_member_imports": setup_delete_old_member_imports,
 }
 
 

@@ -130,7 +130,8 @@ def test_recovery_leaves_a_live_computation_alone_before_it_locks_the_row(monkey
     EvaluationRound.objects.filter(pk=evaluation.pk).update(scores_status=ComputationStatus.RUNNING)
     dispatched = []
     monkeypatch.setattr(
-        "leernetwerk.dispatch.enqueue", lambda task, **ids: dispatched.append((task.name, ids))
+        "evaluations.services.scores.running.enqueue",
+        lambda task, **ids: dispatched.append((task.name, ids)),
     )
     locked, release = threading.Event(), threading.Event()
 

@@ -40,6 +40,9 @@ AUDIENCES: dict[str, frozenset[str]] = {
     "applicant": frozenset({"penvoerder"}),
     "applicant and staff": frozenset({"penvoerder", "staff"}),
     "author of the outcome": frozenset({"facilitator"}),
+    "author of the story": frozenset({"facilitator"}),
+    "uploader of the file": frozenset({"facilitator"}),
+    "uploader of the ballot file": frozenset({"staff"}),
 }
 
 # The role-by-action table. "A" is the network of the world; the personal objects (learning
@@ -60,12 +63,26 @@ ACTIONS: dict[str, str] = {
     # members and invitations
     "see members with contact details": "organisers of A and staff",
     "invite or import members": "organisers of A and staff",
+    "manage the waiting list": "organisers of A",
+    # Ending someone else's membership: the organisers, not staff (the academy does not run
+    # a network's membership; the management site remains for them).
+    "end a membership": "organisers of A",
+    # An upload's job page is the uploader's working state (as the preview in her session
+    # was): not her co-organisers, not staff, although they may import files of their own.
+    "see and confirm one's own upload": "uploader of the file",
+    # The same for a ballot file (Leer-top 3): only the staff member who uploaded it.
+    "see one's own ballot upload": "uploader of the ballot file",
     "see what members shared": "members of A",
     # meetings
     "see meetings of the network": "members of A and staff",
     "answer, add a case, choose poll dates, keep contact": "members of A",
     "organise meetings": "organisers of A",
     "see attendance figures": "organisers of A and staff",
+    # minutes are network-internal: members only, never staff (DOMAIN.md, issue 13 item 5);
+    # the world has no preparation group, so the organisers write them
+    "open the network's minutes": "members of A",
+    "write minutes": "organisers of A",
+    "tick off one's own action": "owner",
     # evaluations
     "run evaluations and surveys": "staff",
     "see a network's evaluation report": "facilitator of A and staff",
@@ -73,6 +90,7 @@ ACTIONS: dict[str, str] = {
     "record outcomes and stories": "members of A",
     "read a story shared with the network only": "members of A",
     "change one's own outcome": "author of the outcome",
+    "change one's own story": "author of the story",
     "see the phase": "organisers of A and staff",
     "set the phase": "facilitator of A and staff",
     "compute the phase evidence": "organisers of A and staff",
@@ -141,29 +159,39 @@ PAGES: dict[str, Page] = {
     "evaluations:round-publish": page(
         "run evaluations and surveys", get=405, post="->evaluations:round-detail"
     ),
+    "evaluations:round-share": page("run evaluations and surveys", post=200),
     "evaluations:round-remind": page(
         "run evaluations and surveys", get=405, post="->evaluations:round-detail"
     ),
     "evaluations:network-rate": page("see a network's evaluation report"),
     "evaluations:report": page("run evaluations and surveys"),
     "evaluations:report-csv": page("run evaluations and surveys"),
-    "evaluations:report-pdf": page("run evaluations and surveys"),
+    "evaluations:report-pdf": page(
+        "run evaluations and surveys", post="->evaluations:report"
+    ),  # GET: the PDF once made, else its status; POST: have the worker make it
+    "evaluations:report-pdf-status": page("run evaluations and surveys"),
     "evaluations:survey-list": page("run evaluations and surveys"),
     "evaluations:survey-create": page("run evaluations and surveys", post=200),
     "evaluations:survey-detail": page("run evaluations and surveys"),
     "evaluations:form-create": page("run evaluations and surveys", post=200),
     "evaluations:ballot-create": page("run evaluations and surveys", post=200),
     "evaluations:ballot-import": page("run evaluations and surveys", post=200),
+    "evaluations:ballot-import-job": page("see one's own ballot upload"),
     "evaluations:merge": page("run evaluations and surveys", post=200),
     "evaluations:network-report": page("see a network's evaluation report"),
     "evaluations:network-report-csv": page("see a network's evaluation report"),
-    "evaluations:network-report-pdf": page("see a network's evaluation report"),
+    "evaluations:network-report-pdf": page(
+        "see a network's evaluation report", post="->evaluations:network-report"
+    ),
+    "evaluations:network-report-pdf-status": page("see a network's evaluation report"),
     "evaluations:outcome-list": page("see outcomes of the network"),
     "evaluations:outcome-create": page("record outcomes and stories", post=200),
     "evaluations:story-create": page("record outcomes and stories", post=200),
     "evaluations:story-detail": page(
         "read a story shared with the network only", post_action="see outcomes of the network"
     ),
+    "evaluations:story-update": page("change one's own story", post=200),
+    "evaluations:story-delete": page("change one's own story", post="->evaluations:outcome-list"),
     "evaluations:outcome-update": page("change one's own outcome", post=200),
     "evaluations:outcome-delete": page(
         "change one's own outcome", post="->evaluations:outcome-list"
@@ -176,7 +204,7 @@ PAGES: dict[str, Page] = {
     ),
     # meetings
     "meetings:meeting-list": page(MINE),
-    "meetings:feed-settings": page(MINE),
+    "meetings:feed-settings": page(MINE, post=200),  # the reminder choice; empty: an error
     "meetings:feed-reset": page(MINE, get=405, post="->meetings:feed-settings"),
     "meetings:network-meetings": page("see meetings of the network"),
     "meetings:meeting-detail": page("see meetings of the network"),
@@ -211,6 +239,23 @@ PAGES: dict[str, Page] = {
     "meetings:poll-choose": page("organise meetings", post=200),
     "meetings:poll-remind": page("organise meetings", get=405, post="->meetings:poll-detail"),
     "meetings:attendance-rates": page("see attendance figures"),
+    "meetings:minutes": page("open the network's minutes"),
+    # The correction form; an empty POST shows the error at the field.
+    "meetings:minutes-correction": page("open the network's minutes", post=200),
+    "meetings:minutes-edit": page("write minutes", post=200),
+    "meetings:action-create": page("write minutes", post=200),
+    "meetings:minutes-share": page("write minutes", get=405, post="->meetings:minutes"),
+    "meetings:minutes-publish": page("write minutes", get=405, post="->meetings:minutes"),
+    "meetings:action-delete": page("write minutes", post="->meetings:minutes"),
+    "meetings:action-done": page(
+        "tick off one's own action", get=405, post="->networks:my-networks"
+    ),
+    "meetings:attendance-export": page("see attendance figures"),
+    "meetings:attendance-export-xlsx": page("see attendance figures"),
+    # Everyone present in one click; comes back to the attendance screen (or its message).
+    "meetings:attendance-everyone": page(
+        "organise meetings", get=405, post="->meetings:attendance"
+    ),
     # networks and applications
     "networks:my-networks": page(MINE),
     "networks:network-detail": page("see the network's page"),
@@ -253,8 +298,20 @@ PAGES: dict[str, Page] = {
     "participants:network-members": page("see members with contact details"),
     "participants:invite": page("invite or import members", post=200),
     "participants:import": page("invite or import members", post=200),
-    "participants:import-confirm": page(
-        "invite or import members", get=405, post="->participants:import"
+    # An empty maximum is valid (no maximum): saved, back to the members page.
+    "participants:max-participants": page(
+        "manage the waiting list", post="->participants:network-members"
+    ),
+    "participants:waiting-remove": page(
+        "manage the waiting list", post="->participants:network-members"
+    ),
+    "participants:waiting-offer": page(
+        "manage the waiting list", get=405, post="->participants:network-members"
+    ),
+    "participants:end-membership": page("end a membership", post="->participants:network-members"),
+    "participants:place-decline": page("use a secret link", post=200),
+    "participants:import-job": page(
+        "see and confirm one's own upload", post="->participants:import-job"
     ),
     "participants:people-list": page("see people and the audit log"),
     "participants:person-detail": page("see people and the audit log"),
@@ -264,6 +321,20 @@ PAGES: dict[str, Page] = {
 # Pages whose answer is not "may or may not", each with its reason: role -> (GET, POST).
 SIGNED_IN_HOME = "->networks:my-networks"
 SPECIAL: dict[str, tuple[str, dict[str, tuple]]] = {
+    "networks:leave-network": (
+        "every member of A may leave it herself (then to her networks); the facilitator is A's "
+        "only one and is refused (back to the page that says why); everyone else: 404",
+        {
+            r: ("login", "login")
+            if r == ANONYMOUS
+            else (200, "->networks:leave-network")
+            if r == "facilitator"
+            else (200, SIGNED_IN_HOME)
+            if r in MEMBERS_A
+            else (404, 404)
+            for r in ROLES
+        },
+    ),
     "account_login": (
         "the sign-in page is for visitors; someone signed in is sent to their networks",
         {r: (200, 200) if r == ANONYMOUS else (SIGNED_IN_HOME, SIGNED_IN_HOME) for r in ROLES},

@@ -72,31 +72,23 @@ def _role_for(name: str) -> str | None:
     return None
 
 
-FORM_URLS = [
-    pytest.param(
-        name,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="known bug, open in issue 10: allauth's address page lets a control "
-            "character through although its forms now use the input rules",
-        ),
-    )
-    if name == "account_email"
-    else name
-    for name in sorted(name for name in MATRIX if _role_for(name))
-]
+FORM_URLS = sorted(name for name in MATRIX if _role_for(name))
 
 
 # --- discovering the fields ----------------------------------------------------------------
 
 
 class _FormFields(HTMLParser):
-    """The named controls inside the page's POST forms (the CSRF token left out)."""
+    """The named controls inside the page's POST forms (the CSRF token left out), and the
+    submit button a person presses in each form that has exactly one named button (a view
+    such as allauth's address page acts only on the button's name)."""
 
     def __init__(self):
         super().__init__()
         self.in_post_form = False
         self.controls: dict[str, dict] = {}
+        self.pressed: dict[str, str] = {}
+        self._buttons: list[tuple[str, str]] = []
         self._textarea = None
         self._select = None
 
@@ -104,12 +96,16 @@ class _FormFields(HTMLParser):
         a = {k: (v if v is not None else "") for k, v in attrs}
         if tag == "form":
             self.in_post_form = a.get("method", "get").lower() == "post"
+            self._buttons = []
             return
         if not self.in_post_form:
             return
         name = a.get("name")
+        kind = a.get("type", "text" if tag == "input" else "submit").lower()
+        if tag in ("input", "button") and kind == "submit" and name:
+            self._buttons.append((name, a.get("value", "")))
+            return
         if tag == "input" and name and name != "csrfmiddlewaretoken":
-            kind = a.get("type", "text").lower()
             if kind in ("submit", "button", "reset", "image"):
                 return
             control = self.controls.setdefault(
@@ -147,6 +143,8 @@ class _FormFields(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "form":
+            if self.in_post_form and len(self._buttons) == 1:
+                self.pressed.update(self._buttons)
             self.in_post_form = False
         elif tag == "textarea":
             self._textarea = None
@@ -380,7 +378,7 @@ def _discover(client: Client, name: str, world):
     for html_name, control in parser.controls.items():
         found = _field_for(html_name, django_fields)
         controls[html_name] = (control, found[0] if found else None)
-    return controls, page_forms
+    return controls, page_forms, parser.pressed
 
 
 @pytest.mark.django_db
@@ -400,7 +398,7 @@ def test_form_survives_generated_input(name):
         return c
 
     with transaction.atomic():
-        controls, page_forms = _discover(client(), name, world)
+        controls, page_forms, pressed = _discover(client(), name, world)
         transaction.set_rollback(True)
     strategy = st.fixed_dictionaries(
         {html_name: _strategy(control, field) for html_name, (control, field) in controls.items()}
@@ -416,7 +414,7 @@ def test_form_survives_generated_input(name):
     )
     @given(strategy)
     def run(generated):
-        data = {k: v for k, v in generated.items() if v is not OMIT}
+        data = {**pressed, **{k: v for k, v in generated.items() if v is not OMIT}}
         with transaction.atomic():
             c = client()
             c.get(source_path)  # as a person would: the page first, then its form

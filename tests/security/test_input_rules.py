@@ -196,3 +196,23 @@ def test_school_search_with_a_nul_byte_is_a_dutch_400_page(client):
 def test_nul_byte_in_a_query_parameter_name_is_refused(client):
     response = client.get("/netwerken/?%00=1")
     assert response.status_code == 400
+
+
+def test_adding_an_address_with_a_control_character_is_refused_at_the_field(client):
+    """allauth's address page (Mijn account → e-mailadressen) follows the same rule: pressing
+    'Toevoegen' with a control character in the address gives the message at the field and
+    adds no address."""
+    from allauth.account.models import EmailAddress
+
+    from tests.factories import UserFactory
+
+    person = UserFactory()
+    client.force_login(person)
+    before = list(EmailAddress.objects.filter(user=person).values_list("email", flat=True))
+    response = client.post(
+        "/account/e-mailadres/", {"email": "noor\x92@school.example.nl", "action_add": ""}
+    )
+    assert response.status_code == 200
+    assert ONE_LINE in response.context["form"].errors["email"]
+    after = list(EmailAddress.objects.filter(user=person).values_list("email", flat=True))
+    assert after == before

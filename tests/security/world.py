@@ -7,6 +7,7 @@ can fill in every pattern of the root URLconf."""
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
@@ -15,10 +16,22 @@ from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_pk_to_url_str
 
 from evaluations.enums import OutcomeKind, OutcomeVisibility, ValueCycle
+from evaluations.models import (
+    BallotImport,
+    LearningForm,
+    Outcome,
+    RankingSurvey,
+    ValueStep,
+    ValueStory,
+)
 from evaluations.models import Invitation as RoundInvitation
-from evaluations.models import LearningForm, Outcome, RankingSurvey, ValueStep, ValueStory
-from meetings.models import CalendarFeedToken
+from leernetwerk.models import JobStatus
+from meetings.models import ActionItem, CalendarFeedToken, Minutes
+from networks.models import WaitingListEntry
+from networks.services import register_interest
+from participants.models import MemberImport
 from participants.services import invitation_token
+from participants.waiting import offer_place
 from tests.factories import (
     LearningQuestionFactory,
     MeetingFactory,
@@ -88,6 +101,11 @@ class World:
     story: object = None
     feed_token: str = ""
     speaker: object = None
+    member_import: object = None  # a checked file, uploaded by the facilitator
+    ballot_import: object = None  # an imported ballot file, uploaded by staff
+    action: object = None
+    waiting_entry: object = None  # someone waiting for a place in network A (full)
+    place_offer: object = None  # the invitation of someone offered a place in network A
 
     def user(self, role: str):
         """A fresh copy of the person holding `role`, so logging in leaves the world as is."""
@@ -132,6 +150,15 @@ def build_world() -> World:
     w.invitation = InvitationFactory(
         network=a, email="nieuw@a.example.nl", invited_by=w.people["facilitator"]
     )
+    a.max_participants = 6  # full: its six participants
+    a.save(update_fields=["max_participants"])
+    register_interest(a, name="Wachtende A", email="wachtend@a.example.nl")
+    register_interest(a, name="Aanbod A", email="aanbod@a.example.nl")
+    w.waiting_entry = WaitingListEntry.objects.get(registration__email="wachtend@a.example.nl")
+    w.place_offer = offer_place(
+        WaitingListEntry.objects.get(registration__email="aanbod@a.example.nl"),
+        by=w.people["facilitator"],
+    )
     w.survey = RankingSurvey.objects.create(name="Leer-top 3 A", slug="leer-top-3-a")
     for name in ("Intervisie", "Casusbespreking", "Gastspreker"):
         LearningForm.objects.create(survey=w.survey, name=name)
@@ -155,6 +182,48 @@ def build_world() -> World:
     CalendarFeedToken.objects.create(person=owner, token=w.feed_token)
     w.speaker = GuestSpeakerFactory(
         meeting=w.meeting, email="spreker@uu.example.nl", token=secrets.token_urlsafe(32)
+    )
+    w.ballot_import = BallotImport.objects.create(
+        survey=w.survey,
+        uploaded_by=w.people["staff"],
+        file_name="stemmen.csv",
+        extension="csv",
+        status=JobStatus.DONE,
+        result={"imported": 0},
+    )
+    w.member_import = MemberImport.objects.create(
+        network=a,
+        uploaded_by=w.people["facilitator"],
+        file_name="leden.csv",
+        extension="csv",
+        content=b"email,first_name,last_name\nnieuw-lid@a.example.nl,Nieuw,Lid\n",
+        status=JobStatus.CHECKED,
+        rows_total=1,
+        rows_done=1,
+        result={
+            "rows": [
+                {
+                    "row": 2,
+                    "email": "nieuw-lid@a.example.nl",
+                    "first_name": "Nieuw",
+                    "last_name": "Lid",
+                    "brin": "",
+                    "neutralised_on_export": False,
+                    "existing": False,
+                }
+            ]
+        },
+    )
+    # Draft minutes of the meeting with one action of the owner (no marker text: the
+    # marker crawl plants its own minutes).
+    minutes = Minutes.objects.create(
+        meeting=w.meeting, summary="Kennismaking.", written_by=w.people["facilitator"]
+    )
+    w.action = ActionItem.objects.create(
+        minutes=minutes,
+        description="Agenda rondsturen",
+        owner=owner,
+        due_date=w.meeting.starts_at.date() + datetime.timedelta(days=14),
     )
     return w
 
@@ -188,8 +257,18 @@ def url_kwargs(name: str, w: World) -> dict:
         "meetings:feed": {"token": w.feed_token},
         "meetings:speaker-invite": {"pk": w.speaker.pk},
         "meetings:speaker-answer": {"token": w.speaker.token},
+        "meetings:action-delete": {"pk": w.action.pk},
+        "meetings:action-done": {"pk": w.action.pk},
         "participants:person-detail": {"pk": owner.pk},
         "participants:invitation-accept": {"token": invitation_token(w.invitation)},
+        "participants:place-decline": {"token": invitation_token(w.place_offer)},
+        "participants:waiting-remove": {"pk": w.waiting_entry.pk, **slug},
+        "participants:waiting-offer": {"pk": w.waiting_entry.pk, **slug},
+        # The owner's participant membership of network A: the organisers may end it.
+        "participants:end-membership": {
+            "pk": owner.memberships.get(network=w.network).pk,
+            **slug,
+        },
         "participants:question-detail": {"pk": w.question.pk},
         "participants:question-update": {"pk": w.question.pk},
         "participants:question-delete": {"pk": w.question.pk},
@@ -200,11 +279,16 @@ def url_kwargs(name: str, w: World) -> dict:
         "evaluations:respond": {"token": w.round_invitation.token},
         "evaluations:network-report": {"pk": w.round.pk, **slug},
         "evaluations:network-report-pdf": {"pk": w.round.pk, **slug},
+        "evaluations:network-report-pdf-status": {"pk": w.round.pk, **slug},
         "evaluations:network-report-csv": {"pk": w.round.pk, **slug},
         "evaluations:story-detail": {"pk": w.story.pk, **slug},
+        "evaluations:story-update": {"pk": w.story.pk, **slug},
+        "evaluations:story-delete": {"pk": w.story.pk, **slug},
         "evaluations:outcome-update": {"pk": w.outcome.pk, **slug},
         "evaluations:outcome-delete": {"pk": w.outcome.pk, **slug},
         "api-network-detail": slug,
+        "participants:import-job": {"pk": w.member_import.pk, **slug},
+        "evaluations:ballot-import-job": {"pk": w.ballot_import.pk, "slug": w.survey.slug},
     }
     if name in table:
         return table[name]
@@ -223,14 +307,15 @@ MEETING_PK = {
     f"meetings:{n}"
     for n in (
         "meeting-detail meeting-update meeting-copy meeting-cancel meeting-prepare speaker-create "
-        "response case-create next-theme attendance meeting-ics"
+        "response case-create next-theme attendance attendance-everyone meeting-ics minutes "
+        "minutes-edit action-create minutes-share minutes-publish minutes-correction"
     ).split()
 }
 ROUND_PK = {
     f"evaluations:{n}"
     for n in (
-        "round-detail round-rate item-create round-close round-compute round-publish round-remind report "
-        "report-pdf report-csv"
+        "round-detail round-rate item-create round-close round-compute round-publish round-remind round-share report "
+        "report-pdf report-pdf-status report-csv"
     ).split()
 }
 SURVEY_SLUG = {
@@ -242,14 +327,17 @@ NETWORK_SLUG = {
     "meetings:meeting-create",
     "meetings:planner",
     "meetings:attendance-rates",
+    "meetings:attendance-export",
+    "meetings:attendance-export-xlsx",
     "meetings:poll-create",
     "meetings:buddy-groups",
     "meetings:contact-log",
     "participants:network-members",
+    "networks:leave-network",
     "participants:shared-questions",
     "participants:invite",
     "participants:import",
-    "participants:import-confirm",
+    "participants:max-participants",
     "evaluations:phase",
     "evaluations:phase-compute",
     "evaluations:network-rate",

@@ -1,11 +1,14 @@
 """python manage.py import_ballots <file.csv> --survey <name> [--create]"""
 
-import csv
+from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from evaluations.ranking import BallotFileError
+from evaluations.services import import_ballots
+from leernetwerk import uploads
 
 
 class Command(BaseCommand):
@@ -20,27 +23,34 @@ class Command(BaseCommand):
             help="Create the survey and the learning forms the file names",
         )
 
-    def handle(self, *args, file, survey, create, **options):
-        from evaluations.services import import_ballots
-
+    def _rows(self, file: str) -> list[list[str]]:
+        """The file's rows, with the limits of the upload form (size, UTF-8, row count)."""
+        path = Path(file)
         try:
-            with open(file, newline="", encoding="utf-8-sig") as handle:
-                rows = list(csv.reader(handle))
+            uploads.check_size(path.stat().st_size)  # before reading it into memory
+            return uploads.utf8_csv_rows(path.read_bytes())
         except OSError as error:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error}
             ) from error
+        except ValidationError as error:
+            lines = [_("The file was refused; nothing has been stored."), *error.messages]
+            raise CommandError("\n".join(lines)) from error
+
+    def handle(self, *args, file, survey, create, **options):
+
+        rows = self._rows(file)
         try:
             result, count = import_ballots(survey_name=survey, rows=rows, create=create)
         except BallotFileError as error:
-            lines = [_("The file was refused; nothing has been stored.")]
-            for line, message in error.errors:
-                lines.append(
-                    _("line %(line)s: %(message)s") % {"line": line, "message": message}
-                    if line
-                    else message
-                )
-            raise CommandError("\n".join(lines)) from error
+            lines = [
+                _("line %(line)s: %(message)s") % {"line": line, "message": message}
+                if line
+                else message
+                for line, message in error.errors
+            ]
+            refused = _("The file was refused; nothing has been stored.")
+            raise CommandError("\n".join([refused, *uploads.cap_errors(lines)])) from error
         self.stdout.write(
             _("%(count)s ballots imported into %(survey)s.")
             % {"count": count, "survey": result.name}

@@ -5,6 +5,9 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from evaluations.models import RankingSurvey
+from evaluations.selectors import ranking_for_survey
+
 
 class Command(BaseCommand):
     help = "Print the Leer-top 3 ranking of a survey (points 3/2/1; ties by first places)."
@@ -15,9 +18,6 @@ class Command(BaseCommand):
         parser.add_argument("--top", type=int, default=None, help="Only the first N forms")
 
     def handle(self, *args, survey, json: bool = False, top=None, **options):
-        from evaluations.models import RankingSurvey
-        from evaluations.selectors import ranking_for_survey
-
         found = RankingSurvey.objects.filter(name=survey).first()
         if found is None:
             raise CommandError(_("There is no survey named %(name)s.") % {"name": survey})

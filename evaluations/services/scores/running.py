@@ -4,6 +4,7 @@ locks that tell a live computation from one whose worker died."""
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from contextlib import contextmanager
 
@@ -11,8 +12,11 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from leernetwerk.dispatch import enqueue
+
 from ...enums import ComputationStatus, RoundStatus
 from ...models import EvaluationRound
+from ...tasks import task_compute_round_scores
 from . import writing
 
 logger = logging.getLogger(__name__)
@@ -24,8 +28,6 @@ def _test_pause() -> None:
     everywhere else."""
     pause = getattr(settings, "LEERNETWERK_TEST_SCORES_PAUSE", 0)
     if pause:
-        import time
-
         time.sleep(pause)
 
 
@@ -162,10 +164,6 @@ def recover_score_computations() -> list[int]:
     Celery would redeliver the unacknowledged message too, but only after the broker's
     visibility timeout (an hour); this makes reports complete within a beat interval. Running
     a computation twice is harmless: it is idempotent and serialised by the row lock."""
-    from leernetwerk.dispatch import enqueue
-
-    from ...tasks import task_compute_round_scores
-
     with transaction.atomic():
         running = list(
             EvaluationRound.objects.select_for_update(skip_locked=True)

@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, Subquery
-
 from leernetwerk.bulk import insert_rows
 
 from ... import scoring
-from ...enums import ItemKind, RoundKind, RoundStatus
+from ...enums import ItemKind, RoundStatus
 from ...models import (
-    Answer,
     EvaluationRound,
     Invitation,
     Item,
@@ -28,84 +25,8 @@ from ...models import (
     Response,
     RoundResult,
 )
-
-Counts = dict[int, int]  # scale value -> how many gave it
-
-
-def _networks_with_baselines(rounds: list[EvaluationRound]) -> dict[int, dict[int, int | None]]:
-    """round id -> {network id -> id of its latest earlier closed nulmeting (None without
-    one)} for the rounds' networks, in one query whatever their number. A nulmeting itself is
-    compared with nothing."""
-    latest_baseline = (
-        EvaluationRound.objects.filter(
-            kind=RoundKind.BASELINE,
-            status=RoundStatus.CLOSED,
-            networks=OuterRef("network_id"),
-            opens_on__lte=OuterRef("evaluationround__opens_on"),
-        )
-        .exclude(pk=OuterRef("evaluationround_id"))
-        .order_by("-opens_on", "-pk")
-        .values("pk")[:1]
-    )
-    links = (
-        EvaluationRound.networks.through.objects.filter(
-            evaluationround__in=[evaluation.pk for evaluation in rounds]
-        )
-        .annotate(baseline_id=Subquery(latest_baseline))
-        .values_list("evaluationround_id", "network_id", "baseline_id")
-        .order_by("evaluationround_id", "network_id")
-    )
-    is_baseline = {evaluation.pk: evaluation.kind == RoundKind.BASELINE for evaluation in rounds}
-    baselines: dict[int, dict[int, int | None]] = {evaluation.pk: {} for evaluation in rounds}
-    for round_id, network_id, baseline_id in links:
-        baselines[round_id][network_id] = None if is_baseline[round_id] else baseline_id
-    return baselines
-
-
-Key = tuple[int, int, int]  # (round id, network id, item id)
-
-
-def _answer_counts(
-    round_ids: set[int], needed: set[tuple[int, int]], codes: dict[int, str]
-) -> tuple[dict[Key, Counts], dict[tuple[int, int, str], Counts], dict[Key, int], dict[Key, int]]:
-    """Counts of the answers given in sent responses, in one GROUP BY over the rounds' answers
-    and those of the nulmetingen they compare with (the database counts, so Python gets at
-    most seven rows per round, network and item): the scale values per (round id, network
-    id, item id), the same per (nulmeting id, network id, item code) for the (nulmeting id,
-    network id) pairs `needed`, and per (round id, network id, item id) the number of
-    "don't know" answers and of open comments."""
-    condition = Q(response__round_id__in=round_ids)
-    outside = {pair for pair in needed if pair[0] not in round_ids}
-    if outside:
-        # A superset of the pairs (filtered below): two IN lists cost the database far less
-        # than one OR term per nulmeting.
-        condition |= Q(
-            response__round_id__in={round_id for round_id, _ in outside},
-            response__network_id__in={network_id for _, network_id in outside},
-        )
-    rows = (
-        Answer.objects.filter(condition, response__is_sent=True)
-        .filter(Q(value__isnull=False) | Q(dont_know=True) | ~Q(text=""))
-        .values_list("response__round_id", "response__network_id", "item_id", "value", "dont_know")
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    current: dict[Key, Counts] = defaultdict(dict)
-    baseline: dict[tuple[int, int, str], Counts] = defaultdict(dict)
-    dont_know: dict[Key, int] = defaultdict(int)
-    comments: dict[Key, int] = defaultdict(int)
-    for round_id, network_id, item_id, value, is_dont_know, count in rows:
-        if value is None:
-            if round_id in round_ids:
-                (dont_know if is_dont_know else comments)[round_id, network_id, item_id] += count
-            continue
-        if round_id in round_ids:
-            current[round_id, network_id, item_id][value] = count
-        # A round of the batch can also be another one's nulmeting: no elif.
-        if codes[item_id] and (round_id, network_id) in needed:
-            counts = baseline[round_id, network_id, codes[item_id]]
-            counts[value] = counts.get(value, 0) + count  # items sharing a code add up
-    return current, baseline, dont_know, comments
+from . import pairing
+from .counting import Counts, answer_counts, counts_per_network, networks_with_baselines
 
 
 def _add(counts: list[Counts]) -> Counts:
@@ -118,11 +39,15 @@ def _add(counts: list[Counts]) -> Counts:
 
 def _open_fields(n: int, withheld: bool) -> dict:
     """An open question's row: how many commented, and whether their comments are shown."""
-    return {name: None for name in _SCORE_FIELDS} | {
-        "n": n,
-        "is_withheld": withheld,
-        "distribution": [],
-    }
+    return (
+        {name: None for name in _SCORE_FIELDS}
+        | pairing.NOT_PAIRED
+        | {
+            "n": n,
+            "is_withheld": withheld,
+            "distribution": [],
+        }
+    )
 
 
 def _score_fields(
@@ -176,6 +101,7 @@ _SCORE_FIELDS = [
     "baseline_mean",
     "change",
     "effect_size",
+    *pairing.PAIRED_FIELDS,
 ]
 
 
@@ -187,19 +113,6 @@ def _assign(row, fields: dict) -> bool:
             setattr(row, name, value)
             changed = True
     return changed
-
-
-def _counts_per_network(model, round_ids: set[int]) -> dict[int, dict[int, int]]:
-    """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
-    counts: dict[int, dict[int, int]] = defaultdict(dict)
-    rows = model.objects.filter(round_id__in=round_ids)
-    if model is Response:
-        rows = rows.filter(is_sent=True)  # a saved response waits for its owner
-    for round_id, network_id, count in (
-        rows.values_list("round_id", "network_id").annotate(count=Count("pk")).order_by()
-    ):
-        counts[round_id][network_id] = count
-    return counts
 
 
 def _write_rounds(rounds: list[EvaluationRound]) -> None:
@@ -214,7 +127,7 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
     if not rounds:
         return
     round_ids = {evaluation.pk for evaluation in rounds}
-    baselines = _networks_with_baselines(rounds)
+    baselines = networks_with_baselines(rounds)
     needed = {
         (baseline_id, network_id)
         for per_network in baselines.values()
@@ -231,9 +144,12 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         codes[item_id] = code
         if round_id in round_ids:
             items[round_id].append((item_id, code, kind == ItemKind.SCALE))
-    invited = _counts_per_network(Invitation, round_ids)
-    responded = _counts_per_network(Response, round_ids)
-    current, baseline, dont_know, comments = _answer_counts(round_ids, needed, codes)
+    invited = counts_per_network(Invitation, round_ids)
+    responded = counts_per_network(Response, round_ids)
+    current, baseline, dont_know, comments, pairs = answer_counts(round_ids, needed, codes)
+    counted = pairing.counted_rounds(rounds)
+    pair_sums = {key: sums for key, sums in pairs.items() if key[0] in counted}
+    anonymous_baselines = pairing.baselines_without_pseudonyms(rounds)
 
     existing_results = {
         (result.round_id, result.network_id): result
@@ -337,28 +253,27 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
                 n: baseline.get((baseline_of[n], n, code), {}) if code else None
                 for n in network_ids
             }
+            paired_networks, paired_overall = pairing.paired_fields(
+                {n: pair_sums.get((evaluation.pk, n, item_id), (0, 0, 0)) for n in network_ids},
+                is_linked=bool(evaluation.baseline_round_id and code),
+                anonymous={n for n in network_ids if (evaluation.pk, n) in anonymous_baselines},
+            )
             for network_id in network_ids:
                 result = results[evaluation.pk, network_id]
-                save_score(
-                    result,
-                    item_id,
-                    _score_fields(
-                        per_network[network_id],
-                        network_baselines[network_id],
-                        result.is_withheld or network_id in item_withheld,
-                        unsure[network_id],
-                    ),
+                fields = _score_fields(
+                    per_network[network_id],
+                    network_baselines[network_id],
+                    result.is_withheld or network_id in item_withheld,
+                    unsure[network_id],
                 )
-            save_score(
-                overall,
-                item_id,
-                _score_fields(
-                    _add(list(per_network.values())),
-                    _add(list(network_baselines.values())) if code else None,
-                    overall.is_withheld or item_overall_withheld,
-                    sum(unsure.values()),
-                ),
+                save_score(result, item_id, fields | paired_networks[network_id])
+            fields = _score_fields(
+                _add(list(per_network.values())),
+                _add(list(network_baselines.values())) if code else None,
+                overall.is_withheld or item_overall_withheld,
+                sum(unsure.values()),
             )
+            save_score(overall, item_id, fields | paired_overall)
     # Left over: scores of items no longer on their round (those of stale results went with
     # them).
     stale_scores = [

@@ -1,0 +1,124 @@
+"""Reading what the score computation counts, in a fixed number of queries for a whole set
+of rounds: which networks each round compares with which nulmeting, the answers' counts (one
+GROUP BY, the pairs with the nulmeting included) and invitations or responses per network."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+
+from ...enums import RoundKind, RoundStatus
+from ...models import Answer, EvaluationRound, Response
+from . import pairing
+
+Counts = dict[int, int]  # scale value -> how many gave it
+
+
+def networks_with_baselines(rounds: list[EvaluationRound]) -> dict[int, dict[int, int | None]]:
+    """round id -> {network id -> id of its latest earlier closed nulmeting (None without
+    one)} for the rounds' networks, in one query whatever their number. A nulmeting itself is
+    compared with nothing."""
+    latest_baseline = (
+        EvaluationRound.objects.filter(
+            kind=RoundKind.BASELINE,
+            status=RoundStatus.CLOSED,
+            networks=OuterRef("network_id"),
+            opens_on__lte=OuterRef("evaluationround__opens_on"),
+        )
+        .exclude(pk=OuterRef("evaluationround_id"))
+        .order_by("-opens_on", "-pk")
+        .values("pk")[:1]
+    )
+    links = (
+        EvaluationRound.networks.through.objects.filter(
+            evaluationround__in=[evaluation.pk for evaluation in rounds]
+        )
+        .annotate(baseline_id=Subquery(latest_baseline))
+        .values_list("evaluationround_id", "network_id", "baseline_id")
+        .order_by("evaluationround_id", "network_id")
+    )
+    is_baseline = {evaluation.pk: evaluation.kind == RoundKind.BASELINE for evaluation in rounds}
+    baselines: dict[int, dict[int, int | None]] = {evaluation.pk: {} for evaluation in rounds}
+    for round_id, network_id, baseline_id in links:
+        baselines[round_id][network_id] = None if is_baseline[round_id] else baseline_id
+    return baselines
+
+
+Key = tuple[int, int, int]  # (round id, network id, item id)
+
+
+def answer_counts(
+    round_ids: set[int], needed: set[tuple[int, int]], codes: dict[int, str]
+) -> tuple[
+    dict[Key, Counts],
+    dict[tuple[int, int, str], Counts],
+    dict[Key, int],
+    dict[Key, int],
+    dict[Key, pairing.Sums],
+]:
+    """Counts of the answers given in sent responses, in one GROUP BY over the rounds' answers
+    and those of the nulmetingen they compare with (the database counts, so Python gets at
+    most seven rows per round, network and item): the scale values per (round id, network
+    id, item id), the same per (nulmeting id, network id, item code) for the (nulmeting id,
+    network id) pairs `needed`, and per (round id, network id, item id) the number of
+    "don't know" answers and of open comments; and per (round id, network id, item id) the
+    sums of the pairs with the nulmeting (`pairing`), from the answers' stored baseline value."""
+    condition = Q(response__round_id__in=round_ids)
+    outside = {pair for pair in needed if pair[0] not in round_ids}
+    if outside:
+        # A superset of the pairs (filtered below): two IN lists cost the database far less
+        # than one OR term per nulmeting.
+        condition |= Q(
+            response__round_id__in={round_id for round_id, _ in outside},
+            response__network_id__in={network_id for _, network_id in outside},
+        )
+    rows = (
+        Answer.objects.filter(condition, response__is_sent=True)
+        .filter(Q(value__isnull=False) | Q(dont_know=True) | ~Q(text=""))
+        .values_list("response__round_id", "response__network_id", "item_id", "value", "dont_know")
+        .annotate(
+            count=Count("pk"),
+            pairs=Count("baseline_value"),
+            change=Sum(F("value") - F("baseline_value")),
+            squares=Sum((F("value") - F("baseline_value")) * (F("value") - F("baseline_value"))),
+        )
+        .order_by()
+    )
+    current: dict[Key, Counts] = defaultdict(dict)
+    baseline: dict[tuple[int, int, str], Counts] = defaultdict(dict)
+    dont_know: dict[Key, int] = defaultdict(int)
+    comments: dict[Key, int] = defaultdict(int)
+    pairs: dict[Key, pairing.Sums] = {}
+    for round_id, network_id, item_id, value, is_dont_know, count, n, change, squares in rows:
+        if n and round_id in round_ids:
+            had = pairs.get((round_id, network_id, item_id), (0, 0, 0))
+            pairs[round_id, network_id, item_id] = (
+                had[0] + n,
+                had[1] + change,
+                had[2] + squares,
+            )
+        if value is None:
+            if round_id in round_ids:
+                (dont_know if is_dont_know else comments)[round_id, network_id, item_id] += count
+            continue
+        if round_id in round_ids:
+            current[round_id, network_id, item_id][value] = count
+        # A round of the batch can also be another one's nulmeting: no elif.
+        if codes[item_id] and (round_id, network_id) in needed:
+            counts = baseline[round_id, network_id, codes[item_id]]
+            counts[value] = counts.get(value, 0) + count  # items sharing a code add up
+    return current, baseline, dont_know, comments, pairs
+
+
+def counts_per_network(model, round_ids: set[int]) -> dict[int, dict[int, int]]:
+    """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
+    counts: dict[int, dict[int, int]] = defaultdict(dict)
+    rows = model.objects.filter(round_id__in=round_ids)
+    if model is Response:
+        rows = rows.filter(is_sent=True)  # a saved response waits for its owner
+    for round_id, network_id, count in (
+        rows.values_list("round_id", "network_id").annotate(count=Count("pk")).order_by()
+    ):
+        counts[round_id][network_id] = count
+    return counts

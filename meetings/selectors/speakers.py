@@ -1,0 +1,97 @@
+"""Guest speakers: the briefing (earlier meetings, the learning questions shared with the
+facilitators) and the speaker found from her answer link."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.shortcuts import get_object_or_404
+
+from networks.models import Membership, Network
+from networks.rules import is_facilitator, is_member
+from participants.models import LearningQuestion
+
+from ..models import (
+    GuestSpeaker,
+    Meeting,
+)
+from .meetings import meeting_for_user
+
+if TYPE_CHECKING:
+    from participants.models import User
+
+
+def shared_questions_for(network: Network, viewer: User) -> list[LearningQuestion]:
+    """Learning questions of others that reach `viewer` through this network: the owner's
+    current choice decides (participants' visible_to), so a penvoerder sees only what was
+    shared with the whole network and a facilitator also what was shared with them."""
+    return list(
+        LearningQuestion.objects.visible_to(viewer, in_network=network)
+        .exclude(owner=viewer)
+        .select_related("owner")
+        .order_by("owner__last_name", "title")
+    )
+
+
+def earlier_meetings(meeting: Meeting) -> list[Meeting]:
+    """Held meetings of the same network before this one, newest first."""
+    return list(
+        Meeting.objects.filter(network_id=meeting.network_id, starts_at__lt=meeting.starts_at)
+        .scheduled()
+        .exclude(pk=meeting.pk)
+        .order_by("-starts_at")
+    )
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What a guest speaker is told: earlier themes and the learning questions shared."""
+
+    meeting: Meeting
+    earlier: list[Meeting]
+    questions: list[LearningQuestion]
+
+
+def briefing_questions(network: Network, *, viewer: User | None = None) -> list[LearningQuestion]:
+    """Questions of current members, linked to the network, as their owners share them NOW.
+
+    `viewer=None` is the guest speaker (outside the network): only questions shared with
+    the network. A viewer who is a facilitator of this network also sees those shared with
+    the facilitator; any other member sees the network-shared ones; anyone else (staff, the
+    admin, someone who left) sees none. Built on every call: never a stored copy."""
+    questions = LearningQuestion.objects.shared_with_members_of(network)
+    if viewer is not None:
+        if not is_member(viewer, network):
+            return []
+        if is_facilitator(viewer, network):
+            # The one visibility rule, through this network; the viewer's own questions
+            # are not part of what she tells a speaker.
+            questions = LearningQuestion.objects.visible_to(viewer, in_network=network).exclude(
+                owner=viewer
+            )
+    current = Membership.objects.current().filter(network=network).values("person")
+    return list(questions.filter(owner__in=current).distinct().order_by("title", "pk"))
+
+
+def speaker_briefing(meeting: Meeting, *, viewer: User | None = None) -> Briefing:
+    """The guest-speaker briefing as `viewer` may see it (None: as the speaker receives it)."""
+    return Briefing(
+        meeting=meeting,
+        earlier=earlier_meetings(meeting),
+        questions=briefing_questions(meeting.network, viewer=viewer),
+    )
+
+
+def speaker_for_organiser(user: User, pk: int) -> GuestSpeaker:
+    """A guest speaker of a meeting the user may see (404 otherwise); rules decide the rest."""
+    speaker = get_object_or_404(GuestSpeaker.objects.select_related("meeting__network"), pk=pk)
+    meeting_for_user(user, speaker.meeting_id)
+    return speaker
+
+
+def speaker_for_token(token: str) -> GuestSpeaker | None:
+    """The guest speaker whose answer link carries `token`, or None."""
+    if not token or len(token) > 64:
+        return None
+    return GuestSpeaker.objects.select_related("meeting__network").filter(token=token).first()

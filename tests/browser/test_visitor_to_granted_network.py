@@ -1,0 +1,377 @@
+"""From a visitor's idea to a granted network, in real Chromium (issue 11, Tests).
+
+As a visitor: home -> directory -> start a network -> create an account -> verify the address
+from the mail -> apply with two criteria unmet, warned with both named -> submit. As staff:
+the queue (the application, its planned participants and facilitator), the review with the
+whole application in view, one save, granting refused naming the unmet criteria, overrides
+with motivation, granting accepted. As the penvoerder (the visitor's new account): the
+decision and its motivation. On the way, a staff member who belongs to the network may
+neither judge nor decide. Screenshots of each step go to /tmp/journey-shots/."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from networks.enums import NetworkStatus
+from networks.models import Competence, CriterionJudgement, Decision, Network
+from participants.forms import school_label
+from participants.models import User
+from tests.conftest import assert_accessible, login
+from tests.factories import DEFAULT_PASSWORD, NetworkFactory, SchoolFactory, make_member, make_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SHOTS = Path("/tmp/journey-shots")
+# The first password field ("Wachtwoord", marked required), not "Wachtwoord (opnieuw)".
+PASSWORD_LABEL = re.compile(r"^\s*Wachtwoord\s*\*?\s*$")
+NOOR = "noor.bakker@school.example.nl"
+NOOR_PASSWORD = "een-lang-nieuw-wachtwoord"
+KARIN = "karin.mede@school.example.nl"
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def criterion(page, code):
+    return page.locator(f"#check-{code}")
+
+
+def settle(page):
+    """Let the live check finish before the next step."""
+    page.wait_for_timeout(600)
+    expect(page.locator("#application-form")).not_to_have_class(re.compile("htmx-request"))
+
+
+def logout(page):
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
+
+
+def mails_to(address: str) -> list:
+    return [m for m in mail.outbox if m.to == [address]]
+
+
+def link_in(message, live_server, prefix: str) -> str:
+    path = re.search(rf"https?://[^/\s]+({re.escape(prefix)}\S*)", message.body).group(1)
+    return f"{live_server.url}{path}"
+
+
+def visitor_creates_an_account(page, live_server, school) -> None:
+    page.goto(f"{live_server.url}/")
+    expect(page.get_by_role("link", name="Account aanmaken").first).to_be_visible()
+    shot(page, "01-home")
+    page.get_by_role("main").get_by_role("link", name="Bekijk de leernetwerken").click()
+    expect(page.get_by_role("heading", name="Leernetwerken", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Samen Sterker")).to_be_visible()
+    shot(page, "02-directory")
+    page.get_by_role("main").get_by_role("link", name="Start een leernetwerk").click()
+    expect(page.get_by_role("heading", name="Start een leernetwerk", level=1)).to_be_visible()
+    shot(page, "03-start-network")
+    page.get_by_role("link", name="Maak een account aan om aan te vragen").click()
+    expect(page.get_by_role("heading", name="Account aanmaken", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("E-mailadres").fill(NOOR)
+    page.get_by_label("Voornaam").fill("Noor")
+    page.get_by_label("Achternaam").fill("Bakker")
+    page.get_by_label("School").select_option(label=school_label(school))
+    page.get_by_label(PASSWORD_LABEL).fill(NOOR_PASSWORD)
+    page.get_by_label("Wachtwoord (bevestigen)").fill(NOOR_PASSWORD)
+    shot(page, "04-signup")
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page.get_by_role("heading", name="Bevestig uw e-mailadres", level=1)).to_be_visible()
+    assert_accessible(page)
+    shot(page, "05-verify-your-address")
+    # One mail, to her alone; she opens its link.
+    assert [m.to for m in mail.outbox] == [[NOOR]]
+    page.goto(link_in(mail.outbox[-1], live_server, "/account/e-mailadres/bevestigen/"))
+    expect(page.get_by_text(f"Bevestig dat {NOOR} uw e-mailadres is.")).to_be_visible()
+    shot(page, "06-confirm-address")
+    page.get_by_role("button", name="Adres bevestigen").click()
+    # Back where she was going: the application form, signed in.
+    expect(page.get_by_role("heading", name="Een leernetwerk aanvragen", level=1)).to_be_visible()
+    assert page.url == f"{live_server.url}/aanvragen/nieuw/"
+    person = User.objects.get(email=NOOR)
+    assert (person.first_name, person.school.name) == ("Noor", "Het Baken")
+
+
+def visitor_applies_with_two_criteria_unmet(page, live_server, school) -> None:
+    assert_accessible(page)
+    # Her school comes from her account; her function she gives here.
+    expect(page.locator("#id_applicant_school")).to_have_value(str(school.pk))
+    page.locator("#id_applicant_function").select_option(label="Rector / directeur")
+    page.locator("#id_name").fill("Samen Sturen")
+    page.locator("#id_description").fill("Schoolleiders die samen leren sturen op kwaliteit.")
+    page.locator("#id_central_question").fill("Hoe sturen we samen op onderwijskwaliteit?")
+    page.locator("#id_theme").fill("Kwaliteit")
+    page.locator("#id_target_group").fill("Schoolleiders VO in de regio Utrecht")
+    page.locator("#id_field_statement").fill("Acht schoolleiders vroegen erom.")
+    page.locator("#id_access").select_option("open")
+    expect(criterion(page, "recognisable_network")).to_have_attribute("data-status", "met")
+    expect(criterion(page, "applicant_vo_leader")).to_have_attribute("data-status", "met")
+
+    start = timezone.localdate() + datetime.timedelta(days=30)
+    page.locator("#id_start_date").fill(start.isoformat())
+    page.locator("#id_planned_end_date").fill(start.replace(year=start.year + 2).isoformat())
+    page.locator("#id_planned_end_date").dispatch_event("change")
+    expect(criterion(page, "min_two_years")).to_have_attribute("data-status", "met")
+    # Twice a year for 24 hours (like Eindverantwoordelijk Schoolleiders): not met.
+    page.locator("#id_meetings_per_year").fill("2")
+    page.locator("#id_meeting_form").fill("Twee keer per jaar, 24 uur")
+    expect(criterion(page, "min_three_meetings_per_year")).to_have_attribute(
+        "data-status", "not_met"
+    )
+    page.locator("#id_invited_meeting").fill("De startbijeenkomst")
+    page.locator("#id_contact_means_0").check()
+    page.locator("#id_facilitator_name").fill("Fenna Facilitator")
+    page.locator("#id_facilitator_email").fill("fenna@example.nl")
+    expect(criterion(page, "has_facilitator")).to_have_attribute("data-status", "met")
+    # Five planned participants: not met either.
+    page.locator("#id_participant_emails").fill(
+        "\n".join(f"deelnemer{n}@example.nl" for n in range(5))
+    )
+    expect(criterion(page, "min_six_fixed_participants")).to_contain_text(
+        "5 vaste deelnemers; minimaal 6 nodig."
+    )
+    page.locator("#id_co_initiator_emails").fill(KARIN)
+    page.locator("#id_focus_competences_0").check()
+    page.locator("#id_monitoring_consent").check()
+    expect(criterion(page, "monitoring_consent")).to_have_attribute("data-status", "met")
+    page.locator("#id_requested_facilitation").fill("5000")
+    page.locator("#id_requested_speakers").fill("1000")
+    page.locator("#id_requested_organisation").fill("500")
+    page.locator("#id_requested_organisation").press("Tab")
+    settle(page)
+    expect(page.locator("#eligibility-list [data-status='not_met']")).to_have_count(2)
+    assert_accessible(page)
+    shot(page, "07-application-form")
+    # The live check saved nothing and mailed nobody.
+    assert Network.objects.count() == 1  # Samen Sterker only
+    assert len(mail.outbox) == 1
+
+    # Save and submit: she is warned which criteria are not met and why, and confirms.
+    page.get_by_role("button", name="Opslaan en indienen").click()
+    expect(
+        page.get_by_role("heading", name="Aanvraag indienen: Samen Sturen", level=1)
+    ).to_be_visible()
+    warnings = page.locator("#submission-warnings")
+    expect(warnings).to_contain_text("2 criteria zijn niet voldaan (of nog niet bekend):")
+    expect(warnings.locator("li")).to_have_count(2)
+    expect(warnings).to_contain_text(
+        "Minimaal drie bijeenkomsten per jaar (niet voldaan): 2 bijeenkomsten gepland per 12 "
+        "maanden; minimaal 3 nodig."
+    )
+    expect(warnings).to_contain_text(
+        "Minimaal zes vaste deelnemers (niet voldaan): 5 vaste deelnemers; minimaal 6 nodig."
+    )
+    assert Network.objects.get(name="Samen Sturen").status == NetworkStatus.DRAFT
+    assert_accessible(page)
+    shot(page, "08-submit-warning")
+    # The draft is saved: the co-initiator she named hears of it, once, with a link to it.
+    [to_karin] = mails_to(KARIN)
+    assert to_karin.subject == "U bent genoemd als mede-initiatiefnemer van Samen Sturen"
+    assert "Noor Bakker heeft u genoemd als mede-initiatiefnemer" in to_karin.body
+    page.get_by_role("button", name="Toch indienen").click()
+    expect(page.get_by_text("Uw aanvraag is ingediend.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Aanvraag: Samen Sturen", level=1)).to_be_visible()
+    expect(page.locator("dd").filter(has_text="Aanvraag ingediend").first).to_be_visible()
+    assert_accessible(page)
+    shot(page, "09-submitted")
+
+
+def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decision(
+    page, live_server
+):
+    page.set_default_timeout(30000)  # the shared CI machine can be slow
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for number, name in enumerate(
+        ["Visie", "Organisatie", "Samenwerking", "Omgeving", "Analyseren"], start=1
+    ):
+        Competence.objects.get_or_create(number=number, defaults={"name": name})
+    NetworkFactory(name="Samen Sterker", listed_in_directory=True)
+    school = SchoolFactory(name="Het Baken", town="Almere")
+    staff = make_staff(first_name="Sanne", last_name="Staf")
+    member_staff = make_staff(first_name="Mieke", last_name="Meedoen")
+
+    # 1. The visitor: an account, verified by mail, then the application, warned, submitted.
+    visitor_creates_an_account(page, live_server, school)
+    visitor_applies_with_two_criteria_unmet(page, live_server, school)
+    application = Network.objects.get(name="Samen Sturen").application
+    # She (the applicant side: she and the co-initiator) and each staff member get a mail.
+    submitted = mail.outbox[2:]
+    assert sorted(to for m in submitted for to in m.to) == sorted(
+        [NOOR, KARIN, staff.email, member_staff.email]
+    )
+    [to_staff] = [m for m in submitted if m.to == [staff.email]]
+    assert to_staff.subject == "Nieuwe aanvraag te beoordelen: Samen Sturen"
+    review_url = link_in(to_staff, live_server, "/beoordelen/")
+    assert review_url == f"{live_server.url}/beoordelen/{application.pk}/"
+    logout(page)
+
+    # 2. A staff member who belongs to the network may look but not judge or decide.
+    make_member(Network.objects.get(name="Samen Sturen"), person=member_staff)
+    login(page, live_server, member_staff.email, DEFAULT_PASSWORD)
+    page.get_by_role("link", name="Beoordelen").click()
+    page.get_by_role("link", name="Samen Sturen").click()
+    notice = page.locator("#conflict-notice")
+    expect(notice).to_contain_text("belangenverstrengeling")
+    expect(notice).to_contain_text("Sanne Staf")
+    expect(notice).not_to_contain_text("Mieke Meedoen")
+    expect(page.get_by_role("button", name="Besluit vastleggen")).to_have_count(0)
+    expect(page.get_by_role("button", name="Oordelen opslaan")).to_have_count(0)
+    expect(page.get_by_label("Oordeel over Initiatief uit het veld")).to_be_disabled()
+    shot(page, "10-review-conflict")
+    # Even a hand-made post changes nothing, with a Dutch message.
+    page.evaluate(
+        """() => { const f = document.getElementById('review-form');
+                   f.querySelector('fieldset').disabled = false;
+                   f.querySelector('[name=field_initiative-verdict]').value = 'met';
+                   f.querySelector('[name=field_initiative-motivation]').value = 'Ja.';
+                   const b = document.createElement('button');
+                   b.name = 'action'; b.value = 'save'; f.appendChild(b);
+                   f.requestSubmit(b); }"""
+    )
+    expect(page.get_by_text("Er is niets opgeslagen.")).to_be_visible()
+    assert CriterionJudgement.objects.count() == 0
+    logout(page)
+
+    # 3. Free staff: the queue shows the application with what it plans.
+    login(page, live_server, staff.email, DEFAULT_PASSWORD)
+    page.get_by_role("link", name="Beoordelen").click()
+    expect(page.get_by_role("heading", name="Te beoordelen aanvragen", level=1)).to_be_visible()
+    row = page.get_by_role("row").filter(has_text="Samen Sturen")
+    expect(row).to_contain_text("Noor Bakker")
+    expect(row).to_contain_text("5 gepland")
+    expect(row).to_contain_text("Fenna Facilitator")
+    expect(row).to_contain_text("Aanvraag ingediend")
+    assert_accessible(page)
+    shot(page, "11-queue")
+    page.get_by_role("link", name="Samen Sturen").click()
+    assert page.url == review_url
+    expect(page.get_by_role("heading", name="Beoordeling: Samen Sturen", level=1)).to_be_visible()
+    # The whole application in view, as she typed it, beside the eleven criteria.
+    facts = page.locator(".review-application")
+    for text in (
+        "Schoolleiders die samen leren sturen op kwaliteit.",
+        "Hoe sturen we samen op onderwijskwaliteit?",
+        "Kwaliteit",
+        "Schoolleiders VO in de regio Utrecht",
+        "Acht schoolleiders vroegen erom.",
+        "Noor Bakker",
+        "Het Baken",
+        "Maatjesgroepen (intervisie)",
+        "Fenna Facilitator (fenna@example.nl)",
+        "5 personen:",
+        "deelnemer0@example.nl",
+        KARIN,
+        "Twee keer per jaar, 24 uur",
+        "De startbijeenkomst",
+        "€\u00a05.000,00",
+        "€\u00a01.000,00",
+        "€\u00a0500,00",
+    ):
+        expect(facts).to_contain_text(text)
+    expect(page.locator("#review-form li[id^=criterion-]")).to_have_count(11)
+    assert_accessible(page)
+    shot(page, "12-review")
+    # Compact: the eleven criteria take under four screens of 900 px (one per three).
+    box = page.locator("#review-form ol").bounding_box()
+    assert box["height"] < 4 * 900, box
+
+    # One save for several judgements; an override without motivation is refused first.
+    page.get_by_label("Oordeel over Initiatief uit het veld").select_option("met")
+    page.get_by_label("Motivering bij Initiatief uit het veld").fill("Vraag uit het veld.")
+    page.get_by_label("Oordeel over Minimaal drie bijeenkomsten per jaar").select_option("met")
+    page.get_by_role("button", name="Oordelen opslaan").click()
+    expect(page.get_by_text("De oordelen zijn niet opgeslagen; zie de criteria.")).to_be_visible()
+    expect(page.locator("#criterion-min_three_meetings_per_year")).to_contain_text(
+        "Geef een motivering"
+    )
+    shot(page, "13-override-without-motivation")
+    assert CriterionJudgement.objects.count() == 0
+    page.get_by_label("Oordeel over Gericht op professionalisering").select_option("met")
+    page.get_by_label("Motivering bij Gericht op professionalisering").fill(
+        "Visie en samenwerking staan centraal."
+    )
+    page.get_by_label("Oordeel over Minimaal drie bijeenkomsten per jaar").select_option("")
+    page.get_by_role("button", name="Oordelen opslaan").click()
+    expect(page.get_by_text("Uw oordelen zijn opgeslagen.")).to_be_visible()
+    assert CriterionJudgement.objects.count() == 2
+    shot(page, "14-saved")
+
+    # Granting is refused, naming each criterion that is still not met.
+    decide = page.locator("#decide-heading").locator("..")
+    decide.get_by_label("Toekennen").check()
+    decide.get_by_label("Motivering van het besluit").fill("Een sterk initiatief uit het veld.")
+    decide.get_by_label("Bijdrage voor facilitering (EUR)").fill("4000")
+    decide.get_by_label("Bijdrage voor gastsprekers (EUR)").fill("1000")
+    decide.get_by_label("Bijdrage voor organisatie (EUR)").fill("250")
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    refused = page.locator("#decide-heading").locator("..")
+    expect(refused).to_contain_text(
+        "Toekennen kan niet: deze criteria zijn niet voldaan of onbekend en hebben geen oordeel "
+        "van de VO-academie met motivering in hun voordeel: Minimaal drie bijeenkomsten per "
+        "jaar (niet voldaan), Minimaal zes vaste deelnemers (niet voldaan)."
+    )
+    shot(page, "15-grant-refused")
+    assert Decision.objects.count() == 0
+    assert Network.objects.get(name="Samen Sturen").status == NetworkStatus.SUBMITTED
+    assert mails_to(NOOR)[-1].subject == "Uw aanvraag voor Samen Sturen is ingediend"
+
+    # Overrides with motivation, then granting works (the form kept the decision).
+    page.get_by_label("Oordeel over Minimaal drie bijeenkomsten per jaar").select_option("met")
+    page.get_by_label("Motivering bij Minimaal drie bijeenkomsten per jaar").fill(
+        "Twee keer 24 uur weegt op tegen drie korte bijeenkomsten."
+    )
+    page.get_by_label("Oordeel over Minimaal zes vaste deelnemers").select_option("met")
+    page.get_by_label("Motivering bij Minimaal zes vaste deelnemers").fill(
+        "Een zesde deelnemer is toegezegd."
+    )
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Het besluit is vastgelegd en gemaild.")).to_be_visible()
+    expect(page.locator("#criterion-min_three_meetings_per_year")).to_contain_text(
+        "Twee keer 24 uur weegt op"
+    )
+    history = page.get_by_role("table").filter(has_text="Sanne Staf")
+    expect(history).to_contain_text("Een zesde deelnemer is toegezegd.")
+    expect(history).to_contain_text("Besluit: Toegekend")
+    assert_accessible(page)
+    shot(page, "16-granted")
+    logout(page)
+    assert Network.objects.get(name="Samen Sturen").status == NetworkStatus.GRANTED
+    decision_mail = mails_to(NOOR)[-1]
+    assert "Een sterk initiatief uit het veld." in decision_mail.body
+
+    # 4. The penvoerder, with the account she made: the decision and its motivation.
+    login(page, live_server, NOOR, NOOR_PASSWORD)
+    expect(page.get_by_role("heading", name="Mijn netwerken", level=1)).to_be_visible()
+    # Her network once on her start page, with her role.
+    mine = page.get_by_role("main").get_by_role("link", name="Samen Sturen")
+    expect(mine).to_have_count(1)
+    expect(page.get_by_role("main")).to_contain_text("Penvoerder")
+    shot(page, "17-penvoerder-start")
+    page.get_by_role("link", name="Aanvragen").click()
+    page.get_by_role("link", name="Samen Sturen").click()
+    expect(page.get_by_text("Een sterk initiatief uit het veld.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Toegekend ·", exact=False)).to_be_visible()
+    expect(page.locator("dd").filter(has_text="€\u00a05.250,00")).to_be_visible()
+    expect(page.locator("dd").filter(has_text="Toegekend").first).to_be_visible()
+    assert_accessible(page)
+    shot(page, "18-penvoerder-decision")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(page, "19-penvoerder-decision-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    logout(page)
+
+    # 5. Anyone finds the network in the public directory.
+    page.goto(f"{live_server.url}/leernetwerken/")
+    expect(page.get_by_role("heading", name="Leernetwerken", level=1)).to_be_visible()
+    page.get_by_role("link", name="Samen Sturen").click()
+    expect(page.get_by_role("heading", name="Samen Sturen", level=1)).to_be_visible()
+    shot(page, "20-directory-detail")
