@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import EditVersionMixin
-from leernetwerk.forms import Form, ModelMultipleChoiceField
+from leernetwerk.forms import AmountField, Form, ModelMultipleChoiceField
 from participants.enums import Function
 from participants.models import School
 
@@ -64,14 +64,8 @@ AMOUNT_FIELDS = ("requested_facilitation", "requested_speakers", "requested_orga
 
 
 def _amount(label):
-    return forms.DecimalField(
-        label=label,
-        required=False,
-        min_value=Decimal("0"),
-        max_value=MAX_CONTRIBUTION,
-        max_digits=8,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+    return AmountField(
+        label=label, required=False, min_value=Decimal("0"), max_value=MAX_CONTRIBUTION
     )
 
 
