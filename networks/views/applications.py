@@ -185,6 +185,7 @@ class ApplicationDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
             missing=missing_for_submission(application) if editable else [],
             warnings=submission_warnings(application) if editable else [],
             decisions=list(application.decisions.all()),
+            show_judgements=self.request.user.has_perm("networks.view_judgements", application),
             named=invitees_by_role(application),
         )
         return context
