@@ -12,6 +12,7 @@ from .applications import (
     ApplicationFallsShort,
     ApplicationIncomplete,
     Invitee,
+    awaiting_judgement,
     check_application,
     missing_for_submission,
     refresh_application_snapshot,
@@ -75,5 +76,6 @@ __all__ = [
     "send_submission_emails",
     "start_granted_networks",
     "submission_warnings",
+    "awaiting_judgement",
     "submit_application",
 ]

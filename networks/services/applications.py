@@ -291,6 +291,18 @@ def submission_warnings(application: Application) -> list[CriterionResult]:
     ]
 
 
+def awaiting_judgement(application: Application) -> list[CriterionResult]:
+    """The criteria only academy staff can judge that are still unknown: named beside the
+    warning before she submits, though she need not confirm for them (she cannot change
+    them). Read-only."""
+    results = eligibility.evaluate(facts_for_network(application.network))
+    return [
+        r
+        for r in results
+        if r.code in eligibility.JUDGED_CRITERIA and r.status == CriterionStatus.UNKNOWN
+    ]
+
+
 @transaction.atomic
 def submit_application(
     application: Application, *, by: User, confirmed: bool = False
