@@ -39,7 +39,7 @@ def test_warning_names_unmet_and_unknown_criteria_separately_and_points_to_the_f
     assert "Nog niet bekend:" in content
     edit = reverse("networks:application-update", args=[application.pk])
     assert (
-        f'Leg in het veld <a href="{edit}#id_unmet_explanation">Toelichting bij niet voldane '
+        f'Leg in het veld <a class="alert-link" href="{edit}#id_unmet_explanation">Toelichting bij niet voldane '
         "criteria</a> van uw aanvraag uit waarom uw netwerk toch past."
     ) in content
     # The field is there, optional, where the link points.
