@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from networks.models import Application, Decision
+from participants.models import User
 from tests.factories import make_staff
 from tests.factories.networks import make_applicant, make_application
 from tests.networks.test_applications import form_data
@@ -105,3 +106,13 @@ def test_staff_grant_amounts_take_a_decimal_comma(client):
         decision.granted_speakers,
         decision.granted_organisation,
     ) == (Decimal("4000.00"), Decimal("999.99"), Decimal("250.50"))
+
+
+def test_the_management_site_takes_and_shows_amounts_with_a_decimal_comma(client):
+    application = make_application(requested_organisation=Decimal("750.50"))
+    client.force_login(User.objects.create_superuser("beheer@vo-academie.nl", "x-lang-wachtwoord"))
+    content = client.get(f"/beheer/networks/application/{application.pk}/change/").content.decode()
+    tag = _input(content, "requested_organisation")
+    assert 'value="750,50"' in tag
+    assert 'type="text"' in tag
+    assert 'inputmode="decimal"' in tag

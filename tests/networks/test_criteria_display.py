@@ -135,3 +135,18 @@ def test_applicant_reads_the_judgement_and_its_motivation_once_decided(client):
         "Minimaal drie bijeenkomsten per jaar Automatische uitkomst Niet voldaan"
     )
     assert after.endswith("Oordeel VO-academie Voldaan Voldaan: Twee keer 24 uur weegt op.")
+
+
+def test_who_reads_the_judgements():
+    application = make_application(submitted=True)
+    staff = make_staff()
+    judge_criteria(application, judgements=IN_FAVOUR, by=staff)
+    outsider = UserFactory()
+    applicant = application.applicant
+
+    def may(user) -> bool:
+        return user.has_perm("networks.view_judgements", application)
+
+    assert (may(staff), may(applicant), may(outsider)) == (True, False, False)
+    decide_application(application, by=staff, kind="reject", motivation="Past niet.")
+    assert (may(staff), may(applicant), may(outsider)) == (True, True, False)
