@@ -10,6 +10,7 @@ from leernetwerk.pagination import paginate
 from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
 from leernetwerk.views import call_service
 
+from .. import eligibility
 from ..filters import DirectoryFilter
 from ..forms import InterestForm
 from ..selectors import networks_for_directory
@@ -79,3 +80,8 @@ class StartNetworkView(TemplateView):
     """How to start a network, leading to the application (login required to apply)."""
 
     template_name = "networks/start_network.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requirements"] = eligibility.requirements()
+        return context

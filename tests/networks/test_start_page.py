@@ -119,6 +119,22 @@ def test_start_page_staff_sees_what_a_submitted_application_plans(client):
     assert cells[4] == "Fee (gepland)"
 
 
+@pytest.mark.parametrize("submitted", [False, True])
+def test_start_page_penvoerder_sees_an_application_not_yet_granted_once_as_an_application(
+    client, two_networks, submitted
+):
+    own, other = two_networks
+    penvoerder = make_member(own)
+    application = make_application(penvoerder, submitted=submitted)
+    client.force_login(penvoerder)
+    html = client.get("/mijn/").content.decode()
+    # Her granted network under "Mijn netwerken"; the application only under "Mijn aanvragen".
+    assert _my_networks(html) == [("Verbindend Vernieuwen", "Deelnemer")]
+    applications = html.split('id="my-applications-heading"', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', applications) == ["Samen Sturen"]
+    assert html.count(application.network.name) == 1
+
+
 def test_start_page_staff_filters_by_status(client, two_networks):
     NetworkFactory(name="Persoonlijk Leiderschap", status=NetworkStatus.GRANTED)
     client.force_login(make_staff())
