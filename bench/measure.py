@@ -4,7 +4,7 @@ Run by bench/run.py in a subprocess per scale:
     BENCH_DATABASE_URL=... python -m bench.measure --scale 1.0 --out file.json [--full]
 --full adds latency, throughput, the fixed-rate load test, task durations and worker memory
 (done on the 10x data). Every page is measured uncached: each request renders it from the
-database (the visitors' directory list, the one cached page part, with its cache off). The
+database (the visitors' directory, the one cached page, with its cache off). The
 cached directory is measured besides, under load (`directory_cached`).
 
 Only loopback is used: gunicorn listens on 127.0.0.1:$BENCH_PORT (default 8765)."""

@@ -6,9 +6,9 @@ bench/data/. Set BENCH_DATABASE_URL_1X/_10X to override. "1x" is a tenth of the 
 and "10x" the national dataset itself: query counts per page must be the same on both.
 Latency, throughput, the load test, task durations and memory use the 10x data.
 BENCH_SCALES="0.01,0.1" runs a smaller pair (a quick check of the harness on a busy machine);
-the figures then say so. Every page is measured uncached (the visitors' directory list, the
-one cached page part, with its cache off); the cached directory is measured besides, under
-load, and it is the one the throughput target for visitors applies to."""
+the figures then say so. Every page is measured uncached (the visitors' directory, the one
+cached page, with its cache off); the cached directory is measured besides, under load, and
+it is the one the throughput target for visitors applies to."""
 
 from __future__ import annotations
 
@@ -140,7 +140,7 @@ def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str,
                 share >= TARGETS["directory_share_of_bare"] if visitors else None,
             )
         )
-    for name, entry in t.get("load", {}).items():
+    for name, entry in results.get("load", {}).items():  # results.json keeps load at the top
         must_hold = name in ("start_page", "network")
         rows.append(
             (
@@ -277,10 +277,10 @@ def main() -> None:
         + ("." if national else " (NOT the national scale: a reduced run)."),
         "",
         "Every page is measured uncached: rendered from the database on every request (the",
-        "visitors' directory list, the one cached page part, with its cache off; `directory`",
-        "under load is that uncached list). `directory_cached` is the directory as visitors",
-        "get it, from the cache; the visitors' throughput target applies to it. Query counts",
-        "are taken on both scales; latency, throughput and load on the larger one. The load",
+        "visitors' directory, the one cached page, with its cache off; `directory` under load",
+        "is that uncached page). `directory_cached` is the directory as visitors get it,",
+        "from the cache; the visitors' throughput target applies to it. Query counts are",
+        "taken on both scales; latency, throughput and load on the larger one. The load",
         "test sends requests at a fixed rate (open loop, latency from the moment each is due)",
         "to gunicorn with 2 workers on 127.0.0.1; signed-in pages use session cookies. The",
         "previous run's figure stands beside each (from the committed results.json).",
