@@ -266,10 +266,21 @@ def history_for_application(application: Application) -> list[dict]:
 def networks_for_directory() -> QuerySet[Network]:
     """Supported, listed networks with their current facilitators and, for networks whose
     facilitator has no account yet, the facilitator named in the application; with the
-    places taken, so `is_full` needs no query."""
+    places taken, so `is_full` needs no query, and `first_offer_ends`: when the first place
+    offer counted in them runs out (None: none), after which `is_full` may change by itself."""
+    first_offer_ends = (
+        WaitingListEntry.objects.filter(
+            network=OuterRef("pk"),
+            status=WaitingStatus.OFFERED,
+            offered_until__gt=timezone.now(),
+        )
+        .order_by("offered_until")
+        .values("offered_until")[:1]
+    )
     return (
         Network.objects.in_directory()
         .with_places_taken()
+        .annotate(first_offer_ends=Subquery(first_offer_ends))
         .prefetch_related(
             Prefetch(
                 "memberships",
