@@ -163,7 +163,7 @@ def invite_guest_speaker(speaker: GuestSpeaker, *, by: User) -> bool:
 @transaction.atomic
 def answer_speaker_invitation(speaker: GuestSpeaker, *, answer: str) -> GuestSpeaker:
     """The speaker accepts or declines from the mail link (no account); may change it until
-    the meeting ends. Writes only this speaker's answer. Each new answer is mailed to the
+    the meeting ends, not for a cancelled one. Writes only this speaker's answer. Each new answer is mailed to the
     network's facilitators (who answered what for which meeting; a notification, so their
     digest choice applies). Safe to run twice: the same answer again changes and mails
     nothing."""
@@ -177,6 +177,8 @@ def answer_speaker_invitation(speaker: GuestSpeaker, *, answer: str) -> GuestSpe
     meeting = speaker.meeting
     if meeting.ends_at < timezone.now():
         raise ValidationError({"answer": _("The meeting is over; you can no longer answer.")})
+    if meeting.is_cancelled:
+        raise ValidationError({"answer": _("This meeting has been cancelled.")})
     if speaker.answer == answer:
         return speaker
     speaker.answer = answer

@@ -308,3 +308,24 @@ def test_a_changed_answer_is_mailed_again_the_same_answer_twice_once(
         "Dr. Anne Jansen komt niet",
     ]
     assert GuestSpeaker.objects.get().answer == "declined"
+
+
+def test_after_a_cancellation_the_speaker_cannot_answer_and_nobody_is_mailed(
+    client, world, django_capture_on_commit_callbacks
+):
+    from meetings.services import cancel_meeting
+
+    _invite(client, world, django_capture_on_commit_callbacks)
+    cancel_meeting(world["meeting"], by=world["facilitator"])
+    client.logout()
+    mail.outbox.clear()
+    token = GuestSpeaker.objects.get().token
+
+    page = client.get(f"/bijeenkomsten/gastspreker/antwoord/{token}/").content.decode()
+    response = _answer(client, world, django_capture_on_commit_callbacks, "accepted")
+
+    assert "Deze bijeenkomst is geannuleerd." in page
+    assert "Ik neem de uitnodiging aan" not in page
+    assert response.context["form"].errors == {"answer": ["Deze bijeenkomst is geannuleerd."]}
+    assert GuestSpeaker.objects.get().answer == "pending"
+    assert _answer_mails() == []
