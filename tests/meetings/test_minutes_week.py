@@ -280,3 +280,18 @@ def test_a_suggestion_after_the_week_is_refused_and_nobody_is_mailed(client, wor
         "text": ["Correcties konden een week lang worden voorgesteld; die week is voorbij."]
     }
     assert Mail.objects.filter(kind=MailKind.MINUTES_CORRECTION).count() == 0
+
+
+def test_the_attendees_mail_names_the_end_of_the_correction_week(
+    world, django_capture_on_commit_callbacks
+):
+    shared = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        share_minutes(world["minutes"], by=world["facilitator"], now=shared)
+
+    until = timezone.localtime(shared + WEEK)
+    (sent,) = [m for m in mail.outbox if m.to == [world["attendee"].email]]
+    assert (
+        f"u kunt een week lang correcties voorstellen, tot {until.day} "
+        f"{MONTHS[until.month - 1]} {until.year} {until:%H:%M}."
+    ) in " ".join(sent.body.split())
