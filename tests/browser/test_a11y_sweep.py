@@ -95,7 +95,11 @@ def check_both_widths(page, label: str, failures: list[str]) -> None:
         results = AxeResults(page.evaluate("options => axe.run(document, options)", AXE_OPTIONS))
         if results.violations_count:
             failures.append(f"== {label} at {viewport['width']} px\n{results.generate_report()}")
-    width = page.evaluate("document.documentElement.scrollWidth")
+    # Measured after the next frame, so the layout is the one at the new width.
+    width = page.evaluate(
+        "() => new Promise(done => requestAnimationFrame("
+        "() => done(document.documentElement.scrollWidth)))"
+    )
     if width > PHONE["width"]:
         failures.append(f"== {label} is {width} px wide at {PHONE['width']} px")
     page.set_viewport_size(DESKTOP)

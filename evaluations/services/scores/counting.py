@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
 from ...enums import RoundKind, RoundStatus
-from ...models import Answer, EvaluationRound, Response
+from ...models import Answer, EvaluationRound, Invitation, Response
 from . import pairing
 
 Counts = dict[int, int]  # scale value -> how many gave it
@@ -111,7 +111,9 @@ def answer_counts(
     return current, baseline, dont_know, comments, pairs
 
 
-def counts_per_network(model, round_ids: set[int]) -> dict[int, dict[int, int]]:
+def counts_per_network(
+    model: type[Invitation] | type[Response], round_ids: set[int]
+) -> dict[int, dict[int, int]]:
     """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
     counts: dict[int, dict[int, int]] = defaultdict(dict)
     rows = model.objects.filter(round_id__in=round_ids)
