@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses in __call__, before any process_view (CSRF reads the POST body there).
+    "leernetwerk.middleware.RefuseLargeRequestMiddleware",
     "leernetwerk.middleware.RefuseNulMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -209,6 +211,9 @@ SOCIALACCOUNT_PROVIDERS = oidc.socialaccount_providers(
 # is off; their first enrolment needs a link mailed to their verified address.
 LEERNETWERK_STAFF_REQUIRE_2FA = env.bool("LEERNETWERK_STAFF_REQUIRE_2FA", default=not DEBUG)
 ACADEMY_STAFF_GROUP = "VO-academie"
+# The largest request body accepted (any upload form's own limit lies below it, so a file
+# too large for its form still gets the message at the field); larger is a 413 at once.
+LEERNETWERK_MAX_REQUEST_BYTES = env.int("LEERNETWERK_MAX_REQUEST_BYTES", default=3 * 1024 * 1024)
 # How many days before a meeting its reminder mail goes out.
 LEERNETWERK_MEETING_REMINDER_DAYS = env.int("LEERNETWERK_MEETING_REMINDER_DAYS", default=7)
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -97,11 +97,16 @@ def my_networks_for_person(person: User) -> list[MyNetwork]:
     return sorted(grouped.values(), key=lambda e: (e.network.name.lower(), e.network.pk))
 
 
-def members_of_network(network: Network) -> QuerySet[Membership]:
-    """Current memberships of a network with each person and school."""
+def members_of_network(network: Network, *, viewer: User) -> QuerySet[Membership]:
+    """Current memberships of a network with each person and school. `contact_visible` on
+    each says whether the viewer may read that person's contact details (school included):
+    the one rule, `User.objects.contact_visible_to` (participants sits above networks, so
+    the user model is reached through get_user_model)."""
+    readable = get_user_model().objects.contact_visible_to(viewer)
     return (
         network.memberships.current()
         .select_related("person", "person__school")
+        .annotate(contact_visible=Exists(readable.filter(pk=OuterRef("person_id"))))
         .order_by("role", "person__last_name", "person__first_name")
     )
 
