@@ -216,6 +216,9 @@ ACADEMY_STAFF_GROUP = "VO-academie"
 LEERNETWERK_MAX_REQUEST_BYTES = env.int("LEERNETWERK_MAX_REQUEST_BYTES", default=3 * 1024 * 1024)
 # How many days before a meeting its reminder mail goes out.
 LEERNETWERK_MEETING_REMINDER_DAYS = env.int("LEERNETWERK_MEETING_REMINDER_DAYS", default=7)
+# How long visitors' directory list may stay in the cache at most (networks/directory_cache.py;
+# every change to what it shows replaces it at once). 0: never cached.
+LEERNETWERK_DIRECTORY_CACHE_SECONDS = env.int("LEERNETWERK_DIRECTORY_CACHE_SECONDS", default=600)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -253,8 +256,9 @@ DEFAULT_FROM_EMAIL = env(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: Redis in production (CACHE_URL=redis://127.0.0.1:6379/2), shared by the web and
-# Celery workers; the per-process memory cache otherwise. Pages are not cached; it holds
-# rendered report charts. Short socket timeouts keep a Redis outage from holding up a page.
+# Celery workers; the per-process memory cache otherwise. It holds rendered report charts and
+# the visitors' directory list (networks/directory_cache.py); no other page is cached. Short
+# socket timeouts keep a Redis outage from holding up a page.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"].setdefault("OPTIONS", {}).update(
@@ -297,6 +301,10 @@ CELERY_BEAT_SCHEDULE = {
     "action-reminders": {
         "task": "leernetwerk.meetings.send_action_reminders",
         "schedule": crontab(hour=8, minute=0),  # daily; each action is reminded once
+    },
+    "minutes-publish-due": {
+        "task": "leernetwerk.meetings.publish_due_minutes",
+        "schedule": crontab(hour=6, minute=0),  # daily; minutes whose correction week is over
     },
     "poll-deadline-reminders": {
         "task": "leernetwerk.meetings.send_poll_deadline_reminders",

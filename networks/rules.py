@@ -6,6 +6,7 @@ from .enums import (
     JUDGEABLE_APPLICATION_STATUSES,
     REVIEWABLE_APPLICATION_STATUSES,
     InviteeRole,
+    NetworkStatus,
     Role,
 )
 from .models import Membership
@@ -65,7 +66,16 @@ def is_penvoerder(user, network) -> bool:
 
 is_organiser = is_facilitator | is_penvoerder
 
+
+@rules.predicate
+def is_active_network(user, network) -> bool:
+    return network is not None and network.status == NetworkStatus.ACTIVE
+
+
 rules.add_perm("networks.view_network", is_academy_staff | is_member)
+# The short name (calendar titles, mail subjects): the organisers of an active network on
+# its own page; staff use the management site.
+rules.add_perm("networks.change_short_name", is_organiser & is_active_network)
 rules.add_perm("networks.change_network", is_academy_staff | is_organiser)
 rules.add_perm("networks.list_all_networks", is_academy_staff)
 rules.add_perm("networks.view_members", is_academy_staff | is_member)
@@ -151,6 +161,12 @@ def is_editable_application(user, application) -> bool:
 
 
 @rules.predicate
+def is_decided_application(user, application) -> bool:
+    """The academy has recorded a decision on it (granted, rejected or more information)."""
+    return application is not None and application.decisions.exists()
+
+
+@rules.predicate
 def is_authenticated(user) -> bool:
     return bool(user and user.is_authenticated)
 
@@ -160,6 +176,12 @@ is_application_initiator = is_application_penvoerder | is_co_initiator
 
 rules.add_perm("networks.view_application", is_academy_staff | is_application_initiator)
 rules.add_perm("networks.change_application", is_application_initiator & is_editable_application)
+# Staff's judgements of the criteria are their working notes until the academy decides; then
+# the applicant's side reads each judgement with its motivation beside the automatic result.
+rules.add_perm(
+    "networks.view_judgements",
+    is_academy_staff | (is_application_initiator & is_decided_application),
+)
 # Staff open the queue and every review page; judging and deciding exclude a conflict.
 rules.add_perm("networks.review_application", is_academy_staff)
 rules.add_perm(

@@ -45,6 +45,7 @@ from .minutes import (
     minutes_page,
     open_actions_for_network,
     open_actions_for_person,
+    writers_of,
 )
 from .polls import (
     PollColumn,
@@ -114,4 +115,5 @@ __all__ = [
     "suggested_theme",
     "usual_weekday",
     "upcoming_meetings_for_person",
+    "writers_of",
 ]

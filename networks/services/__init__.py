@@ -1,22 +1,27 @@
-"""Writes of the networks app, by area: applications, review, re-check, directory.
+"""Writes of the networks app, by area: applications, review, re-check, directory, naming.
 
 Every service runs in one transaction, so bad input leaves nothing half-saved; e-mail goes
 out through tasks dispatched on commit. Import from here (`networks.services`)."""
 
+from .applicant_mails import (
+    applicant_side_addresses,
+    send_decision_email,
+    send_submission_emails,
+)
 from .applications import (
     ApplicationFallsShort,
     ApplicationIncomplete,
     Invitee,
-    applicant_side_addresses,
+    awaiting_judgement,
     check_application,
     missing_for_submission,
     refresh_application_snapshot,
     save_application,
-    send_submission_emails,
     submission_warnings,
     submit_application,
 )
 from .directory import notify_interest, register_interest
+from .naming import set_short_name
 from .recheck import recheck_network, recheck_supported_networks, start_granted_networks
 from .review import (
     decide_application,
@@ -24,7 +29,6 @@ from .review import (
     judge_criteria,
     judge_criterion,
     review_application,
-    send_decision_email,
 )
 from .waiting import (
     claim_free_places,
@@ -71,7 +75,9 @@ __all__ = [
     "save_application",
     "send_decision_email",
     "send_submission_emails",
+    "set_short_name",
     "start_granted_networks",
     "submission_warnings",
+    "awaiting_judgement",
     "submit_application",
 ]
