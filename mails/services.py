@@ -148,8 +148,9 @@ def send_mail_now(mail_id: int) -> bool:
         body = mail.body + (_footer() if mail.recipient_id else "")
         message = EmailMessage(mail.subject, body, to=[mail.to])
         if mail.attachment_name:
+            # A text/* attachment as text: Django sets its charset (utf-8) itself, once.
             message.attach(
-                mail.attachment_name, bytes(mail.attachment), "text/calendar; charset=utf-8"
+                mail.attachment_name, bytes(mail.attachment).decode("utf-8"), "text/calendar"
             )
         _test_pause()
         try:

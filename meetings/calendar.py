@@ -45,8 +45,8 @@ def build_calendar(
     events: Iterable[CalendarEvent], *, name: str, alarm: str = "none", alarm_text: str = ""
 ) -> bytes:
     """The .ics file, with an alarm `alarm` (a key of ALARMS) before each meeting that is
-    not cancelled; `alarm_text` is what the calendar program shows then. Texts stored before one-line fields refused line breaks are written
-    safely: one-line properties on one line, descriptions without control characters."""
+    not cancelled; `alarm_text` is what the calendar program shows then. Texts stored before one-line fields
+    refused line breaks are written safely: one-line properties on one line, descriptions without control characters."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -85,4 +85,6 @@ def build_calendar(
         first_date=datetime.date(min(years) - 1, 1, 1),
         last_date=datetime.date(max(years) + 2, 1, 1),
     )
+    for timezone in calendar.walk("VTIMEZONE"):
+        timezone.pop("COMMENT", None)  # icalendar's English note on the years covered
     return calendar.to_ical()

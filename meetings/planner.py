@@ -46,6 +46,7 @@ def propose_dates(
     durations: tuple[float, ...] = (3,),
     weekday: int | None = None,
     planned: Iterable[datetime.date] = (),
+    last_date: datetime.date | None = None,
 ) -> list[ProposedMeeting]:
     """Up to `count` new meetings spread evenly at `per_year` a year from `first_date`.
 
@@ -53,6 +54,8 @@ def propose_dates(
     next Monday; lengths cycle through `durations` (8 h, 24 h, 8 h, ...). A slot with an
     already `planned` meeting less than half an interval away is that meeting's: it is
     skipped and the series continues after it, so only dates not yet planned are proposed.
+    No meeting is proposed that ends after `last_date` (the network's term): the series
+    stops there.
     Never raises on dates near the end of the calendar: the series stops where it ends."""
     if per_year < 1 or count < 1:
         return []
@@ -83,6 +86,8 @@ def propose_dates(
             starts_at = datetime.datetime.combine(day, start_time)
             ends_at = starts_at + datetime.timedelta(hours=hours)
         except OverflowError:
+            break
+        if last_date is not None and ends_at.date() > last_date:
             break
         proposals.append(ProposedMeeting(starts_at, ends_at))
     return proposals

@@ -22,7 +22,9 @@ class BuddyGroupForm(Form):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["members"] = members_field(network, _("Members (two to five)"), True)
+        self.fields["members"] = members_field(
+            network, _("Members (two to five)"), True, participants_only=True
+        )
         self.helper = form_helper()
 
     def clean_members(self):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.forms import ModelMultipleChoiceField
 
-from ..selectors import members_of
+from ..selectors import members_of, participants_of
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -45,14 +45,20 @@ class MemberChoiceField(ModelMultipleChoiceField):
         return obj.full_name or obj.email
 
 
-def members_field(network, label, required=False):
+def members_field(network, label, required=False, *, participants_only=False):
+    """Current members to tick; `participants_only` leaves the facilitators out."""
+    outside = (
+        _("Choose participants of this network only.")
+        if participants_only
+        else _("Choose members of this network only.")
+    )
     return MemberChoiceField(
-        queryset=members_of(network),
+        queryset=participants_of(network) if participants_only else members_of(network),
         label=label,
         required=required,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _("Choose members of this network only."),
-            "invalid_pk_value": _("Choose members of this network only."),
+            "invalid_choice": outside,
+            "invalid_pk_value": outside,
         },
     )

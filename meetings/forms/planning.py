@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.forms import Form
@@ -43,8 +43,11 @@ class PlannerForm(Form):
     preset = forms.ChoiceField(label=_("Length"), choices=PRESET_CHOICES)
     weekday = forms.ChoiceField(label=_("Weekday"), choices=WEEKDAY_CHOICES, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, term_start=None, term_end=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The network's term: no meeting is proposed before its start or after its end.
+        self.term_start: datetime.date | None = term_start
+        self.term_end: datetime.date | None = term_end
         self.helper = form_helper()
 
     def clean_first_date(self):
@@ -53,6 +56,11 @@ class PlannerForm(Form):
             raise forms.ValidationError(_("A new meeting cannot start in the past."))
         if value > timezone.localdate() + datetime.timedelta(days=2 * 366):
             raise forms.ValidationError(_("Choose a first date within two years."))
+        if self.term_end is not None and value > self.term_end:
+            raise forms.ValidationError(
+                _("The network runs until %(end)s; choose a first date before then.")
+                % {"end": formats.date_format(self.term_end, "j F Y")}
+            )
         return value
 
     def proposals(self, *, planned=()) -> list[planner.ProposedMeeting]:
@@ -60,13 +68,14 @@ class PlannerForm(Form):
         data = self.cleaned_data
         start_time, durations = planner.PRESETS[data["preset"]]
         return planner.propose_dates(
-            first_date=data["first_date"],
+            first_date=max(data["first_date"], self.term_start or data["first_date"]),
             per_year=data["per_year"],
             count=data["count"],
             start_time=start_time,
             durations=durations,
             weekday=int(data["weekday"]) if data.get("weekday") else None,
             planned=planned,
+            last_date=self.term_end,
         )
 
 
@@ -83,6 +92,9 @@ class PlannerConfirmForm(Form):
             )
             self.fields[f"title_{i}"] = forms.CharField(
                 label=_("Title of meeting %(n)s") % {"n": number}, max_length=200
+            )
+            self.fields[f"theme_{i}"] = forms.CharField(
+                label=_("Theme of meeting %(n)s") % {"n": number}, max_length=200, required=False
             )
             for name, label in (
                 ("starts_at", _("Start of meeting %(n)s")),
@@ -110,7 +122,13 @@ class PlannerConfirmForm(Form):
 
     def rows(self):
         return [
-            (self[f"include_{i}"], self[f"title_{i}"], self[f"starts_at_{i}"], self[f"ends_at_{i}"])
+            (
+                self[f"include_{i}"],
+                self[f"title_{i}"],
+                self[f"theme_{i}"],
+                self[f"starts_at_{i}"],
+                self[f"ends_at_{i}"],
+            )
             for i in range(self.count)
         ]
 
@@ -118,6 +136,7 @@ class PlannerConfirmForm(Form):
         return [
             {
                 "title": self.cleaned_data[f"title_{i}"],
+                "theme": self.cleaned_data.get(f"theme_{i}", ""),
                 "starts_at": self.cleaned_data[f"starts_at_{i}"],
                 "ends_at": self.cleaned_data[f"ends_at_{i}"],
             }

@@ -18,6 +18,7 @@ from .between import (
     contact_summary,
     feed_meetings,
     feed_token_for,
+    meeting_calendar_name,
     person_for_feed_token,
 )
 from .meetings import (
@@ -29,11 +30,14 @@ from .meetings import (
     meetings_for_person,
     members_of,
     network_section,
+    new_meeting_details,
+    participants_of,
     planned_days,
     planned_meetings,
     responses_overview,
     suggested_theme,
     upcoming_meetings_for_person,
+    usual_weekday,
 )
 from .minutes import (
     action_item,
@@ -80,6 +84,7 @@ __all__ = [
     "buddy_groups_for",
     "calendar_alarm_for",
     "calendar_events",
+    "meeting_calendar_name",
     "contact_log",
     "contact_summary",
     "earlier_meetings",
@@ -89,6 +94,8 @@ __all__ = [
     "meeting_for_user",
     "meetings_for_person",
     "members_of",
+    "new_meeting_details",
+    "participants_of",
     "minutes_page",
     "my_poll_answers",
     "network_section",
@@ -106,6 +113,7 @@ __all__ = [
     "speaker_for_organiser",
     "speaker_for_token",
     "suggested_theme",
+    "usual_weekday",
     "upcoming_meetings_for_person",
     "writers_of",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from networks.models import Network
 
@@ -27,14 +28,17 @@ class AttendanceRow:
 
 
 def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
-    """Every current member with the recorded status ('' when none yet).
+    """Every current member with the recorded status.
 
-    Members who answered "not coming" default to excused, the rest to present."""
+    From the start of the meeting on, who answered "not coming" defaults to excused, the rest
+    to present; before it nothing is filled in ('')."""
     recorded = {a.person_id: a.status for a in meeting.attendances.all()}
     answers = {r.person_id: r.answer for r in meeting.responses.all()}
     rows = []
+    started = meeting.starts_at <= timezone.now()
     for person in members_of(meeting.network):
         default = "excused" if answers.get(person.pk) == "not_coming" else "present"
+        default = default if started else ""
         rows.append(AttendanceRow(person, recorded.get(person.pk, default)))
     for person in (
         get_user_model()

@@ -79,6 +79,12 @@ def feed_meetings(person: User) -> QuerySet[Meeting]:
     return Meeting.objects.of_networks_of(person).select_related("network").order_by("starts_at")
 
 
+def meeting_calendar_name(meeting: Meeting) -> str:
+    """The calendar name (X-WR-CALNAME) of one meeting's .ics, in the view and the
+    invitation alike: the network, then the meeting."""
+    return f"{meeting.network.name}: {meeting.title}"
+
+
 def calendar_events(meetings: Iterable[Meeting]) -> list[CalendarEvent]:
     """Calendar entries: the title starts with the network's short name, else its name (a
     feed holds several networks; `Network.short_label`); the description has the link back

@@ -4,6 +4,8 @@ to an invitation, the meetings part of a network page."""
 from __future__ import annotations
 
 import datetime
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,10 +13,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from networks.enums import Role
 from networks.models import Membership, Network
 
+from ..enums import MeetingStatus
 from ..models import (
     BuddyGroup,
     Case,
@@ -40,16 +44,26 @@ def members_of(network: Network) -> QuerySet[User]:
     )
 
 
+def facilitator_memberships(network: Network) -> QuerySet[Membership]:
+    """The network's current facilitator memberships: who is no participant (deelnemer)."""
+    return Membership.objects.current().filter(network=network, role=Role.FACILITATOR)
+
+
+def participants_of(network: Network) -> QuerySet[User]:
+    """The network's participants (deelnemers): its current members except the facilitators,
+    who run the network and are no participant of it (a penvoerder usually is one). Who is
+    counted, registered or grouped where the page says "deelnemers"."""
+    facilitators = facilitator_memberships(network)
+    return members_of(network).exclude(pk__in=facilitators.values("person"))
+
+
 def buddy_candidates(network: Network, *, viewer: User) -> QuerySet[User]:
     """Members a buddy-group suggestion may place: everyone but the facilitators, who run
     the network and are no participant of a buddy group. `contact_visible` on each says
     whether the viewer may read her contact details (`User.objects.contact_visible_to`)."""
-    facilitators = Membership.objects.current().filter(network=network, role=Role.FACILITATOR)
     readable = get_user_model().objects.contact_visible_to(viewer)
-    return (
-        members_of(network)
-        .exclude(pk__in=facilitators.values("person"))
-        .annotate(contact_visible=Exists(readable.filter(pk=OuterRef("pk"))))
+    return participants_of(network).annotate(
+        contact_visible=Exists(readable.filter(pk=OuterRef("pk")))
     )
 
 
@@ -135,6 +149,41 @@ def suggested_theme(network: Network) -> str:
         .first()
     )
     return latest or ""
+
+
+def usual_weekday(network: Network) -> int | None:
+    """The working day (0 = Monday) most of the network's meetings fall on, locally; None
+    without meetings on working days (or when two days are equally common)."""
+    days = Counter(
+        timezone.localtime(starts_at).weekday()
+        for starts_at in Meeting.objects.filter(network=network)
+        .scheduled()
+        .values_list("starts_at", flat=True)
+    )
+    ranked = [item for item in days.most_common() if item[0] < 5]
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def new_meeting_details(network: Network, count: int = 1) -> list[dict]:
+    """Title and theme for the next `count` meetings of the network, wherever one is made
+    (planner, date poll, schedule form): titled like the others, "Meeting N" continuing the
+    network's numbering, the first with the theme the group chose for it."""
+    titles = list(Meeting.objects.filter(network=network).values_list("title", "status"))
+    before, after = (_("Meeting %(number)s") % {"number": "\0"}).split("\0")
+    pattern = re.compile(re.escape(before) + r"(\d+)" + re.escape(after))
+    numbers = [int(m.group(1)) for title, _status in titles if (m := pattern.fullmatch(title))]
+    held = sum(1 for _title, status in titles if status != MeetingStatus.CANCELLED)
+    first = max([held, *numbers]) + 1
+    theme = suggested_theme(network)
+    return [
+        {
+            "title": _("Meeting %(number)s") % {"number": first + i},
+            "theme": theme if i == 0 else "",
+        }
+        for i in range(count)
+    ]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ..models import (
     DatePoll,
     PollAnswer,
 )
-from .meetings import members_of
+from .meetings import facilitator_memberships, members_of
 
 if TYPE_CHECKING:
     from participants.models import User
@@ -47,6 +47,17 @@ class PollTable:
     best: int | None
     not_answered: list[User]
     columns: list[PollColumn]
+    participant_ids: frozenset[int] = frozenset()  # the deelnemers among the rows
+
+    @property
+    def participant_count(self) -> int:
+        return len(self.participant_ids)
+
+    @property
+    def participants_answered(self) -> int:
+        """Participants (not facilitators) who answered: what "x of y deelnemers" counts."""
+        missing = {person.pk for person in self.not_answered}
+        return len(self.participant_ids - missing)
 
     @property
     def best_option(self):
@@ -62,7 +73,9 @@ def poll_table(poll: DatePoll) -> PollTable:
     (polls.best_option: never a date nobody can make) and who has not answered. Current
     members only; three queries whatever the size."""
     options = list(poll.options.all())
-    members = list(members_of(poll.network))
+    # Participants (deelnemers) are counted apart: the facilitators may answer too.
+    facilitators = facilitator_memberships(poll.network).filter(person=OuterRef("pk"))
+    members = list(members_of(poll.network).annotate(facilitates=Exists(facilitators)))
     member_ids = {m.pk for m in members}
     answers = [
         row
@@ -98,6 +111,7 @@ def poll_table(poll: DatePoll) -> PollTable:
         best=best,
         not_answered=[m for m in members if m.pk in missing],
         columns=columns,
+        participant_ids=frozenset(m.pk for m in members if not m.facilitates),
     )
 
 

@@ -1,5 +1,5 @@
 """Guest speakers: the briefing (earlier meetings, the learning questions shared with the
-facilitators) and the speaker found from her answer link."""
+network), the questions that reach an organiser, and the speaker found from her answer link."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.shortcuts import get_object_or_404
 
 from networks.models import Membership, Network
-from networks.rules import is_facilitator, is_member
+from networks.rules import is_member
 from participants.models import LearningQuestion
 
 from ..models import (
@@ -54,28 +54,22 @@ class Briefing:
 
 
 def briefing_questions(network: Network, *, viewer: User | None = None) -> list[LearningQuestion]:
-    """Questions of current members, linked to the network, as their owners share them NOW.
-
-    `viewer=None` is the guest speaker (outside the network): only questions shared with
-    the network. A viewer who is a facilitator of this network also sees those shared with
-    the facilitator; any other member sees the network-shared ones; anyone else (staff, the
-    admin, someone who left) sees none. Built on every call: never a stored copy."""
+    """Questions of current members, linked to the network, that their owners share with the
+    network NOW: what a guest speaker (outside the network) may read. Never those shared
+    with the facilitator only, never private ones. `viewer=None` is the speaker; a member
+    previewing it sees exactly that; anyone else (staff, the admin, someone who left) sees
+    none. Built on every call: never a stored copy."""
+    if viewer is not None and not is_member(viewer, network):
+        return []
     questions = LearningQuestion.objects.shared_with_members_of(network)
-    if viewer is not None:
-        if not is_member(viewer, network):
-            return []
-        if is_facilitator(viewer, network):
-            # The one visibility rule, through this network; the viewer's own questions
-            # are not part of what she tells a speaker.
-            questions = LearningQuestion.objects.visible_to(viewer, in_network=network).exclude(
-                owner=viewer
-            )
     current = Membership.objects.current().filter(network=network).values("person")
     return list(questions.filter(owner__in=current).distinct().order_by("title", "pk"))
 
 
 def speaker_briefing(meeting: Meeting, *, viewer: User | None = None) -> Briefing:
-    """The guest-speaker briefing as `viewer` may see it (None: as the speaker receives it)."""
+    """The guest-speaker briefing exactly as the speaker receives it: the one source of the
+    mail, the speaker's page and the preview on the meeting page (`viewer`: who previews
+    it; an outsider sees no learning question)."""
     return Briefing(
         meeting=meeting,
         earlier=earlier_meetings(meeting),

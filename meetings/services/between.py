@@ -20,6 +20,7 @@ from ..models import (
     CalendarFeedToken,
     ContactMoment,
 )
+from ..selectors import participants_of
 from .common import _check_members
 
 if TYPE_CHECKING:
@@ -28,11 +29,20 @@ if TYPE_CHECKING:
 
 @transaction.atomic
 def form_buddy_group(network: Network, *, by: User, name: str, members: Iterable) -> BuddyGroup:
-    """A buddy group of two to five current members of the network."""
+    """A buddy group of two to five current participants of the network (no facilitator)."""
     people = list(members)
     if not buddies.size_is_valid([p.pk for p in people]):
         raise ValidationError({"members": _("A buddy group has two to five members.")})
     _check_members(network, people, "members")
+    participants = set(participants_of(network).values_list("pk", flat=True))
+    facilitators = [p for p in people if p.pk not in participants]
+    if facilitators:
+        raise ValidationError(
+            {
+                "members": _("%(name)s facilitates this network and joins no buddy group.")
+                % {"name": facilitators[0]}
+            }
+        )
     group = BuddyGroup.objects.create(network=network, name=name)
     group.members.set(people)
     return group

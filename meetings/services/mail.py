@@ -16,7 +16,7 @@ from ..models import (
     DatePoll,
     Meeting,
 )
-from ..selectors import calendar_events, members_of, poll_table
+from ..selectors import calendar_events, meeting_calendar_name, members_of, poll_table
 
 if TYPE_CHECKING:
     from networks.models import Network
@@ -36,7 +36,7 @@ def _mail_key(meeting: Meeting, kind: str, sequence: int | None = None) -> str:
 
 
 def _meeting_ics(meeting: Meeting) -> bytes:
-    return build_calendar(calendar_events([meeting]), name=meeting.title)
+    return build_calendar(calendar_events([meeting]), name=meeting_calendar_name(meeting))
 
 
 def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = None) -> int:

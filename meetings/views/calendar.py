@@ -26,7 +26,7 @@ class MeetingIcsView(MeetingMixin, View):
     def get(self, request, *args, **kwargs):
         body = build_calendar(
             selectors.calendar_events([self.meeting]),
-            name=self.meeting.title,
+            name=selectors.meeting_calendar_name(self.meeting),
             alarm=selectors.calendar_alarm_for(request.user),
             alarm_text=_("Leernetwerk meeting"),
         )

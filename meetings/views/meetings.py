@@ -81,7 +81,7 @@ class MeetingCreateView(NetworkFromSlugMixin, ServiceFormView):
 
     def get_initial(self):
         return {
-            "theme": selectors.suggested_theme(self.network),
+            **selectors.new_meeting_details(self.network)[0],
             "form": self.network.meeting_form,
         }
 
@@ -293,11 +293,13 @@ class PlannerView(NetworkFromSlugMixin, ServiceFormView):
     form_class = PlannerConfirmForm
 
     def _initial(self) -> dict:
+        weekday = selectors.usual_weekday(self.network)
         return {
             "first_date": timezone.localdate() + datetime.timedelta(days=14),
             "per_year": self.network.meetings_per_year or 3,
             "count": self.network.meetings_per_year or 3,
             "preset": planner.preset_for(self.network.meeting_form),
+            "weekday": "" if weekday is None else str(weekday),
         }
 
     def get(self, request, *args, **kwargs):
@@ -305,7 +307,14 @@ class PlannerView(NetworkFromSlugMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("planner_form", PlannerForm(initial=self._initial()))
+        context.setdefault(
+            "planner_form",
+            PlannerForm(
+                initial=self._initial(),
+                term_start=self.network.start_date,
+                term_end=self.network.planned_end_date,
+            ),
+        )
         if context["form"] is not None:  # the confirm step was posted
             context["confirm_form"] = context["form"]
         context["planned"] = selectors.planned_meetings(self.network)
@@ -313,10 +322,11 @@ class PlannerView(NetworkFromSlugMixin, ServiceFormView):
 
     def _confirm_form_for(self, planner_form: PlannerForm) -> PlannerConfirmForm:
         proposals = planner_form.proposals(planned=selectors.planned_days(self.network))
-        theme = selectors.suggested_theme(self.network)
+        details = selectors.new_meeting_details(self.network, len(proposals))
         initial = {}
         for i, proposal in enumerate(proposals):
-            initial[f"title_{i}"] = (theme or self.network.name) if i == 0 else self.network.name
+            initial[f"title_{i}"] = details[i]["title"]
+            initial[f"theme_{i}"] = details[i]["theme"]
             initial[f"starts_at_{i}"] = proposal.starts_at
             initial[f"ends_at_{i}"] = proposal.ends_at
             initial[f"include_{i}"] = True
@@ -324,7 +334,12 @@ class PlannerView(NetworkFromSlugMixin, ServiceFormView):
 
     def post(self, request, *args, **kwargs):
         if request.POST.get("step") == "propose":
-            planner_form = PlannerForm(request.POST, initial=self._initial())
+            planner_form = PlannerForm(
+                request.POST,
+                initial=self._initial(),
+                term_start=self.network.start_date,
+                term_end=self.network.planned_end_date,
+            )
             context = {"planner_form": planner_form, "form": None}
             if planner_form.is_valid():
                 context["confirm_form"] = self._confirm_form_for(planner_form)

@@ -48,7 +48,7 @@ class PollCreateView(NetworkFromSlugMixin, ServiceFormView):
     success_message = gettext_lazy("The date poll is open; the members are told.")
 
     def get_initial(self):
-        return {"title": selectors.suggested_theme(self.network) or self.network.name}
+        return {"title": selectors.new_meeting_details(self.network)[0]["title"]}
 
     def post(self, request, *args, **kwargs):
         if "add_row" in request.POST:
@@ -147,7 +147,7 @@ class PollChooseView(PollMixin, ServiceFormView):
         option = self.get_option()
         return {
             "title": self.poll.title,
-            "theme": selectors.suggested_theme(self.poll.network),
+            "theme": selectors.new_meeting_details(self.poll.network)[0]["theme"],
             "form": self.poll.network.meeting_form,
             "starts_at": option.starts_at,
             "ends_at": option.ends_at,

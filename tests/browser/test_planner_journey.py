@@ -2,6 +2,8 @@
 second time (from a second tab) adds nothing; the planner then shows the planned dates beside
 a proposal of new dates only."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -20,7 +22,12 @@ def _propose(page, url):
 
 
 def test_facilitator_plans_a_year_twice_without_duplicates(page, live_server):
-    network = NetworkFactory(name="Vrouwelijk Leiderschap 1", meetings_per_year=3)
+    # A term long enough for two series of three: the planner proposes nothing after it.
+    network = NetworkFactory(
+        name="Vrouwelijk Leiderschap 1",
+        meetings_per_year=3,
+        planned_end_date=timezone.localdate() + datetime.timedelta(days=3 * 365),
+    )
     facilitator = make_facilitator(network)
     make_member(network)
     url = f"{live_server.url}/bijeenkomsten/netwerk/{network.slug}/jaarplanner/"

@@ -70,11 +70,11 @@ def _invite(client, world, capture):
         )
 
 
-def test_facilitator_sees_network_and_facilitator_shared_questions_in_the_briefing(client, world):
+def test_facilitator_previews_the_briefing_exactly_as_the_speaker_receives_it(client, world):
     page = _meeting_page(client, world["facilitator"], world["meeting"])
     assert "Eigenaarschap" in page
     assert NETWORK_SHARED in page
-    assert FACILITATOR_ONLY in page
+    assert FACILITATOR_ONLY not in page
     assert PRIVATE not in page
 
 

@@ -407,7 +407,7 @@ def test_buddy_group_with_someone_from_another_network_is_refused(client, networ
         f"/bijeenkomsten/netwerk/{network.slug}/maatjesgroepen/",
         {"name": "Gemengd", "members": [member.pk, outsider.pk]},
     )
-    assert response.context["form"].errors["members"] == ["Kies alleen leden van dit netwerk."]
+    assert response.context["form"].errors["members"] == ["Kies alleen deelnemers van dit netwerk."]
     assert BuddyGroup.objects.count() == 0
 
 

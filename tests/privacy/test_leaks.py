@@ -128,14 +128,14 @@ def test_meeting_preparation_shows_questions_shared_with_the_viewer(
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("facilitator", {"FQ-11", "NQ-22"}), ("penvoerder", {"NQ-22"})],
+    [("facilitator", {"NQ-22"}), ("penvoerder", {"NQ-22"})],
 )
-def test_guest_speaker_form_briefing_holds_questions_shared_with_the_writer(
+def test_guest_speaker_briefing_preview_holds_what_the_speaker_receives(
     client, shared_world, role, expected
 ):
     _network, meeting, people = shared_world
-    # The briefing is no longer written into the form: it is built live for the writer and
-    # shown on the meeting page once the meeting has a guest speaker.
+    # The briefing is built live and previewed on the meeting page once the meeting has a
+    # guest speaker: exactly what the speaker receives, so network-shared questions only.
     GuestSpeaker.objects.create(meeting=meeting, name="Dr. Gast")
     client.force_login(people[role])
 
