@@ -81,8 +81,9 @@ def feed_meetings(person: User) -> QuerySet[Meeting]:
 
 def meeting_calendar_name(meeting: Meeting) -> str:
     """The calendar name (X-WR-CALNAME) of one meeting's .ics, in the view and the
-    invitation alike: the network, then the meeting."""
-    return f"{meeting.network.name}: {meeting.title}"
+    invitation alike: the network (its short name when it has one, as in the event titles),
+    then the meeting."""
+    return f"{meeting.network.short_label}: {meeting.title}"
 
 
 def calendar_events(meetings: Iterable[Meeting]) -> list[CalendarEvent]:
