@@ -75,7 +75,8 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     page.goto(link)  # later, through her link
     open_count = len(scale) - len(half)
     expect(page.locator("#progress")).to_have_text(
-        f"Nog open: {open_count} van {len(scale)} vragen."
+        f"Nog open: {open_count} van {len(scale)} meerkeuzevragen. "
+        "Vragen met een tekstvak zijn niet verplicht."
     )
     expect(
         page.get_by_role("group", name=half[0].text).get_by_label("5 – Helemaal eens")
