@@ -3,7 +3,9 @@
 Run by bench/run.py in a subprocess per scale:
     BENCH_DATABASE_URL=... python -m bench.measure --scale 1.0 --out file.json [--full]
 --full adds latency, throughput, the fixed-rate load test, task durations and worker memory
-(done on the 10x data). Nothing is cached: every request renders its page from the database.
+(done on the 10x data). Every page is measured uncached: each request renders it from the
+database (the visitors' directory, the one cached page, with its cache off). The
+cached directory is measured besides, under load (`directory_cached`).
 
 Only loopback is used: gunicorn listens on 127.0.0.1:$BENCH_PORT (default 8765)."""
 
@@ -29,11 +31,12 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from bench import pages as page_defs  # noqa: E402
 from bench.generate import generate  # noqa: E402
+from bench.urls import UNCACHED_DIRECTORY  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 LATENCY_REQUESTS = 40
@@ -60,6 +63,7 @@ def prepare_report_pages() -> None:
         compute_phase_report(network_id)
 
 
+@override_settings(LEERNETWERK_DIRECTORY_CACHE_SECONDS=0)  # every page uncached
 def measure_pages(full: bool) -> dict:
     prepare_report_pages()
     results = {}
@@ -264,7 +268,8 @@ def measure_throughput() -> dict:
         _load(PORT, "/bench/bare/", None, 1)  # warm up both workers
         throughput = {
             "bare_rps": _load(PORT, "/bench/bare/", None, seconds),
-            "directory_rps": _load(PORT, directory_url, None, seconds),
+            "directory_rps": _load(PORT, UNCACHED_DIRECTORY, None, seconds),
+            "directory_cached_rps": _load(PORT, directory_url, None, seconds),
             "start_page_rps": _load(PORT, start_url, cookie, seconds),
         }
 
@@ -276,7 +281,8 @@ def measure_throughput() -> dict:
         targets = {
             "start_page": (start_url, start_cookies),
             "network": (network_url, network_cookies),
-            "directory": (directory_url, [None]),
+            "directory": (UNCACHED_DIRECTORY, [None]),
+            "directory_cached": (directory_url, [None]),
             "bare": ("/bench/bare/", [None]),
         }
         load = {}

@@ -6,7 +6,9 @@ bench/data/. Set BENCH_DATABASE_URL_1X/_10X to override. "1x" is a tenth of the 
 and "10x" the national dataset itself: query counts per page must be the same on both.
 Latency, throughput, the load test, task durations and memory use the 10x data.
 BENCH_SCALES="0.01,0.1" runs a smaller pair (a quick check of the harness on a busy machine);
-the figures then say so. Nothing is cached: every page is measured as it is always served."""
+the figures then say so. Every page is measured uncached (the visitors' directory, the one
+cached page, with its cache off); the cached directory is measured besides, under load, and
+it is the one the throughput target for visitors applies to."""
 
 from __future__ import annotations
 
@@ -124,18 +126,21 @@ def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str,
         )
     t = results["throughput"]
     bare = t["bare_rps"] or 1
-    for key in ("bare_rps", "directory_rps", "start_page_rps"):
+    for key in ("bare_rps", "directory_rps", "directory_cached_rps", "start_page_rps"):
+        if key not in t:
+            continue
         share = t[key] / bare
+        visitors = key == "directory_cached_rps"
         rows.append(
             (
                 f"throughput {key} (16 clients, closed loop)",
                 f"{t[key]} rps ({share:.0%} of bare)",
                 f"{_was(previous, 'throughput', key)} rps",
-                ">= 40% of bare" if key == "directory_rps" else "informational",
-                share >= TARGETS["directory_share_of_bare"] if key == "directory_rps" else None,
+                ">= 40% of bare" if visitors else "informational",
+                share >= TARGETS["directory_share_of_bare"] if visitors else None,
             )
         )
-    for name, entry in t.get("load", {}).items():
+    for name, entry in results.get("load", {}).items():  # results.json keeps load at the top
         must_hold = name in ("start_page", "network")
         rows.append(
             (
@@ -156,9 +161,9 @@ def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str,
                 f"load {name}: highest fixed rate with p95 <= 150 ms",
                 f"{entry['highest_rps']} rps ({entry['share_of_bare']:.0%} of bare)",
                 f"{_was(previous, 'load', name, 'highest_rps')} rps",
-                ">= 40% of bare" if name == "directory" else "informational",
+                ">= 40% of bare" if name == "directory_cached" else "informational",
                 entry["share_of_bare"] >= TARGETS["directory_share_of_bare"]
-                if name == "directory"
+                if name == "directory_cached"
                 else None,
             )
         )
@@ -271,11 +276,14 @@ def main() -> None:
         f"scales {small_scale} and {large_scale} of the national dataset"
         + ("." if national else " (NOT the national scale: a reduced run)."),
         "",
-        "Nothing is cached: every page is rendered from the database on every request. Query",
-        "counts are taken on both scales; latency, throughput and load on the larger one. The",
-        "load test sends requests at a fixed rate (open loop, latency from the moment each is",
-        "due) to gunicorn with 2 workers on 127.0.0.1; signed-in pages use session cookies.",
-        "The previous run's figure stands beside each (from the committed results.json).",
+        "Every page is measured uncached: rendered from the database on every request (the",
+        "visitors' directory, the one cached page, with its cache off; `directory` under load",
+        "is that uncached page). `directory_cached` is the directory as visitors get it,",
+        "from the cache; the visitors' throughput target applies to it. Query counts are",
+        "taken on both scales; latency, throughput and load on the larger one. The load",
+        "test sends requests at a fixed rate (open loop, latency from the moment each is due)",
+        "to gunicorn with 2 workers on 127.0.0.1; signed-in pages use session cookies. The",
+        "previous run's figure stands beside each (from the committed results.json).",
         "",
         "| measure | figure | previous run | target | met |",
         "|---|---|---|---|---|",

@@ -6,7 +6,7 @@ name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -74,12 +74,14 @@ def parse_ballot_rows(
     existing_respondents: set[str] = frozenset(),
     max_respondent: int | None = None,
     max_form: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    progress_every: int = 100,
 ) -> list[ParsedBallot]:
     """Check a ballot file (rows including the header) and return its ballots, or raise
     BallotFileError listing every problem with its line number. `known_forms` None means
     unknown forms are allowed (they will be created). `max_respondent` and `max_form` are
     the column sizes the cells must fit in; no cell may hold a line break or control
-    character."""
+    character. `on_progress(rows_checked)` is called after every `progress_every` data rows, so a long check can say how far it is."""
     errors: list[tuple[int, str]] = []
     if not rows or [cell.strip().lower() for cell in rows[0]] != HEADER:
         raise BallotFileError(
@@ -88,6 +90,8 @@ def parse_ballot_rows(
     ballots: list[ParsedBallot] = []
     seen: dict[str, int] = {}
     for line, row in enumerate(rows[1:], start=2):
+        if on_progress is not None and line > 2 and (line - 2) % progress_every == 0:
+            on_progress(line - 2)
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(HEADER):

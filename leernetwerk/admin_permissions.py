@@ -11,7 +11,10 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.backends import ModelBackend
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import AmountField
 
 _model_permissions = ModelBackend()
 
@@ -40,6 +43,10 @@ class ModelPermissionsMixin:
 
     def has_module_permission(self, request):
         return _model_permissions.has_module_perms(request.user, self.opts.app_label)
+
+    # Not a permission, but every admin page derives from these bases: an amount is typed
+    # with a decimal comma or dot, in a text input, as everywhere else in the app.
+    formfield_overrides = {models.DecimalField: {"form_class": AmountField}}
 
 
 class ModelAdmin(ModelPermissionsMixin, admin.ModelAdmin):

@@ -14,6 +14,8 @@ Every message is shown at the field it concerns."""
 from __future__ import annotations
 
 import datetime
+import re
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -124,6 +126,66 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 code="invalid_choice",
                 params={"value": "…"},
             ) from None
+
+
+# An amount as people type it: digits, at most one decimal mark (comma or dot) with one or
+# two digits after it; a Dutch thousands dot only in whole groups of three ("1.250,50").
+# A minus sign is read, so that the field's minimum names the rule ("at least 0").
+_PLAIN_AMOUNT = re.compile(r"^-?\d+([.,]\d{1,2})?$")
+_GROUPED_AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The amount a person typed, with a decimal comma (Dutch) or dot: "750,50", "750.50",
+    "€ 1.250,50". None for text that is not such an amount."""
+    text = text.strip().removeprefix("€").strip().replace(" ", "")
+    if _GROUPED_AMOUNT.match(text):
+        text = text.replace(".", "")
+    elif not _PLAIN_AMOUNT.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+class AmountInput(forms.TextInput):
+    """A text input for an amount: the phone shows its number keyboard (inputmode), the browser
+    does not reinterpret the text by its own locale (as <input type=number> does), and a stored
+    amount is shown the way the site writes numbers ("750,50" in Dutch)."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            return formats.number_format(Decimal(value), decimal_pos=2, use_l10n=True)
+        return super().format_value(value)
+
+
+class AmountField(forms.DecimalField):
+    """A money amount in euros with two decimals, typed with a decimal comma or dot. Every
+    amount input of the app is one."""
+
+    widget = AmountInput
+    default_error_messages = {
+        "invalid": _("Enter an amount in euros, for example 750 or 750,50."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 8)
+        kwargs.setdefault("decimal_places", 2)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        amount = parse_amount(str(value))
+        if amount is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return amount
 
 
 class UploadField(forms.FileField):

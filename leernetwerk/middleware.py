@@ -1,11 +1,12 @@
 """Cross-cutting request handling: the interface language, two-factor for staff, no caching of personal pages, the
-per-request memo of the viewer, telling the person when background work has to wait, and no
-NUL bytes in addresses."""
+per-request memo of the viewer, telling the person when background work has to wait, no
+NUL bytes in addresses, and no request body larger than the site accepts."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
@@ -132,4 +133,31 @@ class RefuseNulMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=400)
             return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)
+
+
+class RefuseLargeRequestMiddleware:
+    """A request whose declared Content-Length exceeds `LEERNETWERK_MAX_REQUEST_BYTES` is
+    refused with a Dutch 413 page (a JSON error under /api/) before anything reads its body,
+    so a huge upload costs the worker nothing. The cap lies above every upload field's own
+    limit (leernetwerk.uploads.MAX_UPLOAD_BYTES), so a file that is merely too large for its
+    form still gets the message at the field."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.LEERNETWERK_MAX_REQUEST_BYTES
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            message = _(
+                "What you sent is larger than %(limit)s, the most this site accepts. "
+                "Send a smaller file."
+            ) % {"limit": filesizeformat(limit)}
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=413)
+            return render(request, "413.html", {"message": message}, status=413)
         return self.get_response(request)

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Refuses in __call__, before any process_view (CSRF reads the POST body there).
+    "leernetwerk.middleware.RefuseLargeRequestMiddleware",
     "leernetwerk.middleware.RefuseNulMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -209,8 +211,14 @@ SOCIALACCOUNT_PROVIDERS = oidc.socialaccount_providers(
 # is off; their first enrolment needs a link mailed to their verified address.
 LEERNETWERK_STAFF_REQUIRE_2FA = env.bool("LEERNETWERK_STAFF_REQUIRE_2FA", default=not DEBUG)
 ACADEMY_STAFF_GROUP = "VO-academie"
+# The largest request body accepted (any upload form's own limit lies below it, so a file
+# too large for its form still gets the message at the field); larger is a 413 at once.
+LEERNETWERK_MAX_REQUEST_BYTES = env.int("LEERNETWERK_MAX_REQUEST_BYTES", default=3 * 1024 * 1024)
 # How many days before a meeting its reminder mail goes out.
 LEERNETWERK_MEETING_REMINDER_DAYS = env.int("LEERNETWERK_MEETING_REMINDER_DAYS", default=7)
+# How long visitors' directory list may stay in the cache at most (networks/directory_cache.py;
+# every change to what it shows replaces it at once). 0: never cached.
+LEERNETWERK_DIRECTORY_CACHE_SECONDS = env.int("LEERNETWERK_DIRECTORY_CACHE_SECONDS", default=600)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -248,8 +256,9 @@ DEFAULT_FROM_EMAIL = env(
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Cache: Redis in production (CACHE_URL=redis://127.0.0.1:6379/2), shared by the web and
-# Celery workers; the per-process memory cache otherwise. Pages are not cached; it holds
-# rendered report charts. Short socket timeouts keep a Redis outage from holding up a page.
+# Celery workers; the per-process memory cache otherwise. It holds rendered report charts and
+# the visitors' directory list (networks/directory_cache.py); no other page is cached. Short
+# socket timeouts keep a Redis outage from holding up a page.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"].setdefault("OPTIONS", {}).update(

@@ -49,6 +49,32 @@ MIN_FIXED_PARTICIPANTS = 6
 MIN_TERM_MONTHS = 24
 
 
+def requirements() -> list[tuple[str, str]]:
+    """(code, what the academy asks) per criterion, in CRITERIA order: the public start page
+    lists these, from the same thresholds the checks below use."""
+    sentences = {
+        "field_initiative": _("The initiative comes from school leaders themselves."),
+        "applicant_vo_leader": _("The applicant (penvoerder) is a leader in secondary education."),
+        "recognisable_network": _(
+            "A recognisable network, open or closed, listed on the academy's website."
+        ),
+        "professionalisation_focus": _(
+            "The focus is on the leader's professionalisation: competences and behaviour."
+        ),
+        "monitoring_consent": _("The academy may be involved and monitor the network."),
+        "min_three_meetings_per_year": _("At least %(count)s meetings a year.")
+        % {"count": MIN_MEETINGS_PER_YEAR},
+        "contact_between_meetings": _("Participants can contact each other between meetings."),
+        "min_six_fixed_participants": _("At least %(count)s fixed participants.")
+        % {"count": MIN_FIXED_PARTICIPANTS},
+        "academy_invited": _("The academy is invited to at least one meeting."),
+        "has_facilitator": _("The network is supported by a facilitator."),
+        "min_two_years": _("The network is set up for at least %(years)s years.")
+        % {"years": MIN_TERM_MONTHS // 12},
+    }
+    return [(code, sentences[code]) for code in CRITERIA]
+
+
 @dataclass(frozen=True)
 class NetworkFacts:
     """What the criteria look at. `None` means the fact is not known (yet)."""

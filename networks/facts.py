@@ -152,11 +152,12 @@ class CriterionRow:
 
 
 def criteria_rows(network: Network, application: Application | None = None) -> list[CriterionRow]:
-    """Per criterion, in DOMAIN.md order: the automatic result (judged criteria with staff's
-    judgement) beside staff's judgement, from the saved data. Read-only. `application`: the
+    """Per criterion, in DOMAIN.md order: the automatic result from the data alone (a judged
+    criterion's without staff's judgement, so it never repeats the judgement) beside staff's
+    judgement, from the saved data; `effective` combines them. Read-only. `application`: the
     network's application with its judgements loaded, when the caller has it (the review
     page); otherwise it is read here."""
-    results = eligibility.evaluate(facts_for_network(network))
+    results = eligibility.evaluate(replace(facts_for_network(network), judgements={}))
     if application is None:
         application = (
             Application.objects.filter(network_id=network.pk)

@@ -151,6 +151,12 @@ def is_editable_application(user, application) -> bool:
 
 
 @rules.predicate
+def is_decided_application(user, application) -> bool:
+    """The academy has recorded a decision on it (granted, rejected or more information)."""
+    return application is not None and application.decisions.exists()
+
+
+@rules.predicate
 def is_authenticated(user) -> bool:
     return bool(user and user.is_authenticated)
 
@@ -160,6 +166,12 @@ is_application_initiator = is_application_penvoerder | is_co_initiator
 
 rules.add_perm("networks.view_application", is_academy_staff | is_application_initiator)
 rules.add_perm("networks.change_application", is_application_initiator & is_editable_application)
+# Staff's judgements of the criteria are their working notes until the academy decides; then
+# the applicant's side reads each judgement with its motivation beside the automatic result.
+rules.add_perm(
+    "networks.view_judgements",
+    is_academy_staff | (is_application_initiator & is_decided_application),
+)
 # Staff open the queue and every review page; judging and deciding exclude a conflict.
 rules.add_perm("networks.review_application", is_academy_staff)
 rules.add_perm(

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import eligibility
 from .enums import (
+    APPLICATION_ONLY_STATUSES,
     DECISION_OUTCOMES,
     EDITABLE_APPLICATION_STATUSES,
     ON_WAITING_LIST,
@@ -85,10 +86,15 @@ class MyNetwork:
 
 def my_networks_for_person(person: User) -> list[MyNetwork]:
     """The person's current networks, each once with all her roles (penvoerder and
-    participant of the same network is one entry), by network name. One query."""
+    participant of the same network is one entry), by network name. A network that is
+    still an application (not granted) is not one of them: the start page lists it under
+    her applications only. One query."""
     order = {value: i for i, value in enumerate(Role.values)}
     grouped: dict[int, MyNetwork] = {}
-    memberships = sorted(memberships_for_person(person), key=lambda m: order.get(m.role, 99))
+    memberships = sorted(
+        memberships_for_person(person).exclude(network__status__in=APPLICATION_ONLY_STATUSES),
+        key=lambda m: order.get(m.role, 99),
+    )
     for membership in memberships:
         entry = grouped.setdefault(
             membership.network_id, MyNetwork(network=membership.network, roles=[])
@@ -97,11 +103,16 @@ def my_networks_for_person(person: User) -> list[MyNetwork]:
     return sorted(grouped.values(), key=lambda e: (e.network.name.lower(), e.network.pk))
 
 
-def members_of_network(network: Network) -> QuerySet[Membership]:
-    """Current memberships of a network with each person and school."""
+def members_of_network(network: Network, *, viewer: User) -> QuerySet[Membership]:
+    """Current memberships of a network with each person and school. `contact_visible` on
+    each says whether the viewer may read that person's contact details (school included):
+    the one rule, `User.objects.contact_visible_to` (participants sits above networks, so
+    the user model is reached through get_user_model)."""
+    readable = get_user_model().objects.contact_visible_to(viewer)
     return (
         network.memberships.current()
         .select_related("person", "person__school")
+        .annotate(contact_visible=Exists(readable.filter(pk=OuterRef("person_id"))))
         .order_by("role", "person__last_name", "person__first_name")
     )
 
@@ -174,6 +185,20 @@ def invitees_by_role(application: Application) -> dict[str, list[ApplicationInvi
     }
     for invitee in application.invitees.all():
         named[keys[invitee.role]].append(invitee)
+    # A co-initiator is named by address; once she has an account, she is shown by her name
+    # (`display_name`: the account's full name, else the name given, else the address).
+    co_initiators = named["co_initiators"]
+    accounts = {}
+    if co_initiators:
+        accounts = {
+            email.lower(): " ".join(part for part in (first, last) if part)
+            for email, first, last in get_user_model()
+            .objects.annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=[i.email.lower() for i in co_initiators])
+            .values_list("email", "first_name", "last_name")
+        }
+    for invitee in co_initiators:
+        invitee.display_name = accounts.get(invitee.email.lower()) or invitee.name or invitee.email
     return named
 
 
@@ -241,10 +266,21 @@ def history_for_application(application: Application) -> list[dict]:
 def networks_for_directory() -> QuerySet[Network]:
     """Supported, listed networks with their current facilitators and, for networks whose
     facilitator has no account yet, the facilitator named in the application; with the
-    places taken, so `is_full` needs no query."""
+    places taken, so `is_full` needs no query, and `first_offer_ends`: when the first place
+    offer counted in them runs out (None: none), after which `is_full` may change by itself."""
+    first_offer_ends = (
+        WaitingListEntry.objects.filter(
+            network=OuterRef("pk"),
+            status=WaitingStatus.OFFERED,
+            offered_until__gt=timezone.now(),
+        )
+        .order_by("offered_until")
+        .values("offered_until")[:1]
+    )
     return (
         Network.objects.in_directory()
         .with_places_taken()
+        .annotate(first_offer_ends=Subquery(first_offer_ends))
         .prefetch_related(
             Prefetch(
                 "memberships",

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from meetings.models import Attendance, Case, ContactMoment, Meeting
 from networks.enums import Role
@@ -184,10 +184,16 @@ def rows_for_networks(networks: Sequence[Network], today: datetime.date) -> dict
     ):
         rows[trend_ids[meeting_id]].attendance.setdefault(meeting_id, Counter())[status] = count
 
-    # Only questions their owners shared with the whole network count (issue 10, leak 8).
+    # Only questions their owners shared with the whole network count (issue 10, leak 8),
+    # and only while the owner is a current member there: a shared link of someone who left
+    # reaches nobody in the network (participants.querysets, the one rule), so it is no
+    # evidence either.
+    owner_still_there = Membership.objects.current(today).filter(
+        person=OuterRef("learningquestion__owner"), network=OuterRef("network")
+    )
     linked = LearningQuestion.networks.through.objects.filter(
         network_id__in=ids, learningquestion__visibility=Visibility.NETWORK
-    )
+    ).filter(Exists(owner_still_there))
     for network_id, owner_id, status in linked.order_by().values_list(
         "network_id", "learningquestion__owner_id", "learningquestion__status"
     ):

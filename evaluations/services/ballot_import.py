@@ -17,7 +17,7 @@ from participants.models import User
 from ..models import BallotImport, RankingSurvey
 from ..ranking import BallotFileError
 from ..tasks import task_import_ballot_file
-from .ranking import import_ballots
+from .ranking import check_ballot_rows, import_ballots
 
 logger = logging.getLogger(__name__)
 
@@ -47,15 +47,26 @@ def _refusal(error: BallotFileError) -> list[str]:
 
 
 def run_ballot_import(job: BallotImport) -> None:
-    """The task's work: read the file and import every ballot or none, ending DONE with the
-    count or FAILED with the errors (line numbers), in the same transaction as the ballots.
-    Running it twice imports once."""
+    """The task's work, in two passes. The check pass reads every row outside any write
+    transaction and writes the job's progress every `uploads.PROGRESS_EVERY` rows, each
+    committed at once, so the uploader's page (polled) sees it move. The write pass then
+    checks again and stores every ballot in one transaction with the job's end (DONE with
+    the count); any error ends the job FAILED with the errors (line numbers) and nothing
+    stored. Running it twice imports once."""
     if not uploads.start_job(job):
         return
     try:
+        rows = uploads.utf8_csv_rows(bytes(job.content))
+        total = max(len(rows) - 1, 0)
+        uploads.report_progress(job, done=0, total=total)
+        check_ballot_rows(
+            survey_name=job.survey.name,
+            rows=rows,
+            create=False,
+            on_progress=lambda done: uploads.report_progress(job, done=done, total=total),
+        )
+        uploads.report_progress(job, done=total, total=total)
         with transaction.atomic():
-            rows = uploads.utf8_csv_rows(bytes(job.content))
-            uploads.report_progress(job, done=0, total=max(len(rows) - 1, 0))
             _survey, count = import_ballots(
                 survey_name=job.survey.name, rows=rows, create=False, by=job.uploaded_by
             )

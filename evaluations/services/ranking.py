@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from leernetwerk import uploads
 from participants.models import User
 
 from ..models import Ballot, BallotChoice, LearningForm, RankingSurvey
-from ..ranking import BallotFileError, parse_ballot_rows
+from ..ranking import BallotFileError, ParsedBallot, parse_ballot_rows
 
 
 def _unique_slug(name: str) -> str:
@@ -126,15 +127,18 @@ def merge_other_answer(
     return len(choices)
 
 
-@transaction.atomic
-def import_ballots(
-    *, survey_name: str, rows: Sequence[Sequence[str]], create: bool, by: User | None = None
-) -> tuple[RankingSurvey, int]:
-    """Import a ballot file (rows including the header) all or nothing.
-
-    Without `create` the survey must exist and every form must be on its list; with it, the
-    survey and any new forms are made. Raises BallotFileError (line numbers and Dutch
-    messages) and stores nothing if any line is wrong. Returns the survey and ballot count."""
+def check_ballot_rows(
+    *,
+    survey_name: str,
+    rows: Sequence[Sequence[str]],
+    create: bool,
+    on_progress: Callable[[int], None] | None = None,
+) -> tuple[RankingSurvey | None, list[ParsedBallot]]:
+    """Check a ballot file (rows including the header) against the survey as it is now,
+    writing nothing. Without `create` the survey must exist and every form must be on its
+    list. Raises BallotFileError (line numbers and Dutch messages) if any line is wrong;
+    returns the survey (None when `create` will make it) and the ballots. `on_progress`
+    hears how many rows are checked, every `uploads.PROGRESS_EVERY` rows."""
     survey = RankingSurvey.objects.filter(name=survey_name).first()
     if survey is None and not create:
         raise BallotFileError(
@@ -154,7 +158,23 @@ def import_ballots(
         existing_respondents=existing,
         max_respondent=Ballot._meta.get_field("respondent").max_length,
         max_form=LearningForm._meta.get_field("name").max_length,
+        on_progress=on_progress,
+        progress_every=uploads.PROGRESS_EVERY,
     )
+    return survey, ballots
+
+
+@transaction.atomic
+def import_ballots(
+    *, survey_name: str, rows: Sequence[Sequence[str]], create: bool, by: User | None = None
+) -> tuple[RankingSurvey, int]:
+    """Import a ballot file (rows including the header) all or nothing, in one transaction.
+
+    Checks the rows first (`check_ballot_rows`, inside the transaction, so the check and the
+    write see the same survey); with `create` the survey and any new forms are made. Raises
+    BallotFileError and stores nothing if any line is wrong. Returns the survey and ballot
+    count."""
+    survey, ballots = check_ballot_rows(survey_name=survey_name, rows=rows, create=create)
     if survey is None:
         survey = RankingSurvey.objects.create(name=survey_name, slug=_unique_slug(survey_name))
     forms = {form.name: form for form in survey.forms.all()}

@@ -9,6 +9,21 @@ tests/mobile/test_admin_dutch.py checks that they keep the formal register."""
 from django.utils.translation import gettext_noop, ngettext_lazy
 
 ALLAUTH_STRINGS = (
+    gettext_noop("Account Connections"),
+    gettext_noop("Add a Third-Party Account"),
+    gettext_noop("Cancel Change"),
+    gettext_noop("Change to"),
+    gettext_noop("Changing to"),
+    gettext_noop("Current email"),
+    gettext_noop("Password successfully changed."),
+    gettext_noop("Re-send Verification"),
+    gettext_noop("Set Password"),
+    gettext_noop("Two-Factor Authentication"),
+    gettext_noop(
+        "You can sign in to your account using any of the following third-party accounts:"
+    ),
+    gettext_noop("You currently have no third-party accounts connected to this account."),
+    gettext_noop("Your email address is still pending verification."),
     gettext_noop("Account Connection"),
     gettext_noop("Are you sure you want to remove this security key?"),
     gettext_noop("Are you sure you want to sign out?"),

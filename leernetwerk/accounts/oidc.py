@@ -29,6 +29,11 @@ def socialaccount_providers(*, client_id: str, secret: str, server_url: str, nam
     return {"openid_connect": {"APPS": apps}}
 
 
+def is_enabled(providers: dict) -> bool:
+    """Whether school sign-in is on: SOCIALACCOUNT_PROVIDERS holds a configured app."""
+    return bool(providers.get("openid_connect", {}).get("APPS"))
+
+
 def form_action_origin(server_url: str) -> str:
     """The provider's origin: the sign-in form leaves the site for it (CSP form-action)."""
     parts = urlsplit(server_url)

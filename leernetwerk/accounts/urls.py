@@ -3,6 +3,7 @@ names, plus the throttled mail pages and the staff enrolment link (views.py)."""
 
 from allauth.account import views as account
 from allauth.socialaccount import views as social
+from allauth.socialaccount.providers.openid_connect import views as school
 from django.urls import include, path, re_path
 
 from . import views
@@ -63,13 +64,44 @@ urlpatterns = [
         name="two-factor-enrol-link",
     ),
     path("tweestapsverificatie/", include("allauth.mfa.urls")),
+    # School sign-in (OpenID Connect, provider id "school"): its pages, and
+    # /account/oidc/school/login/ with its callback, answer only when LEERNETWERK_OIDC_CLIENT_ID
+    # is set (views.only_with_school_signin); otherwise each is a 404.
     path(
-        "school/inloggen/geannuleerd/", social.login_cancelled, name="socialaccount_login_cancelled"
+        "school/inloggen/geannuleerd/",
+        views.only_with_school_signin(social.login_cancelled),
+        name="socialaccount_login_cancelled",
     ),
-    path("school/inloggen/fout/", social.login_error, name="socialaccount_login_error"),
-    path("school/aanmelden/", social.signup, name="socialaccount_signup"),
-    path("school/koppelingen/", social.connections, name="socialaccount_connections"),
-    # School sign-in (OpenID Connect, provider id "school"): /account/oidc/school/login/ and its
-    # callback; they answer only when LEERNETWERK_OIDC_CLIENT_ID is set.
-    path("", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path(
+        "school/inloggen/fout/",
+        views.only_with_school_signin(social.login_error),
+        name="socialaccount_login_error",
+    ),
+    path(
+        "school/aanmelden/",
+        views.only_with_school_signin(social.signup),
+        name="socialaccount_signup",
+    ),
+    path(
+        "school/koppelingen/",
+        views.only_with_school_signin(social.connections),
+        name="socialaccount_connections",
+    ),
+    re_path(
+        r"^oidc/(?P<provider_id>[^/]+)/",
+        include(
+            [
+                path(
+                    "login/",
+                    views.only_with_school_signin(school.login),
+                    name="openid_connect_login",
+                ),
+                path(
+                    "login/callback/",
+                    views.only_with_school_signin(school.callback),
+                    name="openid_connect_callback",
+                ),
+            ]
+        ),
+    ),
 ]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+
 from allauth.account import views as allauth_views
 from allauth.account.utils import get_next_redirect_url
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from ..throttle import THROTTLED_MESSAGE, mail_throttled
-from . import twofactor
+from . import oidc, twofactor
 
 
 class ThrottledMailMixin:
@@ -95,3 +99,17 @@ class EnrolmentLinkView(LoginRequiredMixin, TemplateView):
         except twofactor.EnrolmentLinkError:
             return self.get(request, *args, **kwargs)
         return redirect(reverse("mfa_activate_totp"))
+
+
+def only_with_school_signin(view):
+    """School sign-in's pages (allauth's social views) exist only while it is configured
+    (LEERNETWERK_OIDC_CLIENT_ID): otherwise every one of them answers 404. Asked per
+    request, so the settings of the moment decide."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not oidc.is_enabled(settings.SOCIALACCOUNT_PROVIDERS):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped

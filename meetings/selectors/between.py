@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
 
 from networks.models import Network
@@ -35,11 +35,20 @@ def contact_log(network: Network) -> QuerySet[ContactMoment]:
     )
 
 
-def buddy_groups_for(network: Network) -> list[BuddyGroup]:
-    """The network's buddy groups with their members (and their schools)."""
+def buddy_groups_for(network: Network, *, viewer: User) -> list[BuddyGroup]:
+    """The network's buddy groups with their members (and their schools). `contact_visible`
+    on each member says whether the viewer may read her contact details, school included
+    (`User.objects.contact_visible_to`, the one rule)."""
+    people = get_user_model().objects
+    readable = people.contact_visible_to(viewer)
     return list(
         network.buddy_groups.prefetch_related(
-            Prefetch("members", queryset=get_user_model().objects.select_related("school"))
+            Prefetch(
+                "members",
+                queryset=people.select_related("school").annotate(
+                    contact_visible=Exists(readable.filter(pk=OuterRef("pk")))
+                ),
+            )
         )
     )
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -40,11 +40,17 @@ def members_of(network: Network) -> QuerySet[User]:
     )
 
 
-def buddy_candidates(network: Network) -> QuerySet[User]:
+def buddy_candidates(network: Network, *, viewer: User) -> QuerySet[User]:
     """Members a buddy-group suggestion may place: everyone but the facilitators, who run
-    the network and are no participant of a buddy group."""
+    the network and are no participant of a buddy group. `contact_visible` on each says
+    whether the viewer may read her contact details (`User.objects.contact_visible_to`)."""
     facilitators = Membership.objects.current().filter(network=network, role=Role.FACILITATOR)
-    return members_of(network).exclude(pk__in=facilitators.values("person"))
+    readable = get_user_model().objects.contact_visible_to(viewer)
+    return (
+        members_of(network)
+        .exclude(pk__in=facilitators.values("person"))
+        .annotate(contact_visible=Exists(readable.filter(pk=OuterRef("pk"))))
+    )
 
 
 def facilitators_of(network: Network) -> list[User]:

@@ -35,12 +35,14 @@ class BuddyGroupsView(NetworkFromSlugMixin, ServiceFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["groups"] = selectors.buddy_groups_for(self.network)
+        context["groups"] = selectors.buddy_groups_for(self.network, viewer=self.request.user)
         context["can_manage"] = self.request.user.has_perm(
             "meetings.manage_buddygroups", self.network
         )
         if context["can_manage"]:
-            members = {m.pk: m for m in selectors.buddy_candidates(self.network)}
+            members = {
+                m.pk: m for m in selectors.buddy_candidates(self.network, viewer=self.request.user)
+            }
             grouped = {m.pk for g in context["groups"] for m in g.members.all()}
             free = [m for pk, m in members.items() if pk not in grouped]
             suggestion = buddies.suggest_groups(

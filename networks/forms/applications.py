@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leernetwerk.concurrency import EditVersionMixin
-from leernetwerk.forms import Form, ModelMultipleChoiceField
+from leernetwerk.forms import AmountField, Form, ModelMultipleChoiceField
 from participants.enums import Function
 from participants.models import School
 
@@ -45,6 +45,7 @@ APPLICATION_FIELDS = (
     "requested_facilitation",
     "requested_speakers",
     "requested_organisation",
+    "unmet_explanation",
 )
 # What a field that is not filled in (or has an error) stands for when saving.
 EMPTY = {
@@ -64,14 +65,8 @@ AMOUNT_FIELDS = ("requested_facilitation", "requested_speakers", "requested_orga
 
 
 def _amount(label):
-    return forms.DecimalField(
-        label=label,
-        required=False,
-        min_value=Decimal("0"),
-        max_value=MAX_CONTRIBUTION,
-        max_digits=8,
-        decimal_places=2,
-        widget=forms.NumberInput(attrs={"step": "0.01", "min": "0"}),
+    return AmountField(
+        label=label, required=False, min_value=Decimal("0"), max_value=MAX_CONTRIBUTION
     )
 
 
@@ -194,6 +189,13 @@ class ApplicationForm(EditVersionMixin, Form):
     requested_facilitation = _amount(_verbose(Application, "requested_facilitation"))
     requested_speakers = _amount(_verbose(Application, "requested_speakers"))
     requested_organisation = _amount(_verbose(Application, "requested_organisation"))
+    unmet_explanation = forms.CharField(
+        label=_verbose(Application, "unmet_explanation"),
+        required=False,
+        max_length=5000,
+        help_text=Application._meta.get_field("unmet_explanation").help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, application: Application | None = None, **kwargs):
         self.application = application  # when editing: guards against a concurrent save
@@ -238,6 +240,7 @@ class ApplicationForm(EditVersionMixin, Form):
                 "requested_speakers",
                 "requested_organisation",
             ),
+            Fieldset(_("Criteria not met"), "unmet_explanation"),
         )
 
     def version_object(self):

@@ -69,6 +69,14 @@ class Application(models.Model):
     requested_facilitation = amount_field(_("requested for facilitation (EUR)"))
     requested_speakers = amount_field(_("requested for guest speakers (EUR)"))
     requested_organisation = amount_field(_("requested for organisation (EUR)"))
+    unmet_explanation = models.TextField(
+        _("explanation of criteria not met"),
+        blank=True,
+        help_text=_(
+            "Optional. If your network does not meet a criterion (yet), explain here why it "
+            "still fits; academy staff read this when they review."
+        ),
+    )
     # Snapshot of the automatic result at the last save, for the review queue filter.
     unmet_criteria = models.CharField(_("criteria not met"), max_length=400, blank=True)
     met_count = models.PositiveSmallIntegerField(_("criteria met"), default=0)

@@ -3,16 +3,20 @@
 Every service runs in one transaction, so bad input leaves nothing half-saved; e-mail goes
 out through tasks dispatched on commit. Import from here (`networks.services`)."""
 
+from .applicant_mails import (
+    applicant_side_addresses,
+    send_decision_email,
+    send_submission_emails,
+)
 from .applications import (
     ApplicationFallsShort,
     ApplicationIncomplete,
     Invitee,
-    applicant_side_addresses,
+    awaiting_judgement,
     check_application,
     missing_for_submission,
     refresh_application_snapshot,
     save_application,
-    send_submission_emails,
     submission_warnings,
     submit_application,
 )
@@ -24,7 +28,6 @@ from .review import (
     judge_criteria,
     judge_criterion,
     review_application,
-    send_decision_email,
 )
 from .waiting import (
     claim_free_places,
@@ -73,5 +76,6 @@ __all__ = [
     "send_submission_emails",
     "start_granted_networks",
     "submission_warnings",
+    "awaiting_judgement",
     "submit_application",
 ]

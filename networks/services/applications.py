@@ -10,18 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from leernetwerk.concurrency import claim_version
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_rendered
 
 from .. import eligibility
 from ..eligibility import CriterionResult
@@ -294,6 +291,18 @@ def submission_warnings(application: Application) -> list[CriterionResult]:
     ]
 
 
+def awaiting_judgement(application: Application) -> list[CriterionResult]:
+    """The criteria only academy staff can judge that are still unknown: named beside the
+    warning before she submits, though she need not confirm for them (she cannot change
+    them). Read-only."""
+    results = eligibility.evaluate(facts_for_network(application.network))
+    return [
+        r
+        for r in results
+        if r.code in eligibility.JUDGED_CRITERIA and r.status == CriterionStatus.UNKNOWN
+    ]
+
+
 @transaction.atomic
 def submit_application(
     application: Application, *, by: User, confirmed: bool = False
@@ -333,62 +342,3 @@ def submit_application(
         submitted_at=application.submitted_at.isoformat(),
     )
     return application
-
-
-def applicant_side_addresses(application: Application) -> list[str]:
-    """Who hears about the application on the applicant's side: the applicant, the
-    network's current penvoerders and the named co-initiators (sorted, each once)."""
-    recipients = set(
-        Membership.objects.current()
-        .penvoerders()
-        .filter(network_id=application.network_id)
-        .values_list("person__email", flat=True)
-    )
-    recipients |= set(
-        ApplicationInvitee.objects.filter(
-            application=application, role=InviteeRole.CO_INITIATOR
-        ).values_list("email", flat=True)
-    )
-    if application.applicant is not None:
-        recipients.add(application.applicant.email)
-    return sorted(e.lower() for e in recipients if e)
-
-
-def send_submission_emails(application: Application, *, submitted_at: str) -> None:
-    """Mail the applicant's side that the application is in, and academy staff that there is
-    one to review. Once per submission (a resubmission after more information mails again);
-    safe to run twice."""
-    network = application.network
-    base = settings.SITE_URL.rstrip("/")
-    context = {
-        "application": application,
-        "network": network,
-        "application_url": base + application.get_absolute_url(),
-        "review_url": base + reverse("networks:review-detail", args=[application.pk]),
-    }
-    applicants = applicant_side_addresses(application)
-    for address in applicants:
-        queue_rendered(
-            key=f"networks.submitted:{application.pk}:{submitted_at}:{address}",
-            to=address,
-            kind="submitted",
-            template="networks/email/submitted_applicant",
-            context=context,
-        )
-    staff = sorted(
-        {
-            e.lower()
-            for e in get_user_model()
-            .objects.filter(is_active=True, groups__name=settings.ACADEMY_STAFF_GROUP)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        }
-    )
-    for address in staff:
-        queue_rendered(
-            key=f"networks.submitted:{application.pk}:{submitted_at}:staff:{address}",
-            to=address,
-            kind="submitted_staff",
-            template="networks/email/submitted_staff",
-            context=context,
-        )

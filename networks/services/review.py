@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leernetwerk.dispatch import enqueue
-from mails.services import queue_rendered
 
 from .. import eligibility
 from ..enums import (
@@ -34,7 +33,7 @@ from ..facts import CriterionRow, automatic_result, criteria_rows, shortfalls
 from ..memberships import add_member
 from ..models import Application, CriterionJudgement, Decision
 from ..rules import is_party_to_application
-from .applications import applicant_side_addresses, refresh_application_snapshot
+from .applications import refresh_application_snapshot
 
 if TYPE_CHECKING:
     from participants.models import User
@@ -293,20 +292,3 @@ def review_application(
                 {f"decision-{field}": errors for field, errors in error.error_dict.items()}
             ) from None
         raise
-
-
-def send_decision_email(decision: Decision) -> None:
-    """E-mail the decision and its motivation to the application's penvoerders."""
-    application = decision.application
-    recipients = applicant_side_addresses(application)
-    if not recipients:
-        return
-    context = {"decision": decision, "application": application, "network": application.network}
-    for address in sorted(recipients):
-        queue_rendered(
-            key=f"networks.decision:{decision.pk}:{address.lower()}",
-            to=address,
-            kind="decision",
-            template="networks/email/decision",
-            context=context,
-        )

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from mails.services import queue_rendered
 
+from ..directory_cache import directory_changed
 from ..enums import WaitingStatus
 from ..models import InterestRegistration, Network, WaitingListEntry
 
@@ -181,6 +182,8 @@ def close_entry(entry: WaitingListEntry, status: str) -> bool:
         pk=entry.pk, status__in=(WaitingStatus.WAITING, WaitingStatus.OFFERED)
     ).update(status=status, resolved_at=timezone.now())
     entry.refresh_from_db()
+    if updated:
+        directory_changed()  # an offered place no longer counts (an update sends no signal)
     return bool(updated)
 
 

@@ -31,6 +31,12 @@ def status_badge(status: str) -> str:
 
 
 @register.filter
+def with_status(results, status: str) -> list:
+    """The criterion results with this status ("met", "not_met", "unknown"), in order."""
+    return [r for r in results if r.status == status]
+
+
+@register.filter
 def criterion_label(code: str) -> str:
     try:
         return Criterion(code).label

@@ -1,7 +1,11 @@
 """Slots this app fills on shared pages (navigation, start page, network page).
 
-Each tag runs a fixed number of queries, whatever the amount of data."""
+Each tag runs a fixed number of queries, whatever the amount of data. Permissions without an
+object are asked of the rules registry directly (`rules.has_perm`): through `user.has_perm`
+a refusal falls through to Django's ModelBackend, which costs two permission queries on every
+page (these rules-only permissions have no Django permission rows it could find)."""
 
+import rules
 from django import template
 
 from ..selectors import (
@@ -17,7 +21,12 @@ register = template.Library()
 
 @register.inclusion_tag("networks/_nav.html", takes_context=True)
 def networks_nav(context):
-    return {"request": context["request"], "user": context["request"].user}
+    user = context["request"].user
+    return {
+        "request": context["request"],
+        "user": user,
+        "can_review": rules.has_perm("networks.review_application", user),
+    }
 
 
 @register.inclusion_tag("networks/_start_section.html", takes_context=True)
@@ -29,7 +38,7 @@ def networks_start_section(context):
     if not user.is_authenticated:
         return data
     data["open_applications"] = open_applications_for_person(user)
-    if user.has_perm("networks.review_application"):
+    if rules.has_perm("networks.review_application", user):
         data["can_review"] = True
         data["awaiting_count"] = review_queue_count()
         data["flagged"] = flagged_rechecks()
@@ -46,7 +55,7 @@ def networks_network_section(context, network):
     if application is not None:
         data["application"] = application
         data["can_view_application"] = user.has_perm("networks.view_application", application)
-    if user.has_perm("networks.view_recheck"):
+    if rules.has_perm("networks.view_recheck", user):
         data["can_review"] = True
         data["recheck"] = recheck_flags_for_networks([network.pk]).get(network.pk)
     return data

@@ -17,6 +17,7 @@ from ..selectors import application_for_page, applications_for_person, invitees_
 from ..services import (
     ApplicationFallsShort,
     ApplicationIncomplete,
+    awaiting_judgement,
     check_application,
     missing_for_submission,
     save_application,
@@ -184,7 +185,9 @@ class ApplicationDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
             eligible=not shortfalls(rows),
             missing=missing_for_submission(application) if editable else [],
             warnings=submission_warnings(application) if editable else [],
+            awaiting=awaiting_judgement(application) if editable else [],
             decisions=list(application.decisions.all()),
+            show_judgements=self.request.user.has_perm("networks.view_judgements", application),
             named=invitees_by_role(application),
         )
         return context
@@ -207,6 +210,7 @@ class ApplicationSubmitView(LoginRequiredMixin, ObjectPermissionOr404Mixin, Temp
             network=self.object.network,
             missing=missing_for_submission(self.object),
             warnings=submission_warnings(self.object),
+            awaiting=awaiting_judgement(self.object),
         )
         return context
 

@@ -10,6 +10,8 @@ from leernetwerk.pagination import paginate
 from leernetwerk.throttle import THROTTLED_MESSAGE, mail_throttled
 from leernetwerk.views import call_service
 
+from .. import eligibility
+from ..directory_cache import RenderedPage, page_for_visitor
 from ..filters import DirectoryFilter
 from ..forms import InterestForm
 from ..selectors import networks_for_directory
@@ -17,15 +19,32 @@ from ..services import register_interest, waiting_position_of
 
 
 class DirectoryListView(TemplateView):
+    """The list of networks; for visitors from the cache (networks/directory_cache.py)."""
+
     template_name = "networks/directory_list.html"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        return page_for_visitor(request, self.render_page)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         directory_filter = DirectoryFilter(self.request.GET, queryset=networks_for_directory())
         context["filter"] = directory_filter
         context.update(paginate(self.request, directory_filter.qs, self.paginate_by))
+        context["object_list"] = list(context["object_list"])
         return context
+
+    def render_page(self, csrf_token: str | None) -> RenderedPage:
+        """The page, with `csrf_token` in place of the request's own token if given, and
+        when the first place offer it counts runs out."""
+        context = self.get_context_data(**self.kwargs)
+        if csrf_token is not None:
+            context["csrf_token"] = csrf_token
+        response = self.render_to_response(context)
+        response.render()
+        ends = [n.first_offer_ends for n in context["object_list"] if n.first_offer_ends]
+        return RenderedPage(response, expires_at=min(ends, default=None))
 
 
 class DirectoryDetailView(TemplateView):
@@ -79,3 +98,8 @@ class StartNetworkView(TemplateView):
     """How to start a network, leading to the application (login required to apply)."""
 
     template_name = "networks/start_network.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["requirements"] = eligibility.requirements()
+        return context

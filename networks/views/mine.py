@@ -47,5 +47,5 @@ class NetworkDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["members"] = list(members_of_network(self.object))
+        context["members"] = list(members_of_network(self.object, viewer=self.request.user))
         return context

@@ -14,6 +14,8 @@ from leernetwerk.views import ObjectPermissionOr404Mixin, ServiceFormView
 from ..facts import criteria_rows, shortfalls
 from ..filters import ReviewQueueFilter
 from ..forms import ReviewForm
+from ..forms.applications import AMOUNT_FIELDS as REQUESTED_FIELDS
+from ..forms.review import GRANTED_FIELDS
 from ..rules import is_party_to_application
 from ..selectors import (
     application_for_page,
@@ -65,6 +67,14 @@ class ReviewDetailView(LoginRequiredMixin, ObjectPermissionOr404Mixin, ServiceFo
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "rows": self.rows, "decide": self.deciding()}
+
+    def get_initial(self):
+        # The contribution to grant starts from what was asked for; staff change it.
+        application = self.object
+        return {
+            f"decision-{granted}": getattr(application, requested)
+            for granted, requested in zip(GRANTED_FIELDS, REQUESTED_FIELDS, strict=True)
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -106,3 +106,47 @@ def _sign_in_at_school_again(page, live_server) -> None:
     # Still signed in at the provider: it asks consent again (skip_authorization is off).
     expect(page.get_by_role("heading", name="Authorize Leernetwerk?")).to_be_visible()
     page.get_by_role("button", name="Authorize").click()
+
+
+def test_school_sign_in_never_links_an_account_whose_address_is_not_verified(
+    page, live_server, school_provider
+):
+    """Anyone can create a local account with Ella's school address without proving it; a
+    school sign-in with that address must not hand that account to the school's Ella, nor
+    her school identity to whoever made the account."""
+    squatter = UserFactory(
+        email="ella.verweij@school.example.nl", first_name="Onbevestigd", verified=False
+    )
+    # As a sign-up leaves it before the confirmation link is followed.
+    EmailAddress.objects.create(user=squatter, email=squatter.email, primary=True, verified=False)
+    _sign_in_at_school(page, live_server, "ella.verweij", "school-wachtwoord-2")
+    shot(page, "ella.verweij-unverified-after")
+    # Not signed in to the existing account: the school's sign-up form, as a visitor.
+    expect(page.get_by_role("heading", name="Registreren", level=1)).to_be_visible()
+    expect(page.get_by_role("navigation").get_by_role("link", name="Inloggen")).to_be_visible()
+    assert SocialAccount.objects.filter(user=squatter).exists() is False
+    squatter.refresh_from_db()
+    assert squatter.has_usable_password() is True
+    assert EmailAddress.objects.get(user=squatter).verified is False
+    page.goto(f"{live_server.url}/deelnemers/profiel/")
+    assert page.url.startswith(f"{live_server.url}/account/inloggen/")
+
+
+def test_without_the_oidc_settings_school_sign_in_is_off(page, live_server):
+    """No LEERNETWERK_OIDC_CLIENT_ID (the test settings have none): the login page offers
+    no school sign-in, and its addresses are pages that do not exist."""
+    page.goto(f"{live_server.url}/account/inloggen/")
+    expect(page.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
+    expect(page.get_by_role("button", name="Inloggen met Schoolaccount")).to_have_count(0)
+    expect(page.get_by_text("Inloggen met uw schoolaccount")).to_have_count(0)
+    for path in (
+        "/account/oidc/school/login/",
+        "/account/oidc/school/login/callback/?code=x&state=y",
+        "/account/school/inloggen/fout/",
+        "/account/school/inloggen/geannuleerd/",
+        "/account/school/aanmelden/",
+        "/account/school/koppelingen/",
+    ):
+        response = page.goto(f"{live_server.url}{path}")
+        assert (path, response.status) == (path, 404)
+        expect(page.get_by_role("heading", name="Pagina niet gevonden")).to_be_visible()

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -32,6 +33,7 @@ PASSWORD_LABEL = re.compile(r"^\s*Wachtwoord\s*\*?\s*$")
 NOOR = "noor.bakker@school.example.nl"
 NOOR_PASSWORD = "een-lang-nieuw-wachtwoord"
 KARIN = "karin.mede@school.example.nl"
+EXPLANATION = "Twee keer 24 uur samen weegt op tegen drie korte bijeenkomsten."
 
 
 def shot(page, name: str) -> None:
@@ -73,6 +75,8 @@ def visitor_creates_an_account(page, live_server, school) -> None:
     shot(page, "02-directory")
     page.get_by_role("main").get_by_role("link", name="Start een leernetwerk").click()
     expect(page.get_by_role("heading", name="Start een leernetwerk", level=1)).to_be_visible()
+    # The eleven criteria her application will be checked against.
+    expect(page.locator("#requirements li")).to_have_count(11)
     shot(page, "03-start-network")
     page.get_by_role("link", name="Maak een account aan om aan te vragen").click()
     expect(page.get_by_role("heading", name="Account aanmaken", level=1)).to_be_visible()
@@ -90,6 +94,7 @@ def visitor_creates_an_account(page, live_server, school) -> None:
     shot(page, "05-verify-your-address")
     # One mail, to her alone; she opens its link.
     assert [m.to for m in mail.outbox] == [[NOOR]]
+    assert mail.outbox[-1].subject == "Leernetwerk: Bevestig uw e-mailadres"
     page.goto(link_in(mail.outbox[-1], live_server, "/account/e-mailadres/bevestigen/"))
     expect(page.get_by_text(f"Bevestig dat {NOOR} uw e-mailadres is.")).to_be_visible()
     shot(page, "06-confirm-address")
@@ -145,8 +150,10 @@ def visitor_applies_with_two_criteria_unmet(page, live_server, school) -> None:
     expect(criterion(page, "monitoring_consent")).to_have_attribute("data-status", "met")
     page.locator("#id_requested_facilitation").fill("5000")
     page.locator("#id_requested_speakers").fill("1000")
-    page.locator("#id_requested_organisation").fill("500")
+    # A Dutch decimal comma is an amount (a text input, not the browser's number input).
+    page.locator("#id_requested_organisation").fill("750,50")
     page.locator("#id_requested_organisation").press("Tab")
+    page.locator("#id_unmet_explanation").fill(EXPLANATION)
     settle(page)
     expect(page.locator("#eligibility-list [data-status='not_met']")).to_have_count(2)
     assert_accessible(page)
@@ -161,15 +168,25 @@ def visitor_applies_with_two_criteria_unmet(page, live_server, school) -> None:
         page.get_by_role("heading", name="Aanvraag indienen: Samen Sturen", level=1)
     ).to_be_visible()
     warnings = page.locator("#submission-warnings")
-    expect(warnings).to_contain_text("2 criteria zijn niet voldaan (of nog niet bekend):")
-    expect(warnings.locator("li")).to_have_count(2)
-    expect(warnings).to_contain_text(
-        "Minimaal drie bijeenkomsten per jaar (niet voldaan): 2 bijeenkomsten gepland per 12 "
-        "maanden; minimaal 3 nodig."
+    expect(warnings).to_contain_text("2 criteria zijn niet voldaan:")
+    not_met = warnings.locator("#criteria-not-met li")
+    expect(not_met).to_have_count(2)
+    expect(not_met.nth(0)).to_have_text(
+        "Minimaal drie bijeenkomsten per jaar: 2 bijeenkomsten gepland per 12 maanden; "
+        "minimaal 3 nodig."
     )
-    expect(warnings).to_contain_text(
-        "Minimaal zes vaste deelnemers (niet voldaan): 5 vaste deelnemers; minimaal 6 nodig."
+    expect(not_met.nth(1)).to_have_text(
+        "Minimaal zes vaste deelnemers: 5 vaste deelnemers; minimaal 6 nodig."
     )
+    # What only the academy can judge is named too, as not known yet.
+    unknown = warnings.locator("#criteria-unknown li")
+    expect(unknown).to_have_count(2)
+    expect(unknown.nth(0)).to_contain_text("Initiatief uit het veld")
+    expect(unknown.nth(1)).to_contain_text("Gericht op professionalisering")
+    # The field the warning points to is the one she filled in.
+    expect(
+        warnings.get_by_role("link", name="Toelichting bij niet voldane criteria")
+    ).to_have_attribute("href", re.compile(r"/aanvragen/\d+/wijzigen/#id_unmet_explanation$"))
     assert Network.objects.get(name="Samen Sturen").status == NetworkStatus.DRAFT
     assert_accessible(page)
     shot(page, "08-submit-warning")
@@ -183,6 +200,12 @@ def visitor_applies_with_two_criteria_unmet(page, live_server, school) -> None:
     expect(page.locator("dd").filter(has_text="Aanvraag ingediend").first).to_be_visible()
     assert_accessible(page)
     shot(page, "09-submitted")
+    # Not granted yet: on her start page it is an application, once, not one of her networks.
+    page.goto(f"{live_server.url}/mijn/")
+    expect(page.get_by_role("main").get_by_role("link", name="Samen Sturen")).to_have_count(1)
+    applications = page.locator("section", has=page.locator("#my-applications-heading"))
+    expect(applications.get_by_role("link", name="Samen Sturen")).to_be_visible()
+    expect(page.get_by_role("main")).not_to_contain_text("Penvoerder")
 
 
 def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decision(
@@ -274,7 +297,8 @@ def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decisi
         "De startbijeenkomst",
         "€\u00a05.000,00",
         "€\u00a01.000,00",
-        "€\u00a0500,00",
+        "€\u00a0750,50",
+        EXPLANATION,
     ):
         expect(facts).to_contain_text(text)
     expect(page.locator("#review-form li[id^=criterion-]")).to_have_count(11)
@@ -303,15 +327,29 @@ def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decisi
     page.get_by_role("button", name="Oordelen opslaan").click()
     expect(page.get_by_text("Uw oordelen zijn opgeslagen.")).to_be_visible()
     assert CriterionJudgement.objects.count() == 2
+    # The automatic result stays what the data says; the judgement stands beside it.
+    judged = page.locator("#criterion-field_initiative")
+    expect(judged.locator(".criterion-automatic .badge")).to_have_text("Onbekend")
+    expect(judged.locator(".criterion-judgement .badge")).to_have_text("Voldaan")
     shot(page, "14-saved")
+    # On a phone each criterion's automatic result and judgement are on the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    judged.scroll_into_view_if_needed()
+    for part in (".criterion-automatic", ".criterion-judgement"):
+        box = judged.locator(part).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
+    shot(page, "14b-review-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Granting is refused, naming each criterion that is still not met.
     decide = page.locator("#decide-heading").locator("..")
     decide.get_by_label("Toekennen").check()
+    # The contribution starts from what she asked for, written the Dutch way.
+    expect(decide.get_by_label("Bijdrage voor organisatie (EUR)")).to_have_value("750,50")
     decide.get_by_label("Motivering van het besluit").fill("Een sterk initiatief uit het veld.")
     decide.get_by_label("Bijdrage voor facilitering (EUR)").fill("4000")
     decide.get_by_label("Bijdrage voor gastsprekers (EUR)").fill("1000")
-    decide.get_by_label("Bijdrage voor organisatie (EUR)").fill("250")
+    decide.get_by_label("Bijdrage voor organisatie (EUR)").fill("250,50")
     page.get_by_role("button", name="Besluit vastleggen").click()
     refused = page.locator("#decide-heading").locator("..")
     expect(refused).to_contain_text(
@@ -347,6 +385,11 @@ def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decisi
     assert Network.objects.get(name="Samen Sturen").status == NetworkStatus.GRANTED
     decision_mail = mails_to(NOOR)[-1]
     assert "Een sterk initiatief uit het veld." in decision_mail.body
+    # Each recipient greeted by her own name, with the link to the application page.
+    assert decision_mail.body.startswith("Beste Noor,\n")
+    assert f"{settings.SITE_URL.rstrip('/')}/aanvragen/{application.pk}/" in decision_mail.body
+    [karin_decision] = [m for m in mails_to(KARIN) if m.subject == decision_mail.subject]
+    assert "Noor" not in karin_decision.body.splitlines()[0]
 
     # 4. The penvoerder, with the account she made: the decision and its motivation.
     login(page, live_server, NOOR, NOOR_PASSWORD)
@@ -360,11 +403,21 @@ def test_visitor_applies_staff_grant_after_overrides_penvoerder_reads_the_decisi
     page.get_by_role("link", name="Samen Sturen").click()
     expect(page.get_by_text("Een sterk initiatief uit het veld.")).to_be_visible()
     expect(page.get_by_role("heading", name="Toegekend ·", exact=False)).to_be_visible()
-    expect(page.locator("dd").filter(has_text="€\u00a05.250,00")).to_be_visible()
+    expect(page.locator("dd").filter(has_text="€\u00a05.250,50")).to_be_visible()
+    # Beside the automatic "Niet voldaan": the academy's judgement and its motivation.
+    overridden = page.locator("#criterion-min_three_meetings_per_year")
+    expect(overridden.locator(".criterion-automatic .badge")).to_have_text("Niet voldaan")
+    expect(overridden.locator(".criterion-judgement")).to_contain_text(
+        "Voldaan: Twee keer 24 uur weegt op tegen drie korte bijeenkomsten."
+    )
     expect(page.locator("dd").filter(has_text="Toegekend").first).to_be_visible()
     assert_accessible(page)
     shot(page, "18-penvoerder-decision")
     page.set_viewport_size({"width": 390, "height": 844})
+    overridden.scroll_into_view_if_needed()
+    for part in (".criterion-automatic", ".criterion-judgement"):
+        box = overridden.locator(part).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (part, box)
     shot(page, "19-penvoerder-decision-phone")
     page.set_viewport_size({"width": 1280, "height": 900})
     logout(page)

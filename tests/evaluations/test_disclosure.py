@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from evaluations import services
 from evaluations.models import EvaluationRound, Invitation, ItemScore, Response, RoundResult
-from evaluations.selectors import phase_evidence
+from evaluations.selectors import phase_evidence, phase_evidence_of_networks
 from evaluations.services.rounds import response_key
+from networks.memberships import leave_network
 from participants.enums import Visibility
 from tests.factories import LearningQuestionFactory, NetworkFactory, make_member, make_staff
 from tests.factories.evaluations import answer_all, close, make_round
@@ -193,6 +194,25 @@ def test_phase_evidence_counts_only_questions_shared_with_the_network():
     _, evidence = phase_evidence(network, today)
     assert evidence["sow"]["learning_questions"]["count"] == 1
     assert evidence["cultivate"]["questions_open"] == 1
+
+
+def test_phase_evidence_no_longer_counts_the_shared_question_of_a_member_who_left():
+    """Per network and set-wise alike: once its owner has left, her question shared with
+    the network is no evidence (it reaches nobody there any more)."""
+    network, other = NetworkFactory(), NetworkFactory()
+    stays, leaves = make_member(network), make_member(network)
+    for owner in (stays, leaves):
+        LearningQuestionFactory(owner=owner, visibility=Visibility.NETWORK).networks.add(network)
+    today = datetime.date.today()
+    _, evidence = phase_evidence(network, today)
+    assert evidence["sow"]["learning_questions"]["count"] == 2
+    assert evidence["cultivate"]["questions_open"] == 2
+    leave_network(network, person=leaves)
+    _, evidence = phase_evidence(network, today)
+    assert evidence["sow"]["learning_questions"]["count"] == 1
+    assert evidence["cultivate"]["questions_open"] == 1
+    together = phase_evidence_of_networks([network, other], today)
+    assert together[network.pk][1] == evidence
 
 
 def test_phase_report_uses_a_nulmeting_with_answers_in_the_harvest_phase():

@@ -128,7 +128,15 @@ def world():
     private = LearningQuestionFactory(owner=people[2], visibility=Visibility.PRIVATE)
     private.networks.add(a)
     outsider = LearningQuestionFactory(visibility=Visibility.NETWORK, status=QuestionStatus.OPEN)
-    outsider.networks.add(a)
+    outsider.networks.add(a)  # shared with A by someone who was never a member
+    open_shared = LearningQuestionFactory(
+        owner=people[3], visibility=Visibility.NETWORK, status=QuestionStatus.OPEN
+    )
+    open_shared.networks.add(a)
+    gone = LearningQuestionFactory(
+        owner=left, visibility=Visibility.NETWORK, status=QuestionStatus.OPEN
+    )
+    gone.networks.add(a)  # shared while she was a member; she has left A since
     ContactMomentFactory(network=a, date=_days(10))
     ContactMomentFactory(network=a, date=_days(200))
 
@@ -201,7 +209,9 @@ def _expected_a(world):
                 "school_types": 3,  # havo, vwo, vmbo
                 "regions": 2,  # Utrecht, Groningen
             },
-            "learning_questions": {"count": 1, "share": 1 / 7},
+            # people[0]'s and people[3]'s; not the private one, nor those of the outsider,
+            # of B's member or of the member who left
+            "learning_questions": {"count": 2, "share": 2 / 7},
             "atmosphere": _summary(baseline, 4.0, 5, {"atmosphere", "cohesion"}),
             "participation": {"count": 3, "share": 3 / 7},  # p1 and p2 prepare, p2 and p5 cases
         },
@@ -229,7 +239,7 @@ def _expected_a(world):
             "contact_means": ["buddy_groups"],
             "new_members": 2,  # p7 (30 days ago) and the one who left; the rest at the start
             "questions_in_progress": 1,
-            "questions_open": 2,  # the outsider's and B's member's, both shared with A
+            "questions_open": 1,  # people[3]'s: owners who are not current members count not
             "latest_scores": latest,
             "rounds": [_with_pairs(latest)],
         },

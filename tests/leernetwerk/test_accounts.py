@@ -94,7 +94,7 @@ def test_signup_verify_by_mail_lands_on_the_application_form(client):
     assert (person.first_name, person.last_name, person.school) == ("Noor", "Bakker", school)
     assert "_auth_user_id" not in client.session
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Leernetwerk: Bevestig uw e-mailadres voor Leernetwerk"
+    assert mail.outbox[0].subject == "Leernetwerk: Bevestig uw e-mailadres"
     link = _link(mail.outbox[0], "/account/e-mailadres/bevestigen/")
     page = client.get(link).content.decode()
     assert "Bevestig dat nieuw@school.example.nl uw e-mailadres is." in page
@@ -145,7 +145,7 @@ def test_password_reset_sends_dutch_mail_and_link_sets_new_password(client):
     response = client.post(RESET, {"email": " Ella@School.example.nl"}, follow=True)
     assert "Controleer uw e-mail" in response.content.decode()
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "Leernetwerk: Stel een nieuw wachtwoord in voor Leernetwerk"
+    assert mail.outbox[0].subject == "Leernetwerk: Nieuw wachtwoord instellen"
     link = _link(mail.outbox[0], "/account/wachtwoord-herstellen/")
     response = client.get(link, follow=True)
     assert "Nieuw wachtwoord instellen" in response.content.decode()
@@ -209,6 +209,13 @@ def test_address_change_needs_verification_of_the_new_address(client):
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.email == "oud@school.example.nl"
+    # The mail is about changing the address of her account, not about a new account.
+    assert mail.outbox[-1].to == ["nieuw@school.example.nl"]
+    assert mail.outbox[-1].subject == "Leernetwerk: Bevestig uw e-mailadres"
+    body = mail.outbox[-1].body
+    assert "e-mailadres van een bestaand account op Leernetwerk" in body
+    assert "Heeft u deze wijziging niet gevraagd?" in body
+    assert "Heeft u geen account aangevraagd?" not in body
     link = _link(mail.outbox[-1], "/account/e-mailadres/bevestigen/")
     client.post(link)
     person.refresh_from_db()

@@ -48,6 +48,19 @@ SAME_MEANING = {
 # allauth's own Dutch says "je"; the site says "u" (tests/leernetwerk/test_catalogue.py).
 # The same meaning in the site's formal register, overridden in our catalogue on purpose.
 FORMAL_REGISTER = {
+    "Account Connections": "Gekoppelde accounts",
+    "Add a Third-Party Account": "Een extern account koppelen",
+    "Cancel Change": "Wijziging annuleren",
+    "Change to": "Wijzigen in",
+    "Changing to": "Wordt gewijzigd in",
+    "Current email": "Huidig e-mailadres",
+    "Password successfully changed.": "Uw wachtwoord is gewijzigd.",
+    "Re-send Verification": "Bevestigingsmail opnieuw sturen",
+    "Set Password": "Wachtwoord instellen",
+    "Two-Factor Authentication": "Tweestapsverificatie",
+    "You can sign in to your account using any of the following third-party accounts:": "U kunt inloggen met een van deze gekoppelde externe accounts:",
+    "You currently have no third-party accounts connected to this account.": "Er is nog geen extern account aan uw account gekoppeld.",
+    "Your email address is still pending verification.": "Uw nieuwe e-mailadres is nog niet bevestigd. Open de link in de mail die we u stuurden.",
     "Are you sure you want to remove this security key?": "Weet u zeker dat u deze beveiligingssleutel wilt verwijderen?",
     "Are you sure you want to sign out?": "Weet u zeker dat u wilt uitloggen?",
     "Are you sure?": "Weet u het zeker?",
@@ -75,7 +88,7 @@ FORMAL_REGISTER = {
     "You have added %(count)s security key.": "U hebt %(count)s beveiligingssleutel toegevoegd.",
     "You have confirmed %(email)s.": "U hebt %(email)s bevestigd.",
     "You must type the same password each time.": "Vul twee keer hetzelfde wachtwoord in.",
-    "Your account is protected by two-factor authentication. Please enter an authenticator code:": "Uw account is beveiligd met tweestapsverificatie. Voer de code uit uw authenticator-app in:",
+    "Your account is protected by two-factor authentication. Please enter an authenticator code:": "Uw account is beveiligd met tweestapsverificatie. Voer de code uit uw authenticator-app in, of een van uw herstelcodes:",
     "Your password has been changed.": "Uw wachtwoord is gewijzigd.",
     "Your password has been reset.": "Uw wachtwoord is opnieuw ingesteld.",
     "Your password has been set.": "Uw wachtwoord is ingesteld.",

@@ -438,7 +438,7 @@ def test_save_and_submit_with_unmet_criteria_asks_confirmation_naming_them(clien
     ]
     assert "2 bijeenkomsten gepland per 12 maanden; minimaal 3 nodig." in warnings
     assert "4 vaste deelnemers; minimaal 6 nodig." in warnings
-    assert "2 criteria zijn niet voldaan (of nog niet bekend):" in content
+    assert "2 criteria zijn niet voldaan:" in content
     assert "Toch indienen" in content
 
 

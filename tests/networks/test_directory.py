@@ -1,5 +1,7 @@
 """The public directory, its detail page with interest registration, and the start page."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -155,6 +157,35 @@ def test_start_page_leads_to_application(client):
     client.force_login(UserFactory())
     content = client.get(reverse("networks:start-network")).content.decode()
     assert reverse("networks:application-create") in content
+
+
+def test_start_page_lists_every_criterion_the_application_is_checked_against(client):
+    """A visitor reads the same eleven requirements the check applies, with its thresholds."""
+    content = client.get(reverse("networks:start-network")).content.decode()
+    listed = content.split('<ul id="requirements">', 1)[1].split("</ul>", 1)[0]
+    # The eleven criteria of docs/domain.md, in its order.
+    assert re.findall(r'<li data-code="(\w+)">', listed) == [
+        "field_initiative",
+        "applicant_vo_leader",
+        "recognisable_network",
+        "professionalisation_focus",
+        "monitoring_consent",
+        "min_three_meetings_per_year",
+        "contact_between_meetings",
+        "min_six_fixed_participants",
+        "academy_invited",
+        "has_facilitator",
+        "min_two_years",
+    ]
+    for sentence in (
+        "Het initiatief komt van schoolleiders zelf.",
+        "Minimaal 3 bijeenkomsten per jaar.",
+        "Deelnemers hebben tussen de bijeenkomsten contact met elkaar.",
+        "Minimaal 6 vaste deelnemers.",
+        "Het netwerk wordt begeleid door een facilitator.",
+        "Het netwerk is opgezet voor minimaal 2 jaar.",
+    ):
+        assert sentence in listed, sentence
 
 
 @pytest.mark.parametrize(

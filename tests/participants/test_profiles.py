@@ -212,7 +212,7 @@ def test_member_list_query_count(client, django_assert_num_queries, count):
     client.get(reverse("participants:network-members", args=[network.slug]))
 
     # 10 for the members, 2 for the waiting list and the places taken.
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(reverse("participants:network-members", args=[network.slug]))
 
 
@@ -244,7 +244,7 @@ def test_shared_questions_query_count(client, django_assert_num_queries, count):
     url = reverse("participants:shared-questions", args=[network.slug])
     client.get(url)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(url)
 
     assert len(response.context["questions"]) == count
@@ -270,7 +270,7 @@ def test_start_page_section_fixed_queries(client, django_assert_num_queries, cou
 
     # 17: the start page also lists open date polls (main, one query) and the person's open
     # actions from minutes (one query).
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         response = client.get(reverse("networks:my-networks"))
 
     assert "open leervra" in response.content.decode()
@@ -289,7 +289,7 @@ def test_network_page_section_fixed_queries(client, django_assert_num_queries, c
 
     # 22: the section also asks whether the viewer may open the shared questions page.
     # 23 since the polls merge on main (main itself answers 23 against its 22).
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(21):
         response = client.get(url)
 
     body = response.content.decode()

@@ -210,7 +210,7 @@ def test_question_list_query_count(client, django_assert_num_queries, count):
     client.force_login(person)
     client.get(reverse("participants:question-list"))
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(reverse("participants:question-list"))
 
     assert len(response.context["object_list"]) == count

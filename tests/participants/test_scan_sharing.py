@@ -135,7 +135,7 @@ def test_shared_page_with_scans_query_count(client, django_assert_num_queries, c
     url = reverse("participants:shared-questions", args=[network.slug])
     client.get(url)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(url)
 
     assert len(response.context["scans"]) == count

@@ -157,7 +157,7 @@ def test_scan_list_query_count(client, django_assert_num_queries, count):
     client.force_login(person)
     client.get(reverse("participants:scan-list"))
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(reverse("participants:scan-list"))
 
 

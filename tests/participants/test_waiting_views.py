@@ -276,5 +276,5 @@ def test_the_waiting_list_query_count(client, django_assert_num_queries, count):
     client.force_login(facilitator)
     url = members_url(network)
     client.get(url)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         assert f"Wachtende {count - 1}" in client.get(url).content.decode()

@@ -66,6 +66,8 @@ PERSONAL_MODELS = {
     "meetings.attendance",
     "networks.network",
     "networks.application",
+    # A mail row keeps its text (briefings, action reminders): the site shows its metadata.
+    "mails.mail",
 }
 
 

@@ -127,7 +127,6 @@ PAGES: dict[str, Page] = {
     "account_reset_password": page("read public pages", post=200),
     "account_reset_password_done": page("read public pages"),
     "account_reset_password_from_key_done": page("read public pages"),
-    "socialaccount_login_cancelled": page("read public pages"),
     "meetings:speaker-answer": page("use a secret link", post=200),
     # one's own account
     "account_change_password": page(MINE, post=200),
@@ -135,7 +134,6 @@ PAGES: dict[str, Page] = {
     "account_reauthenticate": page(MINE, post=200),
     "account_request_reauthentication_code": page(MINE, post=200),
     "mfa_index": page(MINE),
-    "socialaccount_connections": page(MINE, post=200),
     "two-factor-enrol-link": page(MINE, post=200),
     "mails:preference": page(MINE, post=200),
     "meetings:speaker-invite": page("organise meetings", get=405, post="->meetings:meeting-detail"),
@@ -431,15 +429,19 @@ SPECIAL: dict[str, tuple[str, dict[str, tuple]]] = {
         "school sign-in is off unless configured (LEERNETWERK_OIDC_*): not found for all",
         {r: (404, 404) for r in ROLES},
     ),
-    "socialaccount_login_error": (
-        "the school sign-in error page answers 401 (not signed in through the school) to all",
-        {r: (401, 405) for r in ROLES},
-    ),
-    "socialaccount_signup": (
-        "completing a school sign-up exists only during a school sign-in; without one "
-        "everybody is sent to the sign-in page",
-        {r: ("login", "login") for r in ROLES},
-    ),
+    **{
+        name: (
+            "school sign-in is off unless configured (LEERNETWERK_OIDC_*): its pages are not "
+            "found for all",
+            {r: (404, 404) for r in ROLES},
+        )
+        for name in (
+            "socialaccount_login_cancelled",
+            "socialaccount_login_error",
+            "socialaccount_signup",
+            "socialaccount_connections",
+        )
+    },
     "two-factor-enrol": (
         "staff without an authenticator ask here for the one-time enrolment link (POST "
         "mails it and comes back); others enrol directly in allauth's page",

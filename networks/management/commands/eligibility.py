@@ -28,15 +28,13 @@ class Command(BaseCommand):
         for row in criteria_rows(network):
             criterion = row.result.as_dict()
             judgement = row.judgement
-            # The judged criteria already carry staff's judgement in their automatic result.
-            if (
-                judgement is not None
-                and judgement.is_override
-                and row.code not in eligibility.JUDGED_CRITERIA
+            # A judged criterion is decided by staff's judgement; any other by an override.
+            if judgement is not None and (
+                judgement.is_override or row.code in eligibility.JUDGED_CRITERIA
             ):
                 criterion.update(
-                    status=judgement.status,
-                    automatic_status=judgement.automatic_status,
+                    status=row.effective,
+                    automatic_status=row.result.status,
                     staff_motivation=judgement.motivation,
                 )
             criteria.append(criterion)
