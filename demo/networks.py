@@ -103,6 +103,7 @@ def network_seeds() -> list[NetworkSeed]:
         ),
         NetworkSeed(
             name="Vrouwelijk Leiderschap 1",
+            short_name="VL1",
             slug="vrouwelijk-leiderschap-1",
             theme="Vrouwelijk leiderschap in het onderwijs",
             central_question=(
@@ -124,6 +125,7 @@ def network_seeds() -> list[NetworkSeed]:
         ),
         NetworkSeed(
             name="Vrouwelijk Leiderschap 2",
+            short_name="VL2",
             slug="vrouwelijk-leiderschap-2",
             theme="Onderwijskundig leiderschap door vrouwelijke leidinggevenden",
             central_question=(

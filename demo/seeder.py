@@ -184,6 +184,7 @@ class DemoSeeder:
             {"slug": seed.slug},
             {
                 "name": seed.name,
+                "short_name": seed.short_name,
                 "theme": seed.theme,
                 "central_question": seed.central_question,
                 "description": seed.description,

@@ -126,6 +126,7 @@ class NetworkSeed:
     competences: list[int]
     contact_means: list[str]
     contact_other: str = ""
+    short_name: str = ""  # calendar titles and mail subjects (both VL networks meet alike)
     field_statement: str = ""
     meeting_themes: list[str] = field(default_factory=list)
     women_only: bool = False

@@ -302,6 +302,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "leernetwerk.meetings.send_action_reminders",
         "schedule": crontab(hour=8, minute=0),  # daily; each action is reminded once
     },
+    "minutes-publish-due": {
+        "task": "leernetwerk.meetings.publish_due_minutes",
+        "schedule": crontab(hour=6, minute=0),  # daily; minutes whose correction week is over
+    },
     "poll-deadline-reminders": {
         "task": "leernetwerk.meetings.send_poll_deadline_reminders",
         "schedule": 60 * 60,  # the day before a poll's deadline; each poll once

@@ -44,7 +44,9 @@ class MailKind(models.TextChoices):
     POLL_COMPLETE = "poll_complete", _("Everybody answered the date poll")
     ABSENCE_NOTICE = "absence_notice", _("Repeated absence without notice")
     SPEAKER_INVITATION = "speaker_invitation", _("Guest speaker invitation")
+    SPEAKER_ANSWER = "speaker_answer", _("A guest speaker's answer")
     MINUTES_SHARED = "minutes_shared", _("Draft minutes to correct")
+    MINUTES_CORRECTION = "minutes_correction", _("Suggested correction to the minutes")
     MINUTES_PUBLISHED = "minutes_published", _("Minutes published")
     ACTION_REMINDER = "action_reminder", _("Action item reminder")
 

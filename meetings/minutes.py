@@ -1,5 +1,6 @@
 """Rules of the minutes (verslag) over plain values: who attended, how long corrections may
-be suggested, which due dates an action may have, when its owner is reminded.
+be suggested, from when the minutes may be published, which due dates an action may have,
+when its owner is reminded.
 
 No database here (contract `pure-modules`): the services and predicates pass in the values."""
 
@@ -34,6 +35,13 @@ def corrections_open(shared_at: datetime.datetime | None, now: datetime.datetime
     """Suggestions are accepted from sharing on, for CORRECTION_WINDOW."""
     until = corrections_open_until(shared_at)
     return until is not None and shared_at <= now < until
+
+
+def may_publish(shared_at: datetime.datetime | None, now: datetime.datetime) -> bool:
+    """Shared minutes are published once the correction week is over, not before: every
+    attendee has had her week to suggest corrections."""
+    until = corrections_open_until(shared_at)
+    return until is not None and now >= until
 
 
 def due_date_range(meeting_day: datetime.date) -> tuple[datetime.date, datetime.date]:

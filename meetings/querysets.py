@@ -9,6 +9,7 @@ from django.utils import timezone
 from networks.models import Network
 
 from .enums import MeetingStatus, MinutesStatus
+from .minutes import CORRECTION_WINDOW
 
 
 def _visible_networks(user):
@@ -69,6 +70,15 @@ class DatePollQuerySet(models.QuerySet):
         """Open polls whose deadline (if any) has not passed: members may still answer."""
         now = now or timezone.now()
         return self.open().filter(Q(deadline__isnull=True) | Q(deadline__gt=now))
+
+
+class MinutesQuerySet(models.QuerySet):
+    def due_for_publishing(self, now: datetime.datetime) -> MinutesQuerySet:
+        """Drafts shared for corrections whose week is over (meetings/minutes.py): the daily
+        run publishes them."""
+        return self.filter(
+            status=MinutesStatus.SHARED, shared_at__lte=now - CORRECTION_WINDOW
+        ).order_by("shared_at", "pk")
 
 
 class ActionItemQuerySet(models.QuerySet):

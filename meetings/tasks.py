@@ -1,4 +1,5 @@
-"""Celery tasks: take ids, fetch, call the service. Beat runs the reminders hourly."""
+"""Celery tasks: take ids, fetch, call the service. Beat runs the reminders and the
+publishing of minutes whose correction week is over (leernetwerk/settings.py)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,14 @@ def task_send_action_reminders() -> int:
     from .services import send_action_reminders  # noqa: PLC0415 - cycle: the services import these tasks to enqueue them
 
     return send_action_reminders()
+
+
+@shared_task(name="leernetwerk.meetings.publish_due_minutes")
+def task_publish_due_minutes() -> int:
+    """Publish the minutes whose correction week is over; each once, each member mailed once."""
+    from .services import publish_due_minutes  # noqa: PLC0415 - cycle: the services import these tasks to enqueue them
+
+    return publish_due_minutes()
 
 
 @shared_task(name="leernetwerk.meetings.send_poll_opened")

@@ -25,9 +25,9 @@ class MembershipInline(permissions.TabularInline):
 
 @admin.register(Network)
 class NetworkAdmin(permissions.HistoryAdmin):
-    list_display = ["name", "status", "access", "start_date", "planned_end_date"]
+    list_display = ["name", "short_name", "status", "access", "start_date", "planned_end_date"]
     list_filter = ["status", "access"]
-    search_fields = ["name", "theme"]
+    search_fields = ["name", "short_name", "theme"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
 

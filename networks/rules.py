@@ -6,6 +6,7 @@ from .enums import (
     JUDGEABLE_APPLICATION_STATUSES,
     REVIEWABLE_APPLICATION_STATUSES,
     InviteeRole,
+    NetworkStatus,
     Role,
 )
 from .models import Membership
@@ -65,7 +66,16 @@ def is_penvoerder(user, network) -> bool:
 
 is_organiser = is_facilitator | is_penvoerder
 
+
+@rules.predicate
+def is_active_network(user, network) -> bool:
+    return network is not None and network.status == NetworkStatus.ACTIVE
+
+
 rules.add_perm("networks.view_network", is_academy_staff | is_member)
+# The short name (calendar titles, mail subjects): the organisers of an active network on
+# its own page; staff use the management site.
+rules.add_perm("networks.change_short_name", is_organiser & is_active_network)
 rules.add_perm("networks.change_network", is_academy_staff | is_organiser)
 rules.add_perm("networks.list_all_networks", is_academy_staff)
 rules.add_perm("networks.view_members", is_academy_staff | is_member)

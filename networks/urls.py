@@ -1,12 +1,17 @@
 from django.urls import path
 
-from .views import applications, directory, leaving, mine, review
+from .views import applications, directory, leaving, mine, naming, review
 
 app_name = "networks"
 
 urlpatterns = [
     path("mijn/", mine.MyNetworksView.as_view(), name="my-networks"),
     path("netwerken/<slug:slug>/", mine.NetworkDetailView.as_view(), name="network-detail"),
+    path(
+        "netwerken/<slug:slug>/korte-naam/",
+        naming.ShortNameView.as_view(),
+        name="short-name",
+    ),
     path(
         "netwerken/<slug:slug>/verlaten/",
         leaving.LeaveNetworkView.as_view(),

@@ -178,6 +178,10 @@ class GuestSpeaker(models.Model):
     def has_answered(self) -> bool:
         return self.answer != SpeakerAnswer.PENDING
 
+    @property
+    def has_accepted(self) -> bool:
+        return self.answer == SpeakerAnswer.ACCEPTED
+
 
 class Response(models.Model):
     """A member's answer to a meeting: coming, not coming (with an apology) or maybe."""

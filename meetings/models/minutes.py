@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..enums import MinutesStatus
 from ..minutes import corrections_open_until
-from ..querysets import ActionItemQuerySet
+from ..querysets import ActionItemQuerySet, MinutesQuerySet
 
 
 class Minutes(models.Model):
@@ -40,6 +40,8 @@ class Minutes(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MinutesQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("minutes")

@@ -41,6 +41,7 @@ from .minutes import (
     minutes_page,
     open_actions_for_network,
     open_actions_for_person,
+    writers_of,
 )
 from .polls import (
     PollColumn,
@@ -106,4 +107,5 @@ __all__ = [
     "speaker_for_token",
     "suggested_theme",
     "upcoming_meetings_for_person",
+    "writers_of",
 ]

@@ -80,8 +80,9 @@ def feed_meetings(person: User) -> QuerySet[Meeting]:
 
 
 def calendar_events(meetings: Iterable[Meeting]) -> list[CalendarEvent]:
-    """Calendar entries: the title starts with the network's name (a feed holds several
-    networks); the description has the link back to the meeting, the theme and the agenda."""
+    """Calendar entries: the title starts with the network's short name, else its name (a
+    feed holds several networks; `Network.short_label`); the description has the link back
+    to the meeting, the theme and the agenda."""
     events = []
     for meeting in meetings:
         location = ", ".join(part for part in (meeting.location, meeting.address) if part)
@@ -93,7 +94,7 @@ def calendar_events(meetings: Iterable[Meeting]) -> list[CalendarEvent]:
             CalendarEvent(
                 uid=f"{meeting.uid}@leernetwerk.vo-academie.nl",
                 sequence=meeting.sequence,
-                summary=f"{meeting.network.name}: {meeting.title}",
+                summary=f"{meeting.network.short_label}: {meeting.title}",
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 updated_at=meeting.updated_at,

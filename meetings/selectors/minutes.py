@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 import rules
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from networks.models import Network
+from networks.enums import Role
+from networks.models import Membership, Network
 
 from .. import minutes as rules_of
 from ..models import ActionItem, Meeting, Minutes, MinutesCorrection
@@ -29,6 +30,22 @@ def attendees_of(meeting: Meeting) -> QuerySet[User]:
     )
 
 
+def writers_of(meeting: Meeting) -> list[User]:
+    """Who may write the meeting's minutes and has an address: the network's current
+    facilitators and penvoerders, and the members of the meeting's preparation group who
+    are still members (meetings/rules.py, `is_minutes_writer`). They read every suggested
+    correction and are mailed about each."""
+    current = Membership.objects.current().filter(network_id=meeting.network_id)
+    organisers = current.filter(role__in=(Role.FACILITATOR, Role.PENVOERDER)).values("person")
+    preparers = meeting.preparation_group.filter(pk__in=current.values("person")).values("pk")
+    return list(
+        get_user_model()
+        .objects.filter(Q(pk__in=organisers) | Q(pk__in=preparers), is_active=True)
+        .exclude(email="")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
 @dataclass
 class MinutesPage:
     meeting: Meeting
@@ -37,6 +54,7 @@ class MinutesPage:
     can_write: bool
     can_suggest: bool  # attended, draft shared, and the week still running
     has_started: bool
+    can_publish: bool = False  # a writer, shared, and the correction week is over
     actions: list[ActionItem] = field(default_factory=list)
     corrections: list[MinutesCorrection] = field(default_factory=list)
 
@@ -67,6 +85,12 @@ def minutes_page(meeting: Meeting, viewer: User) -> MinutesPage:
             and rules.has_perm("meetings.suggest_minutes_correction", viewer, meeting)
         ),
         has_started=meeting.starts_at <= now,
+    )
+    page.can_publish = bool(
+        can_write
+        and can_read
+        and minutes.is_shared
+        and rules_of.may_publish(minutes.shared_at, now)
     )
     if can_read:
         page.actions = list(minutes.actions.select_related("owner"))

@@ -79,6 +79,7 @@ __all__ = [
 from .minutes import (  # noqa: E402 - the minutes writes, by area like the rest
     add_action_item,
     complete_action_item,
+    publish_due_minutes,
     publish_minutes,
     remove_action_item,
     save_minutes,
@@ -90,6 +91,7 @@ from .minutes import (  # noqa: E402 - the minutes writes, by area like the rest
 __all__ += [
     "add_action_item",
     "complete_action_item",
+    "publish_due_minutes",
     "publish_minutes",
     "remove_action_item",
     "save_minutes",

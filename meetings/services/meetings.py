@@ -17,13 +17,14 @@ from mails.services import queue_rendered
 from networks.models import Network
 
 from ..enums import MailKind, MeetingStatus, ResponseAnswer, SpeakerAnswer
+from ..mail import queue_meeting_mail
 from ..models import (
     Case,
     GuestSpeaker,
     Meeting,
     Response,
 )
-from ..selectors import planned_days, speaker_briefing
+from ..selectors import facilitators_of, planned_days, speaker_briefing
 from ..validation import check_meeting_times
 from .common import MEETING_FIELDS, _check_members, _dispatch_mail
 
@@ -162,14 +163,35 @@ def invite_guest_speaker(speaker: GuestSpeaker, *, by: User) -> bool:
 @transaction.atomic
 def answer_speaker_invitation(speaker: GuestSpeaker, *, answer: str) -> GuestSpeaker:
     """The speaker accepts or declines from the mail link (no account); may change it until
-    the meeting ends. Writes only this speaker's answer. Safe to run twice."""
+    the meeting ends, not for a cancelled one. Writes only this speaker's answer. Each new answer is mailed to the
+    network's facilitators (who answered what for which meeting; a notification, so their
+    digest choice applies). Safe to run twice: the same answer again changes and mails
+    nothing."""
     if answer not in (SpeakerAnswer.ACCEPTED, SpeakerAnswer.DECLINED):
         raise ValidationError({"answer": _("Choose an answer.")})
-    if speaker.meeting.ends_at < timezone.now():
+    speaker = (
+        GuestSpeaker.objects.select_for_update()
+        .select_related("meeting__network")
+        .get(pk=speaker.pk)
+    )
+    meeting = speaker.meeting
+    if meeting.ends_at < timezone.now():
         raise ValidationError({"answer": _("The meeting is over; you can no longer answer.")})
+    if meeting.is_cancelled:
+        raise ValidationError({"answer": _("This meeting has been cancelled.")})
+    if speaker.answer == answer:
+        return speaker
     speaker.answer = answer
     speaker.answered_at = timezone.now()
     speaker.save(update_fields=["answer", "answered_at"])
+    for facilitator in facilitators_of(meeting.network):
+        queue_meeting_mail(
+            key=f"speaker-answer:{speaker.pk}:{speaker.answered_at:%Y%m%d%H%M%S%f}",
+            kind=MailKind.SPEAKER_ANSWER,
+            recipient=facilitator,
+            template="meetings/email/speaker_answer",
+            context={"speaker": speaker, "meeting": meeting},
+        )
     return speaker
 
 

@@ -1,5 +1,6 @@
 """Minutes (verslag): write, add and remove actions, share the draft for corrections,
-suggest a correction, publish, tick an action done, remind owners before the due date.
+suggest a correction, publish once the correction week is over (by hand or by the daily
+run), tick an action done, remind owners before the due date.
 
 Views check the permission first (meetings/rules.py: write_minutes, view_minutes,
 complete_actionitem); these services keep the data rules and raise a ValidationError with a
@@ -21,7 +22,7 @@ from ..mail import queue_meeting_mail
 from ..models import ActionItem, Meeting, Minutes, MinutesCorrection
 from ..rules import attended_meeting
 from ..selectors import members_of
-from ..selectors.minutes import attendees_of
+from ..selectors.minutes import attendees_of, writers_of
 from .common import _member_ids
 
 if TYPE_CHECKING:
@@ -156,8 +157,10 @@ def suggest_correction(
 ) -> MinutesCorrection:
     """An attendee suggests a correction to the shared draft, within a week of sharing.
 
-    The writer of the minutes is told (a notification). Called by a member; who attended
-    and whether the week is still running is checked here."""
+    Each writer of the minutes (whoever may write them: the organisers and the meeting's
+    preparation group, not the attendee herself) is mailed once per suggestion, a
+    notification that follows their digest choice. Called by a member; who attended and
+    whether the week is still running is checked here."""
     now = now or timezone.now()
     minutes = Minutes.objects.filter(meeting=meeting).first()
     if minutes is None or not minutes.is_shared:
@@ -171,40 +174,79 @@ def suggest_correction(
             {"text": _("Corrections could be suggested for a week; that week is over.")}
         )
     correction = MinutesCorrection.objects.create(minutes=minutes, author=by, text=text)
-    if minutes.written_by_id and minutes.written_by_id != by.pk:
-        _notify(
-            key=f"minutes-correction:{correction.pk}",
-            people=[minutes.written_by],
-            kind=MailKind.MINUTES_SHARED,
-            template="meetings/email/minutes_correction",
-            context={"minutes": minutes, "meeting": meeting, "correction": correction},
-        )
+    _notify(
+        key=f"minutes-correction:{correction.pk}",
+        people=[person for person in writers_of(meeting) if person.pk != by.pk],
+        kind=MailKind.MINUTES_CORRECTION,
+        template="meetings/email/minutes_correction",
+        context={"minutes": minutes, "meeting": meeting, "correction": correction},
+    )
     return correction
 
 
-@transaction.atomic
-def publish_minutes(minutes: Minutes, *, by: User, now: datetime.datetime | None = None) -> int:
-    """Publish shared minutes to the network: every member may read them from now on, and
-    each is mailed once (a notification). Returns how many mails are new. Publishing again
-    changes nothing. Called by a writer."""
-    now = now or timezone.now()
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+def _refuse_early_publishing(minutes: Minutes, now: datetime.datetime) -> None:
+    if minutes.is_shared and not rules_of.may_publish(minutes.shared_at, now):
+        until = timezone.localtime(rules_of.corrections_open_until(minutes.shared_at))
+        raise ValidationError(
+            _(
+                "The minutes can be published from %(when)s on: until then those who attended "
+                "can suggest corrections."
+            )
+            % {"when": formats.date_format(until, "j F Y H:i")}
+        )
+
+
+def _publish(minutes: Minutes, now: datetime.datetime) -> tuple[bool, int]:
+    """Publish `minutes` (locked by the caller) and mail every member once: (whether they
+    were published now, how many mails are new)."""
     if minutes.is_draft:
         raise ValidationError(
             _("Share the draft with the attendees first, so they can suggest corrections.")
         )
-    if minutes.is_shared:
+    _refuse_early_publishing(minutes, now)
+    published_now = minutes.is_shared
+    if published_now:
         minutes.status = MinutesStatus.PUBLISHED
         minutes.published_at = now
         minutes.save(update_fields=["status", "published_at", "updated_at"])
-
-    return _notify(
+    sent = _notify(
         key=f"minutes-published:{minutes.pk}",
         people=members_of(minutes.meeting.network),
         kind=MailKind.MINUTES_PUBLISHED,
         template="meetings/email/minutes_published",
         context={"minutes": minutes, "meeting": minutes.meeting},
     )
+    return published_now, sent
+
+
+def _locked(pk: int) -> Minutes:
+    return Minutes.objects.select_for_update().select_related("meeting__network").get(pk=pk)
+
+
+@transaction.atomic
+def publish_minutes(
+    minutes: Minutes, *, by: User | None, now: datetime.datetime | None = None
+) -> int:
+    """Publish shared minutes to the network once their correction week is over: every
+    member may read them from now on, and each is mailed once (a notification). Refused
+    while the week runs, naming the moment it ends. Returns how many mails are new.
+    Publishing again changes nothing. Called by a writer."""
+    return _publish(_locked(minutes.pk), now or timezone.now())[1]
+
+
+def publish_due_minutes(*, now: datetime.datetime | None = None) -> int:
+    """Publish every shared draft whose correction week is over, as its writers would:
+    each member is mailed once. Returns how many minutes were published now. Beat runs it
+    daily at 06:00; running it twice publishes and mails once (the second run finds none
+    due, and the mails carry the keys of publishing by hand)."""
+    now = now or timezone.now()
+    published = 0
+    for pk in Minutes.objects.due_for_publishing(now).values_list("pk", flat=True):
+        with transaction.atomic():
+            minutes = _locked(pk)
+            if minutes.is_shared:  # not published by hand since the list was read
+                published += _publish(minutes, now)[0]
+    return published
 
 
 @transaction.atomic

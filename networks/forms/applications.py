@@ -18,11 +18,12 @@ from participants.enums import Function
 from participants.models import School
 
 from ..enums import Access, ContactMeans, InviteeRole
-from ..models import MAX_CONTRIBUTION, Application, Competence, Network
+from ..models import MAX_CONTRIBUTION, SHORT_NAME_LENGTH, Application, Competence, Network
 from ..services import Invitee
 
 NETWORK_FIELDS = (
     "name",
+    "short_name",
     "central_question",
     "theme",
     "description",
@@ -86,6 +87,12 @@ class ApplicationForm(EditVersionMixin, Form):
     checked when submitting (services.missing_for_submission)."""
 
     name = forms.CharField(label=_verbose(Network, "name"), max_length=200)
+    short_name = forms.CharField(
+        label=_verbose(Network, "short_name"),
+        max_length=SHORT_NAME_LENGTH,
+        required=False,
+        help_text=Network._meta.get_field("short_name").help_text,
+    )
     central_question = forms.CharField(
         label=_verbose(Network, "central_question"),
         required=False,
@@ -207,6 +214,7 @@ class ApplicationForm(EditVersionMixin, Form):
             Fieldset(
                 _("The network"),
                 "name",
+                "short_name",
                 "central_question",
                 "theme",
                 "description",

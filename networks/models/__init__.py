@@ -2,12 +2,13 @@
 applications, review. Every model is importable from `networks.models`."""
 
 from .applications import MAX_CONTRIBUTION, Application, ApplicationInvitee
-from .networks import Competence, InterestRegistration, Membership, Network
+from .networks import SHORT_NAME_LENGTH, Competence, InterestRegistration, Membership, Network
 from .review import CriterionJudgement, Decision, RecheckResult
 from .waiting import WaitingListEntry
 
 __all__ = [
     "MAX_CONTRIBUTION",
+    "SHORT_NAME_LENGTH",
     "Application",
     "ApplicationInvitee",
     "Competence",

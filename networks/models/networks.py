@@ -35,8 +35,21 @@ class Competence(models.Model):
         return f"{self.number}. {self.name}"
 
 
+# How long a network's short name may be: it leads calendar titles and mail subjects.
+SHORT_NAME_LENGTH = 30
+
+
 class Network(models.Model):
     name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=SHORT_NAME_LENGTH,
+        blank=True,
+        help_text=_(
+            "Optional, at most 30 characters, e.g. “VL1”. Calendar entries and e-mail subjects "
+            "use it instead of the full name."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     central_question = models.TextField(_("central question"), blank=True)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
@@ -112,6 +125,12 @@ class Network(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("networks:network-detail", kwargs={"slug": self.slug})
+
+    @property
+    def short_label(self) -> str:
+        """How calendar titles and mail subjects name the network: its short name when it
+        has one, else its name."""
+        return self.short_name or self.name
 
     @property
     def is_open(self) -> bool:

@@ -1,4 +1,4 @@
-"""Writes of the networks app, by area: applications, review, re-check, directory.
+"""Writes of the networks app, by area: applications, review, re-check, directory, naming.
 
 Every service runs in one transaction, so bad input leaves nothing half-saved; e-mail goes
 out through tasks dispatched on commit. Import from here (`networks.services`)."""
@@ -21,6 +21,7 @@ from .applications import (
     submit_application,
 )
 from .directory import notify_interest, register_interest
+from .naming import set_short_name
 from .recheck import recheck_network, recheck_supported_networks, start_granted_networks
 from .review import (
     decide_application,
@@ -74,6 +75,7 @@ __all__ = [
     "save_application",
     "send_decision_email",
     "send_submission_emails",
+    "set_short_name",
     "start_granted_networks",
     "submission_warnings",
     "awaiting_judgement",

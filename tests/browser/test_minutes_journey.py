@@ -1,6 +1,6 @@
 """In Chromium (issue 13, Tests): the facilitator writes minutes with an action, shares the
-draft; an attendee suggests a correction; the facilitator reads it and publishes; the owner
-of the action sees it on /mijn/ and ticks it done."""
+draft; an attendee suggests a correction; the facilitator reads it and, once the correction
+week is over, publishes; the owner of the action sees it on /mijn/ and ticks it done."""
 
 import datetime
 
@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from meetings.models import Minutes
 from tests.conftest import assert_accessible, login
 from tests.factories import (
     DEFAULT_PASSWORD,
@@ -70,6 +71,14 @@ def test_minutes_from_writing_to_the_owner_ticking_her_action(page, live_server,
     page.get_by_role("link", name="Verslag bewerken").click()
     page.get_by_label("Wat is besproken").fill("We bespraken de gesprekscyclus.")
     page.get_by_role("button", name="Opslaan").click()
+    # During the correction week there is nothing to publish yet; the page says from when.
+    expect(page.get_by_text("Het verslag kan worden gepubliceerd vanaf ")).to_be_visible()
+    expect(page.get_by_role("button", name="Publiceren in het netwerk")).to_have_count(0)
+    # The week passes.
+    Minutes.objects.filter(meeting=meeting).update(
+        shared_at=timezone.now() - datetime.timedelta(days=7, minutes=1)
+    )
+    page.reload()
     page.get_by_role("button", name="Publiceren in het netwerk").click()
     expect(page.get_by_text("Het verslag is gepubliceerd")).to_be_visible()
 

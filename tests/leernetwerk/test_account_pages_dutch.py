@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import generate_totp_secret
 from django.test import Client
 
+from leernetwerk.accounts import oidc
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +87,11 @@ def test_two_step_page_heading_matches_the_menu(client):
     assert "Twee-factor-authenticatie" not in content
 
 
-def test_connections_page_speaks_the_sites_dutch(client):
+def test_connections_page_speaks_the_sites_dutch(client, settings):
+    # The page exists only while school sign-in is configured.
+    settings.SOCIALACCOUNT_PROVIDERS = oidc.socialaccount_providers(
+        client_id="leernetwerk", secret="s", server_url="http://127.0.0.1:9/o", name="School"
+    )
     client.force_login(_verified(UserFactory()))
     text = _text(client.get("/account/school/koppelingen/").content.decode())
     assert "Gekoppelde accounts" in text

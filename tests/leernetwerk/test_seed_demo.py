@@ -79,6 +79,11 @@ def test_seed_demo_loads_the_nine_networks_with_their_facts():
     assert es.participant_count == 15
     assert all(m.duration_hours == 24 for m in es.meetings.all())
 
+    # The two VL networks meet alike: their short names tell them apart in a calendar.
+    assert {slug: n.short_label for slug, n in networks.items() if n.short_name} == {
+        "vrouwelijk-leiderschap-1": "VL1",
+        "vrouwelijk-leiderschap-2": "VL2",
+    }
     for slug in ("vrouwelijk-leiderschap-1", "vrouwelijk-leiderschap-2"):
         assert networks[slug].access == Access.CLOSED
         assert networks[slug].participant_count > 20

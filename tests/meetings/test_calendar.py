@@ -250,3 +250,42 @@ def test_a_bad_alarm_choice_is_refused_at_the_field(client):
     from meetings.selectors import calendar_alarm_for
 
     assert calendar_alarm_for(person) == "none"
+
+
+def test_the_invitation_of_a_24_hour_meeting_across_the_october_change_gives_the_right_days(
+    django_capture_on_commit_callbacks,
+):
+    """Summer time ends on Sunday 31 October 2027 at 03:00: 24 hours from Saturday 12:00
+    (summer time) end on Sunday at 11:00 (winter time), in the mail's text and its .ics."""
+    from django.core import mail
+
+    network = NetworkFactory(name="Eindverantwoordelijk Schoolleiders")
+    facilitator = make_facilitator(network)
+    member = make_member(network)
+    start = datetime.datetime(2027, 10, 30, 12, 0, tzinfo=AMS)
+    end = datetime.datetime(2027, 10, 31, 11, 0, tzinfo=AMS)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.schedule_meeting(
+            network,
+            by=facilitator,
+            data={"title": "24 uur op de Veluwe", "starts_at": start, "ends_at": end},
+        )
+
+    (sent,) = [m for m in mail.outbox if m.to == [member.email]]
+    assert "zaterdag 30 oktober 2027 12:00 – zondag 31 oktober 2027 11:00" in sent.body
+    ((name, content, _type),) = sent.attachments
+    _, (vevent,) = _events(content.encode() if isinstance(content, str) else content)
+    dtstart, dtend = vevent.decoded("DTSTART"), vevent.decoded("DTEND")
+    assert (dtstart.date(), dtstart.hour, dtend.date(), dtend.hour) == (
+        datetime.date(2027, 10, 30),
+        12,
+        datetime.date(2027, 10, 31),
+        11,
+    )
+    assert dtend.astimezone(datetime.UTC) - dtstart.astimezone(datetime.UTC) == (
+        datetime.timedelta(hours=24)
+    )
+    assert (name, str(vevent["SUMMARY"])) == (
+        "bijeenkomst.ics",
+        "Eindverantwoordelijk Schoolleiders: 24 uur op de Veluwe",
+    )

@@ -96,11 +96,16 @@ def world(db):
         "outsider": make_member(other),
         "staff": make_staff(),
     }
-    meeting = past_meeting(network, days_ago=2, title="Eigenaarschap")
+    meeting = past_meeting(network, days_ago=9, title="Eigenaarschap")
     meeting.preparation_group.add(people["preparer"])
     AttendanceFactory(meeting=meeting, person=people["attendee"], status="present")
     AttendanceFactory(meeting=meeting, person=people["absentee"], status="absent")
     return {"network": network, "meeting": meeting, **people}
+
+
+def _week_ago():
+    """Shared this long ago, the correction week is over: the minutes may be published."""
+    return timezone.now() - datetime.timedelta(days=7, minutes=1)
 
 
 def _client(client, person):
@@ -286,7 +291,7 @@ def test_a_shared_draft_is_read_by_those_who_attended_and_they_are_mailed(client
 
 def test_published_minutes_are_read_by_every_member_and_by_nobody_else(client, world):
     minutes = _write(world)
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
 
     publish_minutes(minutes, by=world["facilitator"])
     publish_minutes(minutes, by=world["facilitator"])  # twice: nothing more
@@ -320,7 +325,7 @@ def test_publishing_needs_the_draft_shared_first(client, world):
 
 def test_published_minutes_can_no_longer_be_changed(client, world):
     minutes = _write(world)
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
     publish_minutes(minutes, by=world["facilitator"])
 
     response = _client(client, world["facilitator"]).post(
@@ -411,7 +416,7 @@ def test_an_attendee_sees_her_own_suggestion_but_not_another_ones(client, world)
 
 def _publish(world):
     minutes = _write(world)
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
     publish_minutes(minutes, by=world["facilitator"])
     return ActionItem.objects.get()
 
@@ -420,7 +425,7 @@ def test_the_owner_sees_her_open_action_on_mijn_only_once_published(client, worl
     minutes = _write(world)
     client = _client(client, world["attendee"])
     before = client.get(reverse("networks:my-networks")).content.decode()
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
     publish_minutes(minutes, by=world["facilitator"])
 
     after = client.get(reverse("networks:my-networks")).content.decode()
@@ -474,7 +479,7 @@ def test_owners_are_reminded_once_before_the_due_date(world):
         owner=world["absentee"],
         due_date=timezone.localdate() + datetime.timedelta(days=60),
     )
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
     publish_minutes(minutes, by=world["facilitator"])
     action = ActionItem.objects.get(description=ACTION)
     today = action.due_date - datetime.timedelta(days=2)
@@ -529,7 +534,7 @@ def test_minutes_page_and_start_page_make_fixed_queries(
             owner=world["attendee"],
             due_date=timezone.localdate() + datetime.timedelta(days=5),
         )
-    share_minutes(minutes, by=world["facilitator"])
+    share_minutes(minutes, by=world["facilitator"], now=_week_ago())
     publish_minutes(minutes, by=world["facilitator"])
     client = _client(client, world["attendee"])
     url = reverse("meetings:minutes", args=[world["meeting"].pk])

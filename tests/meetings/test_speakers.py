@@ -223,3 +223,109 @@ def test_no_invitation_after_the_meeting(client, world, django_capture_on_commit
     page = _invite(client, world, django_capture_on_commit_callbacks).content.decode()
     assert "Deze bijeenkomst is voorbij of afgelast." in page
     assert mail.outbox == []
+
+
+# --- the speaker's answer reaches the facilitators -----------------------------------------
+
+
+def _answer(client, world, capture, answer):
+    token = GuestSpeaker.objects.get().token
+    with capture(execute=True):
+        return client.post(
+            f"/bijeenkomsten/gastspreker/antwoord/{token}/", {"answer": answer}, follow=True
+        )
+
+
+def _answer_mails():
+    return [m for m in mail.outbox if m.subject.startswith("Dr. Anne Jansen ")]
+
+
+def test_speaker_declines_from_the_link_without_account_and_the_facilitator_sees_it(
+    client, world, django_capture_on_commit_callbacks
+):
+    _invite(client, world, django_capture_on_commit_callbacks)
+    client.logout()
+
+    response = _answer(client, world, django_capture_on_commit_callbacks, "declined")
+
+    assert "Dank u, uw antwoord is doorgegeven." in response.content.decode()
+    speaker = GuestSpeaker.objects.get()
+    assert (speaker.answer, speaker.answered_at is not None) == ("declined", True)
+    page = _meeting_page(client, world["facilitator"], world["meeting"])
+    assert "Antwoord: Afgeslagen" in page
+
+
+@pytest.mark.parametrize(
+    ("answer", "subject", "sentence"),
+    [
+        (
+            "accepted",
+            "Dr. Anne Jansen komt: Samen leren (Verbindend Vernieuwen)",
+            "Dr. Anne Jansen heeft de uitnodiging om te spreken op “Samen leren” "
+            "(Verbindend Vernieuwen) aangenomen.",
+        ),
+        (
+            "declined",
+            "Dr. Anne Jansen komt niet: Samen leren (Verbindend Vernieuwen)",
+            "Dr. Anne Jansen heeft de uitnodiging om te spreken op “Samen leren” "
+            "(Verbindend Vernieuwen) afgeslagen.",
+        ),
+    ],
+)
+def test_each_facilitator_is_mailed_who_answered_what_for_which_meeting(
+    client, world, django_capture_on_commit_callbacks, answer, subject, sentence
+):
+    second = make_facilitator(world["network"])
+    _invite(client, world, django_capture_on_commit_callbacks)
+    client.logout()
+    mail.outbox.clear()
+
+    _answer(client, world, django_capture_on_commit_callbacks, answer)
+
+    mails = _answer_mails()
+    assert sorted(m.to[0] for m in mails) == sorted([world["facilitator"].email, second.email])
+    assert {m.subject for m in mails} == {subject}
+    body = " ".join(mails[0].body.split())
+    assert sentence in body
+    assert world["meeting"].get_absolute_url() in body
+    # Not the penvoerder, the members or the speaker herself.
+    others = {world["penvoerder"].email, world["owner"].email, "anne@uu.test"}
+    assert [m.to for m in mail.outbox if others & set(m.to)] == []
+
+
+def test_a_changed_answer_is_mailed_again_the_same_answer_twice_once(
+    client, world, django_capture_on_commit_callbacks
+):
+    _invite(client, world, django_capture_on_commit_callbacks)
+    client.logout()
+    mail.outbox.clear()
+
+    for answer in ("accepted", "accepted", "declined"):
+        _answer(client, world, django_capture_on_commit_callbacks, answer)
+
+    assert [m.subject.split(":")[0] for m in _answer_mails()] == [
+        "Dr. Anne Jansen komt",
+        "Dr. Anne Jansen komt niet",
+    ]
+    assert GuestSpeaker.objects.get().answer == "declined"
+
+
+def test_after_a_cancellation_the_speaker_cannot_answer_and_nobody_is_mailed(
+    client, world, django_capture_on_commit_callbacks
+):
+    from meetings.services import cancel_meeting
+
+    _invite(client, world, django_capture_on_commit_callbacks)
+    cancel_meeting(world["meeting"], by=world["facilitator"])
+    client.logout()
+    mail.outbox.clear()
+    token = GuestSpeaker.objects.get().token
+
+    page = client.get(f"/bijeenkomsten/gastspreker/antwoord/{token}/").content.decode()
+    response = _answer(client, world, django_capture_on_commit_callbacks, "accepted")
+
+    assert "Deze bijeenkomst is geannuleerd." in page
+    assert "Ik neem de uitnodiging aan" not in page
+    assert response.context["form"].errors == {"answer": ["Deze bijeenkomst is geannuleerd."]}
+    assert GuestSpeaker.objects.get().answer == "pending"
+    assert _answer_mails() == []

@@ -9,10 +9,11 @@ import datetime
 from django.core import mail
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.models import Item
 from mails.models import Mail
-from meetings.models import GuestSpeaker
+from meetings.models import GuestSpeaker, Minutes
 from participants import bcscan
 from participants.enums import QuestionStatus, Visibility
 from tests.privacy.crawl import admin_paths, crawl, site_paths
@@ -133,6 +134,10 @@ def _plant_minutes(world, crawl_stage) -> dict:
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     crawl_stage("shared", meeting)
+    # The correction week passes: only then may the minutes be published.
+    Minutes.objects.filter(meeting=meeting).update(
+        shared_at=timezone.now() - datetime.timedelta(days=7, minutes=1)
+    )
     response = facilitator.post(reverse("meetings:minutes-publish", args=[meeting.pk]))
     assert response.status_code == 302
     return {"meeting": meeting}

@@ -355,6 +355,28 @@ def setup_send_action_reminders():
     return {}, True
 
 
+def setup_publish_due_minutes():
+    from meetings.enums import MinutesStatus
+    from meetings.models import Minutes
+
+    network = NetworkFactory()
+    facilitator = make_facilitator(network)
+    make_member(network)
+    meeting = MeetingFactory(
+        network=network,
+        starts_at=timezone.now() - datetime.timedelta(days=10),
+        ends_at=timezone.now() - datetime.timedelta(days=10, hours=-3),
+    )
+    Minutes.objects.create(
+        meeting=meeting,
+        summary="Kennismaking.",
+        written_by=facilitator,
+        status=MinutesStatus.SHARED,
+        shared_at=timezone.now() - datetime.timedelta(days=8),  # the correction week is over
+    )
+    return {}, True
+
+
 MEMBER_FILE = b"email,first_name,last_name\nnieuw-lid@example.nl,Nieuw,Lid\n"
 
 CSV_BALLOTS = b"respondent,choice_1,choice_2,choice_3\nr1,A,B,\nr2,B,,\n"
@@ -466,6 +488,7 @@ SCENARIOS = {
     "leernetwerk.mails.send_due_digests": setup_send_due_digests,
     "leernetwerk.evaluations.build_report_pdf": setup_build_report_pdf,
     "leernetwerk.meetings.send_action_reminders": setup_send_action_reminders,
+    "leernetwerk.meetings.publish_due_minutes": setup_publish_due_minutes,
     "leernetwerk.participants.check_member_import": setup_check_member_import,
     "leernetwerk.participants.import_members": setup_import_members,
     "leernetwerk.participants.delete_old_member_imports": setup_delete_old_member_imports,

@@ -60,6 +60,8 @@ ACTIONS: dict[str, str] = {
     "see a submitted application": "applicant and staff",
     "review applications": "staff",
     "see the network's page": "members of A and staff",
+    # The short name of an active network: its organisers (staff: the management site).
+    "name the network": "organisers of A",
     # members and invitations
     "see members with contact details": "organisers of A and staff",
     "invite or import members": "organisers of A and staff",
@@ -257,6 +259,8 @@ PAGES: dict[str, Page] = {
     # networks and applications
     "networks:my-networks": page(MINE),
     "networks:network-detail": page("see the network's page"),
+    # An empty short name is valid (the full name is used): saved, back to the network.
+    "networks:short-name": page("name the network", post="->networks:network-detail"),
     "networks:application-list": page("apply for a network"),
     "networks:application-create": page("apply for a network", post=200),
     "networks:application-check": page("apply for a network", get=405, post=200),

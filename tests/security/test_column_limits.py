@@ -24,6 +24,7 @@ from tests.factories import NetworkFactory, make_facilitator, make_staff
 PLAIN_FORMS = {
     network_forms.InterestForm: network_models.InterestRegistration,
     network_forms.ApplicationForm: network_models.Network,
+    network_forms.ShortNameForm: network_models.Network,
     evaluation_forms.RoundForm: evaluation_models.EvaluationRound,
     evaluation_forms.ItemForm: evaluation_models.Item,
     evaluation_forms.SurveyForm: evaluation_models.RankingSurvey,

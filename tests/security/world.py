@@ -334,6 +334,7 @@ NETWORK_SLUG = {
     "meetings:contact-log",
     "participants:network-members",
     "networks:leave-network",
+    "networks:short-name",
     "participants:shared-questions",
     "participants:invite",
     "participants:import",
