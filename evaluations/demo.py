@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from networks.models import Network
+from networks.services import recheck_supported_networks
 
 from .enums import ItemKind, RoundKind, RoundStatus
 from .figure2 import figure2_ballots, figure2_forms
@@ -62,6 +63,9 @@ def seed_demo_extras() -> None:
     _survey()
     _outcomes()
     _phase_reports()
+    # Last, once every app's people and meetings are in: the yearly re-check the staff
+    # dashboard shows (idempotent: one row per network and support year).
+    recheck_supported_networks()
 
 
 def _baseline_round(networks) -> None:

@@ -323,15 +323,24 @@ def networks_due_for_recheck(on: datetime.date | None = None) -> QuerySet[Networ
     ).order_by("pk")
 
 
-def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
-    """The latest flagged re-check per network id (only flagged ones), in one query.
+def latest_rechecks_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
+    """The latest stored yearly re-check per network id (flagged or not), in one query; a
+    network never re-checked (not yet a year under way) has none.
 
-    For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""
+    For the staff dashboard: it shows exactly what the re-check found."""
     latest: dict[int, RecheckResult] = {}
     for result in RecheckResult.objects.filter(network_id__in=list(network_ids)).order_by(
         "network_id", "-period_start"
     ):
         latest.setdefault(result.network_id, result)
+    return latest
+
+
+def recheck_flags_for_networks(network_ids: Iterable[int]) -> dict[int, RecheckResult]:
+    """The latest flagged re-check per network id (only flagged ones), in one query.
+
+    For dashboards: `{network_id: RecheckResult}`; `result.shortfalls` lists the evidence."""
+    latest = latest_rechecks_for_networks(network_ids)
     return {nid: r for nid, r in latest.items() if r.flagged}
 
 

@@ -60,14 +60,20 @@ class NetworkRows:
     joined: list[tuple[datetime.date, str]] = field(default_factory=list)  # (joined on, role)
     outcomes: Counter = field(default_factory=Counter)  # kind -> count
     stories: int = 0
-    latest_result: dict | None = None  # the latest closed round with answers, with its items
+    results: list[dict] = field(default_factory=list)  # closed rounds with answers, oldest first
+
+    @property
+    def latest_result(self) -> dict | None:
+        """The latest closed round with answers from the network, with its items."""
+        return self.results[-1] if self.results else None
 
 
-def _latest_results(network_ids: Sequence[int]) -> dict[int, dict]:
-    """network id -> its latest closed round with answers from it (any kind, whatever phase
-    the round or the network was in), with the round's scale item scores in item order.
-    Two queries for all networks."""
-    latest: dict[int, tuple] = {}
+def _round_results(network_ids: Sequence[int]) -> dict[int, list[dict]]:
+    """network id -> every closed round with answers from it, oldest first (any kind, whatever
+    phase the round or the network was in), each with the round's scale item scores in item
+    order and, for a linked round, the paired change per person (issue 12.4). Two queries for
+    all networks."""
+    results: dict[int, list[tuple]] = defaultdict(list)
     for network_id, result_id, round_id, opens_on, title, kind in (
         RoundResult.objects.filter(
             network_id__in=network_ids, round__status=RoundStatus.CLOSED, responded__gt=0
@@ -77,14 +83,11 @@ def _latest_results(network_ids: Sequence[int]) -> dict[int, dict]:
             "network_id", "pk", "round_id", "round__opens_on", "round__title", "round__kind"
         )
     ):
-        key = (opens_on, round_id)
-        if network_id not in latest or key > latest[network_id][0]:
-            latest[network_id] = (key, result_id, round_id, title, kind)
+        results[network_id].append(((opens_on, round_id), result_id, round_id, title, kind))
     items: dict[int, list[dict]] = defaultdict(list)
-    for result_id, text, code, withheld, mean, n, change, effect_size in (
-        ItemScore.objects.filter(
-            result_id__in=[entry[1] for entry in latest.values()], item__kind=ItemKind.SCALE
-        )
+    result_ids = [entry[1] for entries in results.values() for entry in entries]
+    for row in (
+        ItemScore.objects.filter(result_id__in=result_ids, item__kind=ItemKind.SCALE)
         .order_by("result_id", "item__position", "item_id")
         .values_list(
             "result_id",
@@ -95,8 +98,12 @@ def _latest_results(network_ids: Sequence[int]) -> dict[int, dict]:
             "n",
             "change",
             "effect_size",
+            "paired_n",
+            "paired_change",
+            "paired_withheld",
         )
     ):
+        result_id, text, code, withheld, mean, n, change, effect_size, *paired = row
         items[result_id].append(
             {
                 "code": code,
@@ -106,16 +113,17 @@ def _latest_results(network_ids: Sequence[int]) -> dict[int, dict]:
                 "n": n,
                 "change": change,
                 "effect_size": effect_size,
+                # shown only where the pairs' own small-group rule lets it be shown
+                "paired_change": None if paired[2] else paired[1],
+                "paired_n": None if paired[2] else paired[0],
             }
         )
     return {
-        network_id: {
-            "round": title,
-            "round_id": round_id,
-            "kind": kind,
-            "items": items[result_id],
-        }
-        for network_id, (_, result_id, round_id, title, kind) in latest.items()
+        network_id: [
+            {"round": title, "round_id": round_id, "kind": kind, "items": items[result_id]}
+            for _, result_id, round_id, title, kind in sorted(entries)
+        ]
+        for network_id, entries in results.items()
     }
 
 
@@ -239,6 +247,6 @@ def rows_for_networks(networks: Sequence[Network], today: datetime.date) -> dict
     ):
         rows[network_id].stories = count
 
-    for network_id, result in _latest_results(ids).items():
-        rows[network_id].latest_result = result
+    for network_id, results in _round_results(ids).items():
+        rows[network_id].results = results
     return rows

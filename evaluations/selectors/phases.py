@@ -39,18 +39,24 @@ def phase_facts(network: Network, today: datetime.date) -> phases.PhaseFacts:
     return _facts(network, rows_for_networks([network], today)[network.pk], today)
 
 
-def _score_summary(latest: dict | None, codes: Collection[str] = ()) -> dict | None:
-    """Item means of the network's latest closed round with answers from it (any kind,
-    whatever phase the round or the network was in), withheld ones marked; only the items
-    with `codes` when given."""
+PAIRED = ("paired_change", "paired_n")
+
+
+def _score_summary(
+    latest: dict | None, codes: Collection[str] = (), *, paired: bool = False
+) -> dict | None:
+    """Item means of one closed round with answers from the network (any kind, whatever
+    phase the round or the network was in), withheld ones marked; only the items with
+    `codes` when given; with `paired`, the change per person of a linked round too."""
     if latest is None:
         return None
+    dropped = {"code"} if paired else {"code", *PAIRED}
     return {
         "round": latest["round"],
         "round_id": latest["round_id"],
         "kind": latest["kind"],
         "items": [
-            {key: value for key, value in item.items() if key != "code"}
+            {key: value for key, value in item.items() if key not in dropped}
             for item in latest["items"]
             if not codes or item["code"] in codes
         ],
@@ -106,6 +112,7 @@ def _evidence(network: Network, rows: NetworkRows, today: datetime.date) -> tupl
     new_from = max(year_ago, network.start_date or year_ago)
     questions = Counter(status for _, status in rows.shared_questions)
     latest_scores = _score_summary(rows.latest_result)
+    rounds = [_score_summary(result, paired=True) for result in rows.results]
     cultivate = {
         "meetings_held": len(held),
         "meetings_planned": planned,
@@ -121,6 +128,8 @@ def _evidence(network: Network, rows: NetworkRows, today: datetime.date) -> tupl
         "questions_in_progress": questions.get(QuestionStatus.IN_PROGRESS, 0),
         "questions_open": questions.get(QuestionStatus.OPEN, 0),
         "latest_scores": latest_scores,
+        # every closed round with answers from the network, oldest first (issue 12.4)
+        "rounds": rounds,
     }
 
     harvest = {
@@ -130,6 +139,7 @@ def _evidence(network: Network, rows: NetworkRows, today: datetime.date) -> tupl
         # Every closed round with answers from the network counts, a nulmeting too, whatever
         # phase the network was in then (issue 12.4).
         "last_round": latest_scores,
+        "rounds": rounds,
         "last_quarter_from": (
             d.isoformat()
             if (d := phases.last_quarter_start(network.start_date, network.planned_end_date))

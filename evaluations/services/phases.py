@@ -121,6 +121,19 @@ def request_phase_report(network: Network) -> None:
     enqueue(task_compute_phase_report, network_id=network.pk)
 
 
+def request_phase_reports(network_ids: Iterable[int]) -> None:
+    """Mark today's reports of the networks pending and have the worker compute each after
+    commit (the same task as "Het faserapport nu berekenen"). Called when a round's scores
+    change (a round closed and computed, or computed again), so no network's phase report
+    keeps showing older figures. Safe to call twice: the reports of the day are rewritten."""
+    network_ids = sorted(set(network_ids))
+    if not network_ids:
+        return
+    _mark(network_ids, timezone.localdate(), ComputationStatus.PENDING)
+    for network_id in network_ids:
+        enqueue(task_compute_phase_report, network_id=network_id)
+
+
 def compute_all_phase_reports(today: datetime.date | None = None) -> int:
     """Nightly: a phase report for every supported network, all in one set. Returns how
     many were computed."""

@@ -56,16 +56,18 @@ def evaluations_network_section(context, network):
         .order_by("-round__opens_on", "-round__pk")
         .first()
     )
-    if latest_result and not rules.has_perm(
+    # Every member sees which round is the latest (its name is no result); only who may
+    # read the network's report gets the link to it.
+    can_view_latest_report = bool(latest_result) and rules.has_perm(
         "evaluations.view_report", user, ReportRef(round=latest_result.round, network=network)
-    ):
-        latest_result = None
+    )
     return {
         "request": context["request"],
         "user": user,
         "network": network,
         "phase_report": report,
         "latest_result": latest_result,
+        "can_view_latest_report": can_view_latest_report,
         "outcome_count": Outcome.objects.visible_to(user).filter(network=network).count(),
         "can_view_phase": rules.has_perm("evaluations.view_phase", user, network),
         "can_add_outcome": rules.has_perm("evaluations.add_outcome", user, network),

@@ -14,7 +14,7 @@ from leernetwerk.pagination import paginate
 from leernetwerk.permissions import PermissionOr404Mixin
 from leernetwerk.views import ServiceFormView
 from networks.enums import Phase
-from networks.selectors import recheck_flags_for_networks
+from networks.selectors import latest_rechecks_for_networks
 from networks.views.mixins import NetworkFromSlugMixin
 
 from .. import phases, selectors, services
@@ -32,9 +32,9 @@ class DashboardView(PermissionOr404Mixin, TemplateView):
         context = super().get_context_data(**kwargs)
         page = paginate(self.request, selectors.networks_for_dashboard())
         networks = selectors.attach_latest_reports(list(page["object_list"]))
-        flags = recheck_flags_for_networks([network.pk for network in networks])
+        rechecks = latest_rechecks_for_networks([network.pk for network in networks])
         for network in networks:
-            network.recheck_flag = flags.get(network.pk)
+            network.recheck = rechecks.get(network.pk)
         page["object_list"] = networks
         context.update(page, phases=dict(Phase.choices))
         return context

@@ -25,6 +25,11 @@ def _number(value, digits=2) -> str:
     return numbers.decimal(value, digits, empty="")
 
 
+def _response_cells(name: str, result) -> list:
+    """One response line: who was invited and answered, as counts (the HTML report's)."""
+    return [name, result.invited, result.responded, numbers.percent(result.response_rate)]
+
+
 def _paired_cells(score) -> list:
     """The paired change of a score for the CSV: its figures, or why it is not shown."""
     if not score.item.code:
@@ -137,8 +142,8 @@ class ReportPdfView(ReportMixin, ServiceFormView):
             self.get_round(), self.get_network(), by=self.request.user, language=get_language()
         )
 
-    def get_success_message(self, result):
-        return _("The PDF is being made. This page shows when it is ready.")
+    # No message: the status on the report page says what state the PDF is in (waiting,
+    # being made, ready), one state at a time.
 
     def get_success_url(self):
         return self.report_url()
@@ -205,4 +210,13 @@ class ReportCsvView(ReportMixin, TemplateView):
                     *paired,
                 ]
             )
+        # The response lines of the HTML report: per network (overall report), then the
+        # report's own scope; counts only, never who answered.
+        rows += [[], [_("Network"), _("Invited"), _("Responded"), _("Response rate")]]
+        for result in context["network_results"]:
+            rows.append(_response_cells(result.network.name, result))
+        result = context["report"]["result"]
+        if result is not None:
+            scope = context["network"].name if context["network"] else _("Total")
+            rows.append(_response_cells(scope, result))
         return csv_response(self.filename("csv"), rows, header=header)

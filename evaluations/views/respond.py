@@ -6,7 +6,7 @@ with questions still open first asks her to confirm."""
 from __future__ import annotations
 
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -45,10 +45,14 @@ class RespondView(ServiceFormView):
     form_class = ResponseForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.invitation = get_object_or_404(
-            Invitation.objects.select_related("round", "round__baseline_round", "network"),
-            token=kwargs["token"],
+        self.invitation = (
+            Invitation.objects.select_related("round", "round__baseline_round", "network")
+            .filter(token=kwargs["token"])
+            .first()
         )
+        if self.invitation is None:
+            # The app's own page in every mode (not Django's debug 404): what to do next.
+            return TemplateResponse(request, "evaluations/respond_invalid.html", status=404)
         self.response = services.find_response(self.invitation.token)
         return super().dispatch(request, *args, **kwargs)
 
@@ -87,6 +91,7 @@ class RespondView(ServiceFormView):
             questions=questions,
             open_questions=[q for q in questions if q["is_open"]],
             scale_count=sum(1 for q in questions if q["item"].is_scale),
+            text_count=sum(1 for q in questions if not q["item"].is_scale),
             is_sent=bool(self.response and self.response.is_sent),
             has_saved=self.response is not None,
         )

@@ -64,9 +64,17 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     half = scale[: len(scale) // 2]
     for item in half:
         page.get_by_role("group", name=item.text).get_by_label("5 – Helemaal eens").check()
+    # the count follows her answers as she gives them
+    expect(page.locator("#open-count")).to_have_text(str(len(scale) - len(half)))
+    desktop = page.viewport_size
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone
     page.get_by_role("button", name="Mijn antwoorden versturen").click()
     warning = page.locator("#confirm-incomplete")
     expect(warning).to_contain_text("Nog niet alle vragen zijn beantwoord")
+    # the warning is the first thing she sees after the page reloads: focused, in view
+    expect(warning).to_be_focused()
+    expect(warning.get_by_role("button", name="Toch versturen")).to_be_in_viewport()
+    page.set_viewport_size(desktop)
     expect(warning).to_contain_text(scale[-1].text)
     assert_accessible(page)
     warning.get_by_role("button", name="Opslaan en later verdergaan").click()
@@ -75,7 +83,8 @@ def test_staff_round_answer_close_report_pdf(page, live_server):
     page.goto(link)  # later, through her link
     open_count = len(scale) - len(half)
     expect(page.locator("#progress")).to_have_text(
-        f"Nog open: {open_count} van {len(scale)} vragen."
+        f"Nog open: {open_count} van {len(scale)} meerkeuzevragen. "
+        "Vragen met een tekstvak zijn niet verplicht."
     )
     expect(
         page.get_by_role("group", name=half[0].text).get_by_label("5 – Helemaal eens")

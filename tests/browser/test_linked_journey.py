@@ -176,3 +176,13 @@ def test_linked_round_pairs_answers_and_results_go_back_to_the_network(page, liv
     expect(shared_row).to_contain_text("80%")
     expect(section).not_to_contain_text(scale[1].text)
     assert_accessible(page)
+    # on a phone the table fits: nothing to scroll, the last column and the caption in view
+    page.set_viewport_size({"width": 390, "height": 844})
+    region = section.locator(".table-region")
+    assert region.evaluate("r => r.scrollWidth <= r.clientWidth") is True
+    within_width = "e => e.getBoundingClientRect().right <= document.documentElement.clientWidth"
+    assert section.get_by_role("columnheader", name="Eens (4-5)").evaluate(within_width) is True
+    assert section.locator(".shared-results-table caption").evaluate(within_width) is True
+    expect(page.locator("dt:text-is('Laatste evaluatierapport') + dd")).to_contain_text(
+        "Eindmeting 2026"
+    )

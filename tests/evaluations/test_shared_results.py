@@ -146,3 +146,23 @@ def test_network_page_queries_do_not_grow_with_shared_rounds(
     with django_assert_num_queries(20):
         response = client.get(network.get_absolute_url())
     assert response.content.decode().count("shared-results-table") == rounds
+
+
+def test_a_participant_sees_the_latest_rounds_name_without_the_staff_report_link(client):
+    network = NetworkFactory()
+    evaluation = _closed_round([(network, [4, 4, 5, 3, 2])])
+    client.force_login(make_staff())
+    client.post(
+        reverse("evaluations:round-share", args=[evaluation.pk]),
+        {"items": [_scale(evaluation)[0].pk]},
+    )
+    member = network.memberships.filter(role="participant").first().person
+    client.force_login(member)
+    page = " ".join(client.get(network.get_absolute_url()).content.decode().split())
+    latest = page[page.index("Laatste evaluatierapport") :]
+    latest = latest[: latest.index("</dd>")]
+    assert "Eindmeting" in latest
+    assert "—" not in latest
+    assert '<a href="#shared-results">resultaten gedeeld met het netwerk</a>' in latest
+    report = reverse("evaluations:network-report", args=[evaluation.pk, network.slug])
+    assert report not in page

@@ -318,7 +318,7 @@ def test_answer_through_the_link(client):
     url = reverse("evaluations:respond", args=[invitation.token])
     page = client.get(url).content.decode()
     assert "De sfeer in het netwerk is goed." in page
-    assert "Nog open: 9 van 9 vragen." in page
+    assert 'Nog open: <span id="open-count">9</span> van 9 meerkeuzevragen.' in page
     items = {i.code: i for i in evaluation.items.all()}
     half = {f"item_{items['atmosphere'].pk}": "5", f"item_{items['comments'].pk}": "Top"}
     asked = client.post(url, {**half, "action": "send"}).content.decode()
@@ -327,7 +327,7 @@ def test_answer_through_the_link(client):
     assert Response.objects.count() == 0
     saved = client.post(url, {**half, "action": "save"}, follow=True).content.decode()
     assert "Uw antwoorden zijn opgeslagen, nog niet verstuurd." in saved
-    assert "Nog open: 8 van 9 vragen." in saved
+    assert 'Nog open: <span id="open-count">8</span> van 9 meerkeuzevragen.' in saved
     pk = items["atmosphere"].pk
     assert f'name="item_{pk}" value="5" class="form-check-input" id="id_item_{pk}_4" checked' in (
         saved
@@ -816,5 +816,7 @@ def test_dashboard_shows_the_recheck_shortfalls_of_a_network(client):
     row = html.split("Netwerk zonder facilitator")[1].split("</tr>")[0]
     assert "schiet tekort" in row
     assert "facilitator" in row.lower()
+    # never re-checked: the dashboard does not claim it has no shortfalls
     healthy_row = html.split("Gezond netwerk")[1].split("</tr>")[0]
-    assert "geen tekortkomingen" in healthy_row
+    assert "nog niet herbeoordeeld" in healthy_row
+    assert "geen tekortkomingen" not in healthy_row

@@ -17,6 +17,7 @@ from leernetwerk.dispatch import enqueue
 from ...enums import ComputationStatus, RoundStatus
 from ...models import EvaluationRound
 from ...tasks import task_compute_round_scores
+from ..phases import request_phase_reports
 from . import writing
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,13 @@ def _mark_computed(rounds: list[EvaluationRound]) -> None:
     if closed:
         EvaluationRound.objects.filter(pk__in=closed).update(
             scores_status=ComputationStatus.DONE, scores_computed_at=timezone.now()
+        )
+        # New figures: the phase reports of the networks that answered are recomputed after
+        # commit (issue 12.4), so none keeps the figures of before.
+        request_phase_reports(
+            EvaluationRound.networks.through.objects.filter(
+                evaluationround_id__in=closed
+            ).values_list("network_id", flat=True)
         )
     if still_open:
         EvaluationRound.objects.filter(pk__in=still_open).update(
