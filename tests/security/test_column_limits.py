@@ -47,6 +47,10 @@ ELSEWHERE = {
         network_models.Application,
         "invited_meeting",
     ),
+    (network_forms.ApplicationForm, "unmet_explanation"): (
+        network_models.Application,
+        "unmet_explanation",
+    ),
     (network_forms.ApplicationForm, "facilitator_name"): (
         network_models.ApplicationInvitee,
         "name",
