@@ -49,6 +49,8 @@ def test_report_csv_shows_a_formula_question_as_text_and_starts_with_a_bom(clien
     raw = response.content
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    questions = [row[0] for row in rows[1:]]
+    # The questions' section runs to the first empty row; the response lines follow it.
+    section = rows[1 : rows.index([])]
+    questions = [row[0] for row in section]
     assert questions == ["'" + FORMULA, "Ëerlijk?"]
     assert rows[0][0] == "Vraag"
