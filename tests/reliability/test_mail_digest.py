@@ -32,12 +32,13 @@ def _mail_is_being_sent() -> bool:
 
 
 def _mails_to(workers, address: str) -> list[str]:
-    """Each mail file the workers wrote to `address` (one file per message)."""
-    return [
-        path.read_text()
-        for path in workers.mail_dir.iterdir()
-        if f"To: {address}" in path.read_text().splitlines()
-    ]
+    """Each message the workers wrote to `address`. Django's file backend appends to one file
+    per connection (its name has only the second and the backend's id, which two connections
+    can share), each message ended by a line of 79 dashes: split on it, count messages."""
+    messages = []
+    for path in workers.mail_dir.iterdir():
+        messages += path.read_text().split("\n" + "-" * 79 + "\n")
+    return [message for message in messages if f"To: {address}" in message.splitlines()]
 
 
 @pytest.mark.realstack
