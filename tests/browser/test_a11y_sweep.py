@@ -52,6 +52,11 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 AXE_SCRIPT = Axe().axe_script
+# The elements that reach past the screen's right edge, to say in a failure what is too wide.
+WIDER_THAN_SCREEN = """screen => [...document.querySelectorAll("body *")]
+    .filter(element => element.getBoundingClientRect().right > screen)
+    .slice(0, 5)
+    .map(element => element.tagName.toLowerCase() + " " + element.outerHTML.slice(0, 120))"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -101,7 +106,8 @@ def check_both_widths(page, label: str, failures: list[str]) -> None:
         "() => done(document.documentElement.scrollWidth)))"
     )
     if width > PHONE["width"]:
-        failures.append(f"== {label} is {width} px wide at {PHONE['width']} px")
+        wider = page.evaluate(WIDER_THAN_SCREEN, PHONE["width"])
+        failures.append(f"== {label} is {width} px wide at {PHONE['width']} px: {wider}")
     page.set_viewport_size(DESKTOP)
 
 
@@ -122,11 +128,15 @@ def test_every_page_has_no_axe_violation_at_desktop_and_phone_width(browser, liv
                 markup = answer.content.decode()
                 if markup.lstrip().startswith("<option"):
                     markup = OPTIONS_FRAME.format(markup)
-                page.set_content(FRAME.format(markup))
+                # In a page of its own: nothing left of the previous page can still act on it.
+                fragment = context.new_page()
+                fragment.set_content(FRAME.format(markup))
+                check_both_widths(fragment, f"{name} as {role} ({path})", failures)
+                fragment.close()
             else:
                 response = page.goto(live_server.url + path)
                 assert response is not None and response.status == 200, (name, role)
-            check_both_widths(page, f"{name} as {role} ({path})", failures)
+                check_both_widths(page, f"{name} as {role} ({path})", failures)
             checked.append(name)
         context.close()
 
