@@ -66,8 +66,8 @@ def _copy_of_the_code(tmp_path: Path) -> Path:
             "Inside each app: views > forms > services/selectors > models/querysets > enums BROKEN",
         ),
         (
-            "participants/services.py",
-            "def _planted():\n    from .views import profile  # noqa: F401\n",
+            "participants/services/people.py",
+            "def _planted():\n    from ..views import profile  # noqa: F401\n",
             "Inside each app: views > forms > services/selectors > models/querysets > enums BROKEN",
         ),
         # A template tag reads through a selector.
