@@ -1,5 +1,5 @@
 """Celery tasks: take ids, fetch, call the service. Beat runs the reminders and the
-publishing of minutes whose correction week is over (leernetwerk/settings.py)."""
+publishing of minutes whose correction week is over (leernetwerk/settings_beat.py)."""
 
 from __future__ import annotations
 
