@@ -49,7 +49,8 @@ def generate(rng, networks, members_of, n, scale) -> dict:
     staff = User.objects.get(email="staff@bench.test")
     person_ids = list(User.objects.exclude(pk=staff.pk).values_list("id", flat=True))
     rounds_total = n["rounds"]
-    per_round = max(1, n["responses"] // rounds_total)
+    # At most one response per person and network in a round (a small scale has fewer people).
+    per_round = max(1, min(n["responses"] // rounds_total, len(person_ids)))
     pairs = [
         (networks[(2 * i) % len(networks)], networks[(2 * i + 1) % len(networks)])
         for i in range(rounds_total)
