@@ -10,6 +10,7 @@ from .enums import (
     Role,
 )
 from .models import Membership
+from .selectors.networks import current_roles_by_network
 
 
 @rules.predicate
@@ -18,22 +19,9 @@ def is_academy_staff(user) -> bool:
 
 
 def _current_roles(user, network) -> frozenset[str]:
-    """The user's current roles in the network: one query, then remembered for the request.
-
-    Pages ask several predicates about the same network (view, change, organiser...); within a
-    request the answer cannot change, so it is kept in the memo the web layer gives the
-    request's user (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware). A user
-    without one (services, tasks, tests calling predicates directly) is asked afresh."""
-    memo = getattr(user, "request_memo", None)
-    key = ("network-roles", network.pk)
-    if memo is not None and key in memo:
-        return memo[key]
-    roles = frozenset(
-        network.memberships.current().filter(person=user).values_list("role", flat=True)
-    )
-    if memo is not None:
-        memo[key] = roles
-    return roles
+    """The user's current roles in the network, from her roles in all networks: one query,
+    then remembered for the request (`current_roles_by_network`)."""
+    return current_roles_by_network(user).get(network.pk, frozenset())
 
 
 def _has_role(user, network, *roles) -> bool:

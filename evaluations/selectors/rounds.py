@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from networks.models import Network
+from networks.selectors import network_ids_of
 from participants.models import User
 
 from .. import scoring
@@ -159,10 +160,14 @@ def open_invitations_for(person: User) -> list[Invitation]:
 
 
 def published_reports_for(person: User) -> list[RoundResult]:
-    """Results of closed, published rounds for the networks the person is a member of."""
+    """Results of closed, published rounds for the networks the person is a member of (no
+    query for someone in no network)."""
+    network_ids = network_ids_of(person)
+    if not network_ids:
+        return []
     return list(
         RoundResult.objects.filter(
-            network__in=Network.objects.with_role(person),
+            network_id__in=network_ids,
             round__is_published=True,
             round__status=RoundStatus.CLOSED,
         )

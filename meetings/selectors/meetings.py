@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from networks.enums import Role
 from networks.models import Membership, Network
+from networks.selectors import network_ids_of
 
 from ..enums import MeetingStatus
 from ..models import (
@@ -102,8 +103,14 @@ def meetings_for_person(user: User) -> QuerySet[Meeting]:
 
 
 def upcoming_meetings_for_person(user: User, *, limit: int = 10) -> list[Meeting]:
-    """The start page: coming meetings of the user's own networks with their answer."""
-    queryset = Meeting.objects.of_networks_of(user).not_ended().select_related("network")
+    """The start page: coming meetings of the user's own networks with their answer (no
+    query for someone in no network)."""
+    network_ids = network_ids_of(user)
+    if not network_ids:
+        return []
+    queryset = (
+        Meeting.objects.filter(network_id__in=network_ids).not_ended().select_related("network")
+    )
     return list(_with_my_answer(queryset, user)[:limit])
 
 

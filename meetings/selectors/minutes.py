@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from networks.enums import Role
 from networks.models import Membership, Network
+from networks.selectors import network_ids_of
 
 from .. import minutes as rules_of
 from ..models import ActionItem, Meeting, Minutes, MinutesCorrection
@@ -113,13 +114,14 @@ def action_item(pk: int) -> ActionItem | None:
 
 def open_actions_for_person(person: User, *, limit: int = 20) -> list[ActionItem]:
     """The person's open actions of published minutes, in networks where she holds a role
-    now, soonest due first (the start page)."""
-    if not person.is_authenticated:
+    now, soonest due first (the start page; no query for someone in no network)."""
+    network_ids = network_ids_of(person)
+    if not network_ids:
         return []
     return list(
         ActionItem.objects.published()
         .open()
-        .filter(owner=person, minutes__meeting__network__in=Network.objects.with_role(person))
+        .filter(owner=person, minutes__meeting__network_id__in=network_ids)
         .select_related("minutes__meeting__network")[:limit]
     )
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef
 
 from networks.models import Network
+from networks.selectors import network_ids_of
 
 from .. import polls as poll_calc
 from ..models import (
@@ -117,13 +118,15 @@ def poll_table(poll: DatePoll) -> PollTable:
 
 def open_polls_for_person(user: User) -> list[DatePoll]:
     """Polls still taking answers in the networks where the user is a current member, each
-    with `has_answered` (the user's own); for /mijn/ and the meetings list. One query."""
-    if not user.is_authenticated:
+    with `has_answered` (the user's own); for /mijn/ and the meetings list. One query (none
+    for someone in no network)."""
+    network_ids = network_ids_of(user)
+    if not network_ids:
         return []
     mine = PollAnswer.objects.filter(option__poll=OuterRef("pk"), person=user)
     return list(
         DatePoll.objects.taking_answers()
-        .filter(network__in=Network.objects.with_role(user))
+        .filter(network_id__in=network_ids)
         .select_related("network")
         .annotate(has_answered=Exists(mine))
         .order_by("deadline", "-created_at")

@@ -13,9 +13,11 @@ from .applications import (
 )
 from .networks import (
     MyNetwork,
+    current_roles_by_network,
     members_of_network,
     memberships_for_person,
     my_networks_for_person,
+    network_ids_of,
     networks_for_directory,
     networks_for_staff,
     public_facilitator_names,
@@ -30,6 +32,7 @@ from .recheck import (
 
 __all__ = [
     "MyNetwork",
+    "current_roles_by_network",
     "application_for_page",
     "application_of_network",
     "applications_for_person",
@@ -41,6 +44,7 @@ __all__ = [
     "members_of_network",
     "memberships_for_person",
     "my_networks_for_person",
+    "network_ids_of",
     "networks_due_for_recheck",
     "networks_for_directory",
     "networks_for_staff",

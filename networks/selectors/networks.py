@@ -54,6 +54,35 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
+def current_roles_by_network(person: User) -> dict[int, frozenset[str]]:
+    """The person's current roles per network id (networks where she holds none are absent).
+    One query, then remembered for the request: within a request the answer cannot change,
+    and pages ask it many times (every permission check on a network, every start-page
+    section). The memo is the one the web layer gives the request's user
+    (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware); a user without one
+    (services, tasks, tests) is asked afresh. Nobody for a visitor."""
+    if not (person and person.is_authenticated):
+        return {}
+    memo = getattr(person, "request_memo", None)
+    if memo is not None and "network-roles" in memo:
+        return memo["network-roles"]
+    roles: dict[int, set[str]] = {}
+    for network_id, role in (
+        Membership.objects.current().filter(person=person).values_list("network_id", "role")
+    ):
+        roles.setdefault(network_id, set()).add(role)
+    frozen = {network_id: frozenset(held) for network_id, held in roles.items()}
+    if memo is not None:
+        memo["network-roles"] = frozen
+    return frozen
+
+
+def network_ids_of(person: User) -> list[int]:
+    """The ids of the networks where the person currently holds a role, in id order: what
+    the start page's sections filter on (an empty list: they need no query)."""
+    return sorted(current_roles_by_network(person))
+
+
 def memberships_for_person(person: User) -> QuerySet[Membership]:
     """The person's current memberships with their networks: the start page of a member."""
     return (
