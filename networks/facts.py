@@ -43,10 +43,18 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         Application.objects.select_related("applicant_school").filter(network=network).first()
     )
     today = timezone.localdate()
+    # Only the columns the criteria read: a page builds these facts on every view.
     memberships = list(
         Membership.objects.current()
         .filter(network=network)
-        .select_related("person", "person__school")
+        .values(
+            "role",
+            "is_fixed",
+            "person__email",
+            "person__function",
+            "person__school__name",
+            "person__school__is_vo",
+        )
     )
     invitees = (
         []
@@ -55,9 +63,13 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
     )
 
     participant_emails = {
-        m.person.email.lower() for m in memberships if m.role == Role.PARTICIPANT and m.is_fixed
+        m["person__email"].lower()
+        for m in memberships
+        if m["role"] == Role.PARTICIPANT and m["is_fixed"]
     }
-    facilitator_emails = {m.person.email.lower() for m in memberships if m.role == Role.FACILITATOR}
+    facilitator_emails = {
+        m["person__email"].lower() for m in memberships if m["role"] == Role.FACILITATOR
+    }
     for invitee in invitees:
         if invitee.role == InviteeRole.FACILITATOR:
             facilitator_emails.add(invitee.email.lower())
@@ -87,13 +99,19 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
     )
 
     # The applicant: from the application's snapshot, else the network's first penvoerder.
-    function, school = "", None
+    function, school_name, school_is_vo = "", "", None
     if application is not None:
-        function, school = application.applicant_function, application.applicant_school
+        function = application.applicant_function
+        if application.applicant_school is not None:
+            school_name = application.applicant_school.name
+            school_is_vo = application.applicant_school.is_vo
     else:
-        penvoerders = [m for m in memberships if m.role == Role.PENVOERDER]
+        penvoerders = [m for m in memberships if m["role"] == Role.PENVOERDER]
         if penvoerders:
-            function, school = penvoerders[0].person.function, penvoerders[0].person.school
+            first = penvoerders[0]
+            function = first["person__function"]
+            school_name = first["person__school__name"] or ""  # None: she names no school
+            school_is_vo = first["person__school__is_vo"]
 
     judgements = {}
     if application is not None:
@@ -106,8 +124,8 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         field_statement=network.field_statement,
         applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS) if function else None,
         applicant_function_label=str(Function(function).label) if function else "",
-        applicant_school_is_vo=school.is_vo if school else None,
-        applicant_school_name=school.name if school else "",
+        applicant_school_is_vo=school_is_vo,
+        applicant_school_name=school_name,
         name=network.name,
         description=network.description,
         access=network.access or None,

@@ -93,7 +93,8 @@ def planned_meetings(network: Network) -> list[Meeting]:
 def _with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:
     if not user.is_authenticated:
         return queryset
-    mine = Response.objects.filter(meeting=OuterRef("pk"), person=user)
+    # One answer per person and meeting: no ordering needed (nor the joins it would add).
+    mine = Response.objects.filter(meeting=OuterRef("pk"), person=user).order_by()
     return queryset.annotate(my_answer=Subquery(mine.values("answer")[:1]))
 
 

@@ -13,9 +13,9 @@ from .applications import (
 )
 from .networks import (
     MyNetwork,
+    current_memberships_of,
     current_roles_by_network,
     members_of_network,
-    memberships_for_person,
     my_networks_for_person,
     network_ids_of,
     networks_for_directory,
@@ -32,6 +32,7 @@ from .recheck import (
 
 __all__ = [
     "MyNetwork",
+    "current_memberships_of",
     "current_roles_by_network",
     "application_for_page",
     "application_of_network",
@@ -42,7 +43,6 @@ __all__ = [
     "invitees_by_role",
     "latest_rechecks_for_networks",
     "members_of_network",
-    "memberships_for_person",
     "my_networks_for_person",
     "network_ids_of",
     "networks_due_for_recheck",

@@ -54,43 +54,40 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     )
 
 
-def current_roles_by_network(person: User) -> dict[int, frozenset[str]]:
-    """The person's current roles per network id (networks where she holds none are absent).
-    One query, then remembered for the request: within a request the answer cannot change,
-    and pages ask it many times (every permission check on a network, every start-page
-    section). The memo is the one the web layer gives the request's user
+def current_memberships_of(person: User) -> list[Membership]:
+    """The person's current memberships, each with its network, in one query, then
+    remembered for the request: within a request the answer cannot change, and a page asks
+    it many times (every permission check on a network, every start-page section, the list
+    of her networks). The memo is the one the web layer gives the request's user
     (`user.request_memo`, leernetwerk.middleware.ViewerMemoMiddleware); a user without one
-    (services, tasks, tests) is asked afresh. Nobody for a visitor."""
+    (services, tasks, tests) is asked afresh. None for a visitor."""
     if not (person and person.is_authenticated):
-        return {}
+        return []
     memo = getattr(person, "request_memo", None)
-    if memo is not None and "network-roles" in memo:
-        return memo["network-roles"]
-    roles: dict[int, set[str]] = {}
-    for network_id, role in (
-        Membership.objects.current().filter(person=person).values_list("network_id", "role")
-    ):
-        roles.setdefault(network_id, set()).add(role)
-    frozen = {network_id: frozenset(held) for network_id, held in roles.items()}
+    if memo is not None and "memberships" in memo:
+        return memo["memberships"]
+    # No ordering: the model's default would join the person to sort.
+    memberships = list(
+        Membership.objects.current().filter(person=person).select_related("network").order_by()
+    )
     if memo is not None:
-        memo["network-roles"] = frozen
-    return frozen
+        memo["memberships"] = memberships
+    return memberships
+
+
+def current_roles_by_network(person: User) -> dict[int, frozenset[str]]:
+    """The person's current roles per network id (networks where she holds none are
+    absent), from `current_memberships_of`."""
+    roles: dict[int, set[str]] = {}
+    for membership in current_memberships_of(person):
+        roles.setdefault(membership.network_id, set()).add(membership.role)
+    return {network_id: frozenset(held) for network_id, held in roles.items()}
 
 
 def network_ids_of(person: User) -> list[int]:
     """The ids of the networks where the person currently holds a role, in id order: what
     the start page's sections filter on (an empty list: they need no query)."""
     return sorted(current_roles_by_network(person))
-
-
-def memberships_for_person(person: User) -> QuerySet[Membership]:
-    """The person's current memberships with their networks: the start page of a member."""
-    return (
-        Membership.objects.current()
-        .filter(person=person)
-        .select_related("network")
-        .order_by("network__name", "role")
-    )
 
 
 @dataclass(frozen=True)
@@ -105,11 +102,15 @@ def my_networks_for_person(person: User) -> list[MyNetwork]:
     """The person's current networks, each once with all her roles (penvoerder and
     participant of the same network is one entry), by network name. A network that is
     still an application (not granted) is not one of them: the start page lists it under
-    her applications only. One query."""
+    her applications only. From `current_memberships_of` (one query per request)."""
     order = {value: i for i, value in enumerate(Role.values)}
     grouped: dict[int, MyNetwork] = {}
     memberships = sorted(
-        memberships_for_person(person).exclude(network__status__in=APPLICATION_ONLY_STATUSES),
+        (
+            m
+            for m in current_memberships_of(person)
+            if m.network.status not in APPLICATION_ONLY_STATUSES
+        ),
         key=lambda m: order.get(m.role, 99),
     )
     for membership in memberships:

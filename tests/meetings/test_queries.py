@@ -48,7 +48,8 @@ def test_meeting_list_queries_do_not_grow(client, django_assert_num_queries, cou
     for _ in range(count):
         PollOptionFactory(poll=DatePollFactory(network=network))
     client.force_login(person)
-    with django_assert_num_queries(8):  # one of them: the open date polls
+    # Two of them: the person's networks (read once per request) and their open date polls.
+    with django_assert_num_queries(9):
         response = client.get(reverse("meetings:meeting-list"))
     assert len(response.context["meetings"]) == min(count, 20)
     assert len(response.context["open_polls"]) == count
@@ -141,8 +142,11 @@ def test_start_section_slot_queries_do_not_grow(django_assert_num_queries, count
 
     request = RequestFactory().get("/")
     request.user = person
+    person.request_memo = {}  # as ViewerMemoMiddleware gives every signed-in request
     template = Template("{% load meetings_slots %}{% meetings_start_section %}")
-    with django_assert_num_queries(2):  # the meetings, the open date polls
+    # The person's networks (once per request, shared with the page's other sections), the
+    # meetings, the open date polls.
+    with django_assert_num_queries(3):
         html = template.render(Context({"request": request}))
     assert html.count("list-group-item") == min(count, 10) + count
 
