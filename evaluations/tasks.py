@@ -90,6 +90,14 @@ def task_compute_phase_report(*, network_id: int) -> None:
     compute_phase_report(network_id)
 
 
+@shared_task(name="leernetwerk.evaluations.compute_phase_reports")
+def task_compute_phase_reports(*, network_ids: list[int]) -> int:
+    """The phase reports of many networks in one set (after a round's scores changed)."""
+    from .services import compute_phase_reports  # noqa: PLC0415 - the services import these tasks
+
+    return compute_phase_reports(network_ids)
+
+
 @shared_task(name="leernetwerk.evaluations.compute_all_phase_reports")
 def task_compute_all_phase_reports() -> int:
     """Nightly (beat): a phase report for every supported network."""

@@ -19,7 +19,7 @@ from participants.models import User
 from .. import selectors
 from ..enums import ComputationStatus
 from ..models import PhaseReport
-from ..tasks import task_compute_phase_report
+from ..tasks import task_compute_phase_report, task_compute_phase_reports
 
 logger = logging.getLogger(__name__)
 
@@ -122,16 +122,16 @@ def request_phase_report(network: Network) -> None:
 
 
 def request_phase_reports(network_ids: Iterable[int]) -> None:
-    """Mark today's reports of the networks pending and have the worker compute each after
-    commit (the same task as "Het faserapport nu berekenen"). Called when a round's scores
-    change (a round closed and computed, or computed again), so no network's phase report
-    keeps showing older figures. Safe to call twice: the reports of the day are rewritten."""
+    """Mark today's reports of the networks pending and have the worker compute them after
+    commit, all in one set (`compute_phase_reports`: a fixed number of queries, however many
+    networks a national round has). Called when a round's scores change (a round closed and
+    computed, or computed again), so no network's phase report keeps showing older figures.
+    Safe to call twice: the reports of the day are rewritten."""
     network_ids = sorted(set(network_ids))
     if not network_ids:
         return
     _mark(network_ids, timezone.localdate(), ComputationStatus.PENDING)
-    for network_id in network_ids:
-        enqueue(task_compute_phase_report, network_id=network_id)
+    enqueue(task_compute_phase_reports, network_ids=network_ids)
 
 
 def compute_all_phase_reports(today: datetime.date | None = None) -> int:

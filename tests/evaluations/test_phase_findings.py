@@ -17,6 +17,9 @@ from tests.factories.evaluations import answer_all, close, make_round
 
 pytestmark = pytest.mark.django_db
 
+# Marking the reports running, reading the evidence of the whole set, storing them.
+PHASE_SET_QUERIES = 17
+
 
 def _days(n: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=n)
@@ -72,3 +75,25 @@ def test_computing_the_scores_again_recomputes_the_phase_reports(
     report = PhaseReport.objects.get(network=network)
     assert report.status == ComputationStatus.DONE
     assert report.data["cultivate"]["latest_scores"]["round"] == "Tussenmeting"
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_a_round_over_many_networks_gets_their_phase_reports_in_one_set(
+    django_capture_on_commit_callbacks, django_assert_num_queries, count
+):
+    # A national round closes over hundreds of networks: their phase reports are computed
+    # together, with as many queries for six networks as for one, not one task each.
+    networks = [NetworkFactory(name=f"Leernetwerk {i}") for i in range(count)]
+    evaluation = make_round(networks, title="Landelijke meting", opens_on=_days(30))
+    for network in networks:
+        answer_all(evaluation, network, [4, 4, 4, 4, 4])
+    close(evaluation)
+    with django_capture_on_commit_callbacks(execute=False) as follow_up:
+        services.compute_round_scores(evaluation.pk)
+    assert len(follow_up) == 1
+    with django_assert_num_queries(PHASE_SET_QUERIES):
+        follow_up[0]()
+    for report in PhaseReport.objects.filter(network__in=networks):
+        assert report.status == ComputationStatus.DONE
+        assert report.data["cultivate"]["latest_scores"]["round"] == "Landelijke meting"
+    assert PhaseReport.objects.filter(network__in=networks).count() == count
