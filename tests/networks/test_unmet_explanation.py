@@ -11,7 +11,7 @@ from networks.models import Application
 from tests.factories import make_staff
 from tests.factories.networks import make_applicant
 from tests.networks.application_helpers import form_data
-from tests.networks.test_review import _review_url
+from tests.networks.review_helpers import _review_url
 
 pytestmark = pytest.mark.django_db
 
