@@ -1,7 +1,8 @@
 """Fixtures shared by the meeting tests of this directory (a module that defines its own
 fixture of the same name uses that one):
 
-- `network` and its `facilitator`: the meeting page tests (test_views_*.py);
+- `network` and its `facilitator`: the meeting page tests (test_views_*.py); the date
+  poll tests (polls/) take this `network` with a facilitator of their own;
 - `world`: a held meeting with an attendee, an absentee, a preparer, the organisers, an
   outsider and staff: the minutes tests (test_minutes_*.py)."""
 
