@@ -8,7 +8,7 @@ import pytest
 from evaluations import services
 from evaluations.enums import DONT_KNOW
 from evaluations.models import Answer, Invitation
-from tests.evaluations.test_linked import (
+from tests.evaluations.linked_helpers import (
     PAIRS,
     _compute,
     _first_scale_score,

@@ -11,8 +11,8 @@ from networks.models import Application, Decision
 from participants.models import User
 from tests.factories import make_staff
 from tests.factories.networks import make_applicant, make_application
-from tests.networks.test_applications import form_data
-from tests.networks.test_review import IN_FAVOUR, _form_data, _review_url
+from tests.networks.application_helpers import form_data
+from tests.networks.review_helpers import IN_FAVOUR, _form_data, _review_url
 
 pytestmark = pytest.mark.django_db
 

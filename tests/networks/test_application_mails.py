@@ -11,7 +11,7 @@ from networks.models import ApplicationInvitee
 from networks.services import decide_application, judge_criteria, submit_application
 from tests.factories import UserFactory, make_staff
 from tests.factories.networks import make_applicant, make_application
-from tests.networks.test_review import IN_FAVOUR
+from tests.networks.review_helpers import IN_FAVOUR
 
 pytestmark = pytest.mark.django_db
 

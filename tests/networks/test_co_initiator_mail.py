@@ -10,7 +10,7 @@ from django.urls import reverse
 from networks.models import Application
 from tests.factories import UserFactory
 from tests.factories.networks import make_applicant, make_application
-from tests.networks.test_applications import form_data
+from tests.networks.application_helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from networks.models import ApplicationInvitee
 from networks.services import decide_application, judge_criteria, judge_criterion
 from tests.factories import UserFactory, make_staff
 from tests.factories.networks import make_application
+from tests.networks.review_helpers import IN_FAVOUR, _review_url
 from tests.networks.test_amounts import _input
-from tests.networks.test_review import IN_FAVOUR, _review_url
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from tests.factories import (
 from tests.factories.meetings import DatePollFactory
 from tests.factories.networks import make_applicant
 from tests.mobile.admin_pages import admin_staff
-from tests.networks.test_applications import form_data
+from tests.networks.application_helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from networks.models import Application
 from tests.factories import make_staff
 from tests.factories.networks import make_applicant
-from tests.networks.test_applications import form_data
-from tests.networks.test_review import _review_url
+from tests.networks.application_helpers import form_data
+from tests.networks.review_helpers import _review_url
 
 pytestmark = pytest.mark.django_db
 

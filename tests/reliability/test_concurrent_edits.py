@@ -229,7 +229,7 @@ def test_meeting_saved_by_two_organisers_at_the_same_moment_loses_no_update():
 @pytest.mark.django_db
 def test_application_edited_in_two_tabs_keeps_the_first_change():
     from tests.factories.networks import make_application
-    from tests.networks.test_applications import form_data
+    from tests.networks.application_helpers import form_data
 
     application = make_application()
     url = reverse("networks:application-update", args=[application.pk])

@@ -1,6 +1,7 @@
 """The permission matrix: the expected outcome of every URL pattern for every role, for GET
 and for POST with an empty body, DERIVED from the declared role-by-action table in
-tests/security/access.py (never recorded from the code's answers).
+tests/security/access.py and its PAGES and SPECIAL (access_pages.py, access_special.py), never
+recorded from the code's answers.
 
 Columns, in this order (see world.ROLES):
     anonymous, owner (participant of network A owning the personal objects), participant
@@ -15,7 +16,10 @@ The management site (/beheer/) has its own matrix (test_admin_matrix.py): staff 
 with each admin permission, against the declared ADMIN table there.
 """
 
-from tests.security.access import PAGES, SPECIAL, expected_row
+from tests.security.access import ANONYMOUS, may
+from tests.security.access_pages import PAGES
+from tests.security.access_special import SPECIAL
+from tests.security.world import ROLES
 
 # URL prefixes left out of this matrix, each with its reason.
 EXCLUDED_PREFIXES = {
@@ -25,5 +29,29 @@ EXCLUDED_PREFIXES = {
     # Static files are served by WhiteNoise middleware, not by a URL pattern, so no pattern
     # under static/ exists to leave out.
 }
+
+
+def expected_outcome(action: str, allowed, role: str):
+    if role in may(action):
+        return allowed
+    if role == ANONYMOUS:
+        return "login"
+    return 404
+
+
+def expected_row(name: str) -> dict[str, tuple]:
+    """{"GET": one outcome per role, "POST": ...} for URL pattern `name`."""
+    if name in SPECIAL:
+        _reason, outcomes = SPECIAL[name]
+        return {
+            "GET": tuple(outcomes[r][0] for r in ROLES),
+            "POST": tuple(outcomes[r][1] for r in ROLES),
+        }
+    spec = PAGES[name]
+    return {
+        method: tuple(expected_outcome(action, allowed, r) for r in ROLES)
+        for method, (action, allowed) in (("GET", spec.get), ("POST", spec.post))
+    }
+
 
 MATRIX = {name: expected_row(name) for name in sorted(set(PAGES) | set(SPECIAL))}

@@ -18,7 +18,7 @@ from meetings.models import Meeting
 from networks.models import InterestRegistration, Network
 from tests.factories import NetworkFactory, make_facilitator, make_staff
 from tests.factories.networks import make_applicant
-from tests.networks.test_applications import form_data
+from tests.networks.application_helpers import form_data
 
 pytestmark = pytest.mark.django_db
 FMT = "%Y-%m-%dT%H:%M"
