@@ -93,6 +93,16 @@ def setup_compute_phase_report():
     return {"network_id": network.pk}, False
 
 
+def setup_compute_phase_reports():
+    networks = []
+    for _ in range(2):
+        network = NetworkFactory()
+        make_member(network)
+        MeetingFactory(network=network)
+        networks.append(network.pk)
+    return {"network_ids": networks}, False
+
+
 def setup_compute_all_phase_reports():
     for _ in range(2):
         network = NetworkFactory()
