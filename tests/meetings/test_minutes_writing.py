@@ -188,3 +188,18 @@ def test_an_attendee_sees_her_own_suggestion_but_not_another_ones(client, world)
     page = _minutes_page(client, world, "attendee").content.decode()
 
     assert ("Mijn eigen voorstel" in page, "Voorstel van een ander" in page) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "heading"),
+    [
+        ("meetings:minutes-edit", "Verslag schrijven"),
+        ("meetings:action-create", "Actiepunt toevoegen"),
+    ],
+)
+def test_the_writing_pages_say_what_they_are_for(client, world, url_name, heading):
+    page = _client(client, world["facilitator"]).get(reverse(url_name, args=[world["meeting"].pk]))
+    html = page.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    title = " ".join(html[html.index("<title>") + 7 : html.index("</title>")].split())
+    assert title == f"{heading} · Leernetwerk VO-academie"
