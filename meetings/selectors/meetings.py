@@ -114,6 +114,13 @@ def upcoming_meetings_for_person(user: User, *, limit: int = 10) -> list[Meeting
     return list(_with_my_answer(queryset, user)[:limit])
 
 
+def meeting_of_page(user: User, pk: int) -> Meeting:
+    """One meeting the user may see, with its network and nothing else; 404 otherwise. For
+    the pages of a meeting that show no speakers, cases, preparation group or own answer
+    (attendance, minutes): the same rows as `meeting_for_user`, without its prefetches."""
+    return get_object_or_404(Meeting.objects.visible_to(user).select_related("network"), pk=pk)
+
+
 def meeting_for_user(user: User, pk: int) -> Meeting:
     """One meeting the user may see, with everything its page shows; 404 otherwise."""
     queryset = _with_my_answer(
