@@ -53,6 +53,7 @@ from .polls import (
     PollTable,
     my_poll_answers,
     open_polls_for_person,
+    poll_options,
     poll_table,
     polls_for_network,
 )
@@ -107,6 +108,7 @@ __all__ = [
     "person_for_feed_token",
     "planned_days",
     "planned_meetings",
+    "poll_options",
     "poll_table",
     "polls_for_network",
     "responses_overview",
