@@ -93,7 +93,9 @@ def planned_meetings(network: Network) -> list[Meeting]:
 def _with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:
     if not user.is_authenticated:
         return queryset
-    mine = Response.objects.filter(meeting=OuterRef("pk"), person=user)
+    # One answer per meeting and person (response_unique_meeting_person): no ordering, so
+    # the subquery does not join the meeting and the person for Response's Meta ordering.
+    mine = Response.objects.filter(meeting=OuterRef("pk"), person=user).order_by()
     return queryset.annotate(my_answer=Subquery(mine.values("answer")[:1]))
 
 
