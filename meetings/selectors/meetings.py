@@ -93,7 +93,8 @@ def planned_meetings(network: Network) -> list[Meeting]:
 def _with_my_answer(queryset: QuerySet[Meeting], user) -> QuerySet[Meeting]:
     if not user.is_authenticated:
         return queryset
-    # One answer per person and meeting: no ordering needed (nor the joins it would add).
+    # One answer per meeting and person (response_unique_meeting_person): no ordering, so
+    # the subquery does not join the meeting and the person for Response's Meta ordering.
     mine = Response.objects.filter(meeting=OuterRef("pk"), person=user).order_by()
     return queryset.annotate(my_answer=Subquery(mine.values("answer")[:1]))
 
@@ -113,6 +114,13 @@ def upcoming_meetings_for_person(user: User, *, limit: int = 10) -> list[Meeting
         Meeting.objects.filter(network_id__in=network_ids).not_ended().select_related("network")
     )
     return list(_with_my_answer(queryset, user)[:limit])
+
+
+def meeting_of_page(user: User, pk: int) -> Meeting:
+    """One meeting the user may see, with its network and nothing else; 404 otherwise. For
+    the pages of a meeting that show no speakers, cases, preparation group or own answer
+    (attendance, minutes): the same rows as `meeting_for_user`, without its prefetches."""
+    return get_object_or_404(Meeting.objects.visible_to(user).select_related("network"), pk=pk)
 
 
 def meeting_for_user(user: User, pk: int) -> Meeting:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 
 from networks.models import Network
 from networks.selectors import network_ids_of
@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 def polls_for_network(network: Network) -> list[DatePoll]:
     """The network's polls, newest first, with the meeting each one led to."""
     return list(network.date_polls.select_related("meeting").order_by("-created_at"))
+
+
+def poll_options(poll: DatePoll) -> list:
+    """The poll's candidate dates, earliest first: one query per poll object, however often
+    its page asks (the answer form and `poll_table` read the same list)."""
+    prefetch_related_objects([poll], "options")
+    return list(poll.options.all())
 
 
 @dataclass(frozen=True)
@@ -72,8 +79,8 @@ class PollTable:
 def poll_table(poll: DatePoll) -> PollTable:
     """Everyone's answers: per member and date, totals, names per answer, the best date
     (polls.best_option: never a date nobody can make) and who has not answered. Current
-    members only; three queries whatever the size."""
-    options = list(poll.options.all())
+    members only; three queries whatever the size (two after `poll_options`)."""
+    options = poll_options(poll)
     # Participants (deelnemers) are counted apart: the facilitators may answer too.
     facilitators = facilitator_memberships(poll.network).filter(person=OuterRef("pk"))
     members = list(members_of(poll.network).annotate(facilitates=Exists(facilitators)))

@@ -24,6 +24,7 @@ def _started(meeting) -> bool:
 
 
 class AttendanceView(MeetingMixin, ServiceFormView):
+    meeting_only = True
     permission_required = "meetings.record_attendance"
     template_name = "meetings/attendance_form.html"
     form_class = AttendanceForm
@@ -51,6 +52,7 @@ class AttendanceView(MeetingMixin, ServiceFormView):
 class AttendanceEveryoneView(MeetingMixin, View):
     """The one click: everyone present (who apologised: so registered); then exceptions."""
 
+    meeting_only = True
     permission_required = "meetings.record_attendance"
 
     def post(self, request, *args, **kwargs):

@@ -7,16 +7,20 @@ from typing import Any
 
 from leernetwerk.permissions import PermissionOr404Mixin
 
-from ..selectors import meeting_for_user
+from ..selectors import meeting_for_user, meeting_of_page
 
 
 class MeetingMixin(PermissionOr404Mixin):
     """Pages of one meeting (`pk` in the URL): a meeting the viewer may not see answers 404
     (`meeting_for_user`); `permission_required` is checked on it. The template gets `meeting`
-    and `network`."""
+    and `network`. A page that shows no speakers, cases, preparation group or own answer sets
+    `meeting_only = True` and loads the meeting with its network alone (`meeting_of_page`)."""
+
+    meeting_only = False
 
     def get_permission_object(self) -> Any:
-        self.meeting = meeting_for_user(self.request.user, self.kwargs["pk"])
+        load = meeting_of_page if self.meeting_only else meeting_for_user
+        self.meeting = load(self.request.user, self.kwargs["pk"])
         self.network = self.meeting.network
         return self.meeting
 

@@ -22,9 +22,11 @@ from .base import MeetingMixin as _MeetingMixin
 
 class MeetingMixin(_MeetingMixin):
     """Minutes are for the network's members: the rule itself decides, so a superuser's
-    blanket Django permissions do not open them; refused answers 404."""
+    blanket Django permissions do not open them; refused answers 404. The minutes pages show
+    no speakers, cases or preparation group: the meeting is loaded with its network alone."""
 
     rule_only = True
+    meeting_only = True
 
 
 def _minutes_url(meeting) -> str:

@@ -99,7 +99,7 @@ class PollDetailView(PollMixin, ServiceFormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["options"] = list(self.poll.options.all())
+        kwargs["options"] = selectors.poll_options(self.poll)
         kwargs["current"] = selectors.my_poll_answers(self.poll, self.request.user)
         return kwargs
 

@@ -129,7 +129,7 @@ def test_minutes_page_and_start_page_make_fixed_queries(
     url = reverse("meetings:minutes", args=[world["meeting"].pk])
     client.get(url)
 
-    with django_assert_num_queries(14):  # the meeting and its rule checked once
+    with django_assert_num_queries(11):  # the meeting and its rule checked once
         page = client.get(url)
     with django_assert_num_queries(15):
         start = client.get(reverse("networks:my-networks"))

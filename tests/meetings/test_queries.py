@@ -64,7 +64,7 @@ def test_attendance_screen_queries_do_not_grow(client, django_assert_num_queries
     _meetings(network, count, facilitator)
     meeting = past_meeting(network)
     client.force_login(facilitator)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(10):
         response = client.get(reverse("meetings:attendance", kwargs={"pk": meeting.pk}))
     assert len(response.context["form"].rows) == count + 1
 
@@ -162,6 +162,6 @@ def test_poll_page_queries_do_not_grow(client, django_assert_num_queries, count)
         for option in options:
             PollAnswerFactory(option=option, person=member, answer="yes")
     client.force_login(facilitator)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(reverse("meetings:poll-detail", kwargs={"pk": poll.pk}))
     assert len(response.context["table"].rows) == count + 1
