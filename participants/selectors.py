@@ -240,11 +240,12 @@ def latest_scan_for_owner(owner: User) -> BCScan | None:
 
 
 def shared_question_count(viewer: User, network: Network) -> int:
-    """How many learning questions of other members of the network the viewer may read.
-    Read-only; any signed-in viewer (the count follows `visible_to`)."""
+    """How many learning questions of others reach the viewer through this network: the
+    number of questions the page it links to lists (`shared_questions_in_network`), not
+    those linked to the network that reach her through another one. Read-only; any
+    signed-in viewer (the count follows `visible_to`)."""
     return (
-        LearningQuestion.objects.visible_to(viewer)
-        .filter(networks=network)
+        LearningQuestion.objects.visible_to(viewer, in_network=network)
         .exclude(owner=viewer)
         .count()
     )

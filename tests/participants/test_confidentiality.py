@@ -201,3 +201,27 @@ def test_facilitator_role_is_checked_per_network(client, world):
 
     assert PRIVATE not in seen
     assert FACILITATOR in seen
+
+
+def test_network_page_counts_the_questions_its_link_lists(client):
+    # A question linked to two networks reaches the facilitator of one through the other
+    # only (its owner is no member of the first): the first network's page neither lists it
+    # nor counts it, the second does both.
+    first = NetworkFactory(slug="eerste-netwerk")
+    second = NetworkFactory(slug="tweede-netwerk")
+    owner = make_member(second)
+    question = LearningQuestionFactory(
+        owner=owner, title="Via het tweede MARKER-COUNT-2b", visibility=Visibility.NETWORK
+    )
+    question.networks.add(first, second)
+    viewer = make_facilitator(first)
+    make_member(second, person=viewer)
+    client.force_login(viewer)
+    for network, expected, count_text in (
+        (first, 0, "0 leervragen met u gedeeld"),
+        (second, 1, "1 leervraag met u gedeeld"),
+    ):
+        listed = client.get(reverse("participants:shared-questions", args=[network.slug]))
+        assert listed.content.decode().count("MARKER-COUNT-2b") == expected
+        page = client.get(network.get_absolute_url()).content.decode()
+        assert count_text in " ".join(page.split())
