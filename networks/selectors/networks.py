@@ -30,6 +30,23 @@ if TYPE_CHECKING:
     from participants.models import User
 
 
+def _facilitators(*, named_as: str) -> tuple[Prefetch, Prefetch]:
+    """Each network's current facilitators (`current_facilitators`) and the facilitators its
+    application names (`named_as`), for a list of networks: two queries for the whole list."""
+    return (
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.current().facilitators().select_related("person"),
+            to_attr="current_facilitators",
+        ),
+        Prefetch(
+            "application__invitees",
+            queryset=ApplicationInvitee.objects.filter(role=InviteeRole.FACILITATOR),
+            to_attr=named_as,
+        ),
+    )
+
+
 def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
     """All networks with member counts and facilitators, for the staff overview. A network
     that is still an application has no members yet: for it the overview shows what the
@@ -38,18 +55,7 @@ def networks_for_staff(*, filters: dict | None = None) -> QuerySet[Network]:
         Network.objects.all()
         .with_member_counts()
         .with_planned_counts()
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.current().facilitators().select_related("person"),
-                to_attr="current_facilitators",
-            ),
-            Prefetch(
-                "application__invitees",
-                queryset=ApplicationInvitee.objects.filter(role=InviteeRole.FACILITATOR),
-                to_attr="planned_facilitators",
-            ),
-        )
+        .prefetch_related(*_facilitators(named_as="planned_facilitators"))
         .order_by("name")
     )
 
@@ -156,18 +162,7 @@ def networks_for_directory() -> QuerySet[Network]:
         Network.objects.in_directory()
         .with_places_taken()
         .annotate(first_offer_ends=Subquery(first_offer_ends))
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.current().facilitators().select_related("person"),
-                to_attr="current_facilitators",
-            ),
-            Prefetch(
-                "application__invitees",
-                queryset=ApplicationInvitee.objects.filter(role=InviteeRole.FACILITATOR),
-                to_attr="invited_facilitators",
-            ),
-        )
+        .prefetch_related(*_facilitators(named_as="invited_facilitators"))
         .order_by("name")
     )
 
