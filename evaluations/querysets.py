@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from networks.models import Membership
+from networks.selectors import network_ids_of
 
 from .enums import OutcomeVisibility, RoundStatus
 
@@ -44,10 +44,8 @@ class OutcomeQuerySet(models.QuerySet):
         academy or public; everyone else only what is public."""
         if not user.is_authenticated:
             return self.public()
-        member = Exists(
-            Membership.objects.current().filter(person=user, network=OuterRef("network"))
-        )
-        condition = Q(visibility=OutcomeVisibility.PUBLIC) | member
+        # Her networks from her current memberships (read once per request).
+        condition = Q(visibility=OutcomeVisibility.PUBLIC) | Q(network_id__in=network_ids_of(user))
         if user.is_academy_staff:
             condition |= Q(visibility=OutcomeVisibility.ACADEMY)
         return self.filter(condition)

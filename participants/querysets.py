@@ -6,35 +6,51 @@ from django.utils import timezone
 
 from networks.enums import Role
 from networks.models import Membership
+from networks.querysets import MembershipQuerySet
+from networks.selectors import current_roles_by_network
 
 from .enums import QuestionStatus, Visibility
 
 
-def _reachable_memberships(user, link: str, in_network):
+def _reachable_memberships(user, link: str) -> MembershipQuerySet:
     """The user's current memberships of a network the object is linked to (through `link`,
     the network's reverse name) where the object's owner is still a current member too: a
-    link to a network the owner left reaches nobody there. With `in_network`, only that one
-    network counts."""
+    link to a network the owner left reaches nobody there."""
     current = Membership.objects.current()
     owner_still_there = current.filter(
         person=OuterRef(OuterRef("owner")), network=OuterRef("network")
     )
-    reachable = current.filter(person=user, **{f"network__{link}": OuterRef("pk")}).filter(
+    return current.filter(person=user, **{f"network__{link}": OuterRef("pk")}).filter(
         Exists(owner_still_there)
     )
-    if in_network is not None:
-        reachable = reachable.filter(network=in_network)
-    return reachable
 
 
 def _shared_with(user, link: str, in_network) -> Q:
     """Own objects, and those whose owner's choice reaches the user: "facilitator" the
     current facilitators of a linked network, "network" also every current member there.
-    Never a penvoerder as such, never staff as such."""
-    reachable = _reachable_memberships(user, link, in_network)
+    Never a penvoerder as such, never staff as such.
+
+    With `in_network` (the objects are linked to it, the caller filters so), the same rule
+    for that one network: the user's roles there are known from her current memberships
+    (read once per request), so only "is the owner still a current member there" is left
+    to the database."""
+    own = Q(owner=user)
+    if in_network is not None:
+        network_id = getattr(in_network, "pk", in_network)
+        roles = current_roles_by_network(user).get(network_id, frozenset())
+        if not roles:
+            return own
+        owner_still_there = Exists(
+            Membership.objects.current().filter(person=OuterRef("owner"), network_id=network_id)
+        )
+        reaching = [Visibility.NETWORK]
+        if Role.FACILITATOR in roles:
+            reaching.append(Visibility.FACILITATOR)
+        return own | (Q(visibility__in=reaching) & owner_still_there)
+    reachable = _reachable_memberships(user, link)
     as_facilitator = reachable.filter(role=Role.FACILITATOR)
     return (
-        Q(owner=user)
+        own
         | (Q(visibility=Visibility.NETWORK) & Exists(reachable))
         | (Q(visibility__in=[Visibility.FACILITATOR, Visibility.NETWORK]) & Exists(as_facilitator))
     )
@@ -112,10 +128,14 @@ class UserQuerySet(models.QuerySet):
             return self.none()
         if viewer.is_academy_staff:
             return self.all()
-        organised = Membership.objects.current().filter(
-            person=viewer, role__in=[Role.FACILITATOR, Role.PENVOERDER]
-        )
+        organised = [
+            network_id
+            for network_id, roles in current_roles_by_network(viewer).items()
+            if roles & {Role.FACILITATOR, Role.PENVOERDER}
+        ]
+        if not organised:
+            return self.filter(pk=viewer.pk)
         in_organised_network = Membership.objects.current().filter(
-            person=OuterRef("pk"), network__in=organised.values("network")
+            person=OuterRef("pk"), network_id__in=organised
         )
         return self.filter(Q(pk=viewer.pk) | Exists(in_organised_network))

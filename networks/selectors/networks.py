@@ -137,6 +137,16 @@ def members_of_network(network: Network, *, viewer: User) -> QuerySet[Membership
         network.memberships.current()
         .select_related("person", "person__school")
         .annotate(contact_visible=Exists(readable.filter(pk=OuterRef("person_id"))))
+        # What the member list shows (a person's name falls back to the address).
+        .only(
+            "network_id",
+            "role",
+            "is_fixed",
+            "person__first_name",
+            "person__last_name",
+            "person__email",
+            "person__school__name",
+        )
         .order_by("role", "person__last_name", "person__first_name")
     )
 

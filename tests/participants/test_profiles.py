@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from networks.selectors import current_memberships_of
 from participants.enums import AuditAction, Function, Region, Visibility
 from participants.models import AuditLog, School
 from tests.factories import (
@@ -311,6 +312,10 @@ def test_shared_questions_tag_for_meeting_preparation(rf, django_assert_num_quer
     LearningQuestionFactory(owner=owner, title="Geheim").networks.add(network)
     request = rf.get("/")
     request.user = make_facilitator(network)
+    # As on a page: the request's user carries her memberships, read once by the page's
+    # permission checks (leernetwerk.middleware.ViewerMemoMiddleware).
+    request.user.request_memo = {}
+    current_memberships_of(request.user)
     template = Template(
         "{% load participants_slots %}{% participants_shared_questions network heading_level=3 %}"
     )
