@@ -76,6 +76,11 @@ def _copy_of_the_code(tmp_path: Path) -> Path:
             "from ..models import Application  # planted\n",
             "Template tags read through selectors, never models or querysets BROKEN",
         ),
+        (
+            "evaluations/templatetags/evaluations_slots.py",
+            "from ..models import PhaseReport  # planted\n",
+            "Template tags read through selectors, never models or querysets BROKEN",
+        ),
         # A pure calculation module must not touch the database.
         (
             "evaluations/scoring.py",

@@ -1,6 +1,7 @@
 """Reads of the evaluations app, split by area; import from here."""
 
 from .harvest import (
+    outcome_count_for_network,
     outcomes_for_network,
     public_outcomes_for_network,
     public_stories_for_network,
@@ -17,6 +18,7 @@ from .phases import (
 )
 from .ranking import other_answers_for, ranking_for_survey
 from .rounds import (
+    latest_result_for_network,
     network_reports_for,
     network_response_rates,
     open_invitations_for,
@@ -29,6 +31,8 @@ from .rounds import (
 )
 
 __all__ = [
+    "latest_result_for_network",
+    "outcome_count_for_network",
     "attach_latest_reports",
     "latest_phase_report",
     "network_reports_for",

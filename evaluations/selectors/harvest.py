@@ -20,6 +20,11 @@ def outcomes_for_network(network: Network, user: User) -> QuerySet[Outcome]:
     )
 
 
+def outcome_count_for_network(network: Network, user: User) -> int:
+    """How many of the network's outcomes `user` may read (the network page's link)."""
+    return Outcome.objects.visible_to(user).filter(network=network).count()
+
+
 def stories_for_network(network: Network, user: User) -> QuerySet[ValueStory]:
     """The network's value-creation stories `user` may read, newest first, with their steps."""
     return (

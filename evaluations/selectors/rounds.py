@@ -176,6 +176,18 @@ def published_reports_for(person: User) -> list[RoundResult]:
     )
 
 
+def latest_result_for_network(network: Network) -> RoundResult | None:
+    """The network's result in its latest closed round (newest opening date first), with the
+    round, or None. Only which round it is: whether its figures may be read is the caller's
+    question (`evaluations.view_report`)."""
+    return (
+        RoundResult.objects.filter(network=network, round__status=RoundStatus.CLOSED)
+        .select_related("round")
+        .order_by("-round__opens_on", "-round__pk")
+        .first()
+    )
+
+
 def shared_results_for_network(network: Network) -> list[dict]:
     """The results staff chose to show the network's members (closed rounds only, newest
     first): per round its title and the network's scores of the shared items, withheld ones

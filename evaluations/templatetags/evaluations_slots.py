@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from .. import charts
 from ..enums import SCALE_LABELS
-from ..models import Outcome, PhaseReport, RoundResult
 from ..rules import ReportRef
 from ..selectors import (
+    latest_phase_report,
+    latest_result_for_network,
     network_response_rates,
     open_invitations_for,
+    outcome_count_for_network,
     public_outcomes_for_network,
     public_stories_for_network,
     published_reports_for,
@@ -49,13 +51,8 @@ def evaluations_start_section(context):
 @register.inclusion_tag("evaluations/_network_section.html", takes_context=True)
 def evaluations_network_section(context, network):
     user = context["request"].user
-    report = PhaseReport.objects.filter(network=network).order_by("-computed_on").first()
-    latest_result = (
-        RoundResult.objects.filter(network=network, round__status="closed")
-        .select_related("round")
-        .order_by("-round__opens_on", "-round__pk")
-        .first()
-    )
+    report = latest_phase_report(network)
+    latest_result = latest_result_for_network(network)
     # Every member sees which round is the latest (its name is no result); only who may
     # read the network's report gets the link to it.
     can_view_latest_report = bool(latest_result) and rules.has_perm(
@@ -68,7 +65,7 @@ def evaluations_network_section(context, network):
         "phase_report": report,
         "latest_result": latest_result,
         "can_view_latest_report": can_view_latest_report,
-        "outcome_count": Outcome.objects.visible_to(user).filter(network=network).count(),
+        "outcome_count": outcome_count_for_network(network, user),
         "can_view_phase": rules.has_perm("evaluations.view_phase", user, network),
         "can_add_outcome": rules.has_perm("evaluations.add_outcome", user, network),
         "shared_results": _with_charts(shared_results_for_network(network), network)
