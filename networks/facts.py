@@ -4,7 +4,10 @@ The live check on the application form, the application page, the review page, t
 queue's stored result, the decision guard, the yearly re-check and `manage.py eligibility` all
 call `facts_for_network` (or `criteria_rows`, built on it). It reads the SAVED data with fresh
 queries and never a relation an earlier query left in memory (a prefetched invitee list, a
-cached count): a draft that just lost its facilitator reads as having none. The criteria
+cached count): a draft that just lost its facilitator reads as having none. The one exception
+is a page that has itself just read the application, with its relations, in the same request
+and changes nothing before showing it (the review page): it hands that application over and
+its rows are used (`application=`); a test keeps both readings equal. The criteria
 themselves are the pure `networks.eligibility` module."""
 
 from __future__ import annotations
@@ -22,26 +25,36 @@ from .eligibility import CriterionResult, NetworkFacts
 from .enums import Criterion, InviteeRole, Role
 from .models import (
     Application,
-    ApplicationInvitee,
-    Competence,
     CriterionJudgement,
     Membership,
     Network,
 )
 
 
-def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
+def facts_for_network(
+    network: Network, *, live: bool = False, application: Application | None = None
+) -> NetworkFacts:
     """The eligibility facts of a network as saved in the database.
 
     Planned (default): meetings per 12 months from `meetings_per_year`, else the scheduled
     meetings in the first 12 months; fixed participants and facilitators are current members
     plus the people the application names in that role. Live (the yearly re-check): meetings
     held in the last 12 months and current members only. Read-only; safe to call any time.
-    Callers have checked that the viewer may see the network."""
-    network = Network.objects.get(pk=network.pk)  # the saved row, not the caller's copy
-    application = (
-        Application.objects.select_related("applicant_school").filter(network=network).first()
-    )
+    Callers have checked that the viewer may see the network.
+
+    `application`: the network's application as the caller read it from the database in
+    this request, unchanged since, with its network, applicant school, invitees, judgements
+    and the network's focus competences loaded (`application_for_page`); those rows are
+    used instead of being read again. Anything else passes nothing."""
+    if application is None:
+        network = Network.objects.get(pk=network.pk)  # the saved row, not the caller's copy
+        application = (
+            Application.objects.select_related("applicant_school").filter(network=network).first()
+        )
+    else:
+        if application.network_id != network.pk:
+            raise ValueError("the application is not this network's")
+        network = application.network
     today = timezone.localdate()
     # Only the columns the criteria read: a page builds these facts on every view.
     memberships = list(
@@ -56,11 +69,7 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
             "person__school__is_vo",
         )
     )
-    invitees = (
-        []
-        if (live or application is None)
-        else list(ApplicationInvitee.objects.filter(application=application))
-    )
+    invitees = [] if (live or application is None) else list(application.invitees.all())
 
     participant_emails = {
         m["person__email"].lower()
@@ -115,11 +124,11 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
 
     judgements = {}
     if application is not None:
-        judgements = dict(
-            CriterionJudgement.objects.filter(
-                application=application, criterion__in=eligibility.JUDGED_CRITERIA
-            ).values_list("criterion", "status")
-        )
+        judgements = {
+            judgement.criterion: judgement.status
+            for judgement in application.judgements.all()
+            if judgement.criterion in eligibility.JUDGED_CRITERIA
+        }
     return NetworkFacts(
         field_statement=network.field_statement,
         applicant_function_is_leadership=(function in LEADERSHIP_FUNCTIONS) if function else None,
@@ -130,7 +139,7 @@ def facts_for_network(network: Network, *, live: bool = False) -> NetworkFacts:
         description=network.description,
         access=network.access or None,
         listed_in_directory=network.listed_in_directory,
-        focus_competence_count=Competence.objects.filter(networks=network).count(),
+        focus_competence_count=len(network.focus_competences.all()),
         monitoring_consent=network.monitoring_consent,
         meetings_per_12_months=meetings_count,
         meetings_source=meetings_source,
@@ -175,7 +184,8 @@ def criteria_rows(network: Network, application: Application | None = None) -> l
     judgement, from the saved data; `effective` combines them. Read-only. `application`: the
     network's application with its judgements loaded, when the caller has it (the review
     page); otherwise it is read here."""
-    results = eligibility.evaluate(replace(facts_for_network(network), judgements={}))
+    facts = facts_for_network(network, application=application)
+    results = eligibility.evaluate(replace(facts, judgements={}))
     if application is None:
         application = (
             Application.objects.filter(network_id=network.pk)

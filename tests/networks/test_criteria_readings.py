@@ -16,8 +16,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from networks.enums import NetworkStatus
+from networks.facts import facts_for_network
 from networks.models import Application, Competence, RecheckResult
-from networks.services import decide_application, recheck_network
+from networks.selectors import application_for_page
+from networks.services import decide_application, judge_criteria, recheck_network
 from tests.factories import SchoolFactory, make_staff
 from tests.factories.networks import make_applicant, make_application
 
@@ -208,3 +210,39 @@ def test_live_check_of_a_new_application_saves_nothing(client):
     )
     assert "1 vaste deelnemer; minimaal 6 nodig." in response.content.decode()
     assert list(Network.objects.values_list("name", flat=True)) == ["Samen Sturen"]
+
+
+def test_the_review_pages_loaded_application_gives_the_same_facts_as_fresh_reads(
+    django_assert_num_queries,
+):
+    """The review page hands the application it loaded (invitees, judgements, school and
+    focus competences with it) to the facts builder instead of letting it read them again:
+    the facts must be exactly those of the fresh reads, judgements included, and they cost
+    no query for what was loaded."""
+
+    application = make_application(submitted=True, participants=7)
+    staff = make_staff()
+    application.network.focus_competences.set(Competence.objects.filter(number__in=[1, 3]))
+    judge_criteria(
+        application,
+        judgements={"professionalisation_focus": ("met", "Twee competenties, goed gekozen.")},
+        by=staff,
+    )
+    network = application.network
+    fresh = facts_for_network(network)
+    loaded = application_for_page(application.pk, staff)
+    # Only what was not loaded: the current members, and whether a meeting invites the
+    # academy (the meetings per year are the application's own figure).
+    with django_assert_num_queries(2):
+        from_page = facts_for_network(network, application=loaded)
+    assert from_page == fresh
+    assert from_page.judgements == {"professionalisation_focus": "met"}
+    assert from_page.focus_competence_count == 2
+    assert from_page.fixed_participants == 7
+
+
+def test_an_application_of_another_network_is_refused_by_the_facts_builder():
+
+    one, other = make_application(), make_application()
+    with pytest.raises(ValueError, match="not this network's"):
+        facts_for_network(one.network, application=other)
