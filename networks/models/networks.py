@@ -110,6 +110,9 @@ class Network(models.Model):
         ordering = ["name"]
         verbose_name = _("learning network")
         verbose_name_plural = _("learning networks")
+        # The staff overview, the dashboard and the directory list networks by name, a page
+        # at a time: the index gives the first page without sorting every network.
+        indexes = [models.Index(fields=["name"], name="network_name")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end_date__isnull=True)
