@@ -114,16 +114,28 @@ def answer_counts(
     return current, baseline, dont_know, comments, pairs
 
 
-def counts_per_network(
-    model: type[Invitation] | type[Response], round_ids: set[int]
-) -> dict[int, dict[int, int]]:
-    """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
+def invitations_per_network(round_ids: set[int]) -> dict[int, dict[int, int]]:
+    """round id -> {network id -> invitations}, in one query."""
     counts: dict[int, dict[int, int]] = defaultdict(dict)
-    rows = model.objects.filter(round_id__in=round_ids)
-    if model is Response:
-        rows = rows.filter(is_sent=True)  # a saved response waits for its owner
     for round_id, network_id, count in (
-        rows.values_list("round_id", "network_id").annotate(count=Count("pk")).order_by()
+        Invitation.objects.filter(round_id__in=round_ids)
+        .values_list("round_id", "network_id")
+        .annotate(count=Count("pk"))
+        .order_by()
     ):
         counts[round_id][network_id] = count
+    return counts
+
+
+def sent_responses(round_ids: set[int]) -> dict[int, dict[int, tuple[int, int]]]:
+    """round id -> {network id -> (sent responses, how many of them carry a pseudonym)}, in
+    one query (a saved response waits for its owner and counts for nothing yet)."""
+    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for round_id, network_id, count, with_pseudonym in (
+        Response.objects.filter(round_id__in=round_ids, is_sent=True)
+        .values_list("round_id", "network_id")
+        .annotate(count=Count("pk"), with_pseudonym=Count("pseudonym"))
+        .order_by()
+    ):
+        counts[round_id][network_id] = (count, with_pseudonym)
     return counts

@@ -20,14 +20,18 @@ from ... import scoring
 from ...enums import ItemKind, RoundStatus
 from ...models import (
     EvaluationRound,
-    Invitation,
     Item,
     ItemScore,
-    Response,
     RoundResult,
 )
 from . import pairing
-from .counting import Counts, answer_counts, counts_per_network, networks_with_baselines
+from .counting import (
+    Counts,
+    answer_counts,
+    invitations_per_network,
+    networks_with_baselines,
+    sent_responses,
+)
 
 
 def _add(counts: list[Counts]) -> Counts:
@@ -135,12 +139,17 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         codes[item_id] = code
         if round_id in round_ids:
             items[round_id].append((item_id, code, kind == ItemKind.SCALE))
-    invited = counts_per_network(Invitation, round_ids)
-    responded = counts_per_network(Response, round_ids)
+    invited = invitations_per_network(round_ids)
+    # The responses of the rounds and of the nulmetingen they are linked to, in one query.
+    sent = sent_responses(round_ids | {r.baseline_round_id for r in rounds if r.baseline_round_id})
+    responded = {
+        round_id: {network_id: count for network_id, (count, _) in sent[round_id].items()}
+        for round_id in round_ids
+    }
     current, baseline, dont_know, comments, pairs = answer_counts(round_ids, needed, codes)
     counted = pairing.counted_rounds(rounds)
     pair_sums = {key: sums for key, sums in pairs.items() if key[0] in counted}
-    anonymous_baselines = pairing.baselines_without_pseudonyms(rounds)
+    anonymous_baselines = pairing.baselines_without_pseudonyms(rounds, sent)
 
     existing_results = {
         (result.round_id, result.network_id): result
