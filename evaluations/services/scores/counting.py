@@ -1,6 +1,7 @@
 """Reading what the score computation counts, in a fixed number of queries for a whole set
 of rounds: which networks each round compares with which nulmeting, the answers' counts (one
-GROUP BY, the pairs with the nulmeting included) and invitations or responses per network."""
+GROUP BY, the pairs with the nulmeting included), the invitations per network and the sent
+responses per network (with how many carry a pseudonym)."""
 
 from __future__ import annotations
 
