@@ -7,22 +7,31 @@ attributes and the <style> element is dropped, so the charts render under a stri
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Sequence
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-from django.core.cache import cache  # noqa: E402
-from django.utils.html import escape  # noqa: E402
+from django.core.cache import cache
+from django.utils.html import escape
 
 COLOURS = ["#b2182b", "#ef8a62", "#bababa", "#67a9cf", "#2166ac"]
 BASELINE_COLOUR = "#8c8c8c"
 NOW_COLOUR = "#1d3557"
 
-plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "leernetwerk", "font.size": 9})
+
+@functools.cache
+def _pyplot():
+    """matplotlib's pyplot, loaded when the process draws its first chart: loading it takes
+    about 0.4 s, which a process that only reads cached charts, or a worker that computes
+    scores and draws none, does not pay."""
+    import matplotlib  # noqa: PLC0415 - start-up cost, ~0.4 s: loaded by the first chart
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - start-up cost, as above
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "leernetwerk", "font.size": 9})
+    return plt
 
 
 def _wrap(label: str, width: int = 40) -> str:
@@ -50,7 +59,7 @@ def _style_to_attributes(match: re.Match) -> str:
 def _finish(fig, title: str, prefix: str) -> str:
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    plt.close(fig)
+    _pyplot().close(fig)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
@@ -77,7 +86,7 @@ def distribution_chart(
 ) -> str:
     """Stacked horizontal bars: per item the share of answers on each scale point."""
     height = 0.6 + 0.55 * max(len(items), 1)
-    fig, ax = plt.subplots(figsize=(7.5, height))
+    fig, ax = _pyplot().subplots(figsize=(7.5, height))
     labels = [_wrap(label) for label, _ in items][::-1]
     rows = [list(counts) for _, counts in items][::-1]
     lefts = [0.0] * len(rows)
@@ -108,7 +117,7 @@ def baseline_chart(
 ) -> str:
     """Paired horizontal bars: the mean at baseline against the mean now, per item."""
     height = 0.6 + 0.6 * max(len(items), 1)
-    fig, ax = plt.subplots(figsize=(7.5, height))
+    fig, ax = _pyplot().subplots(figsize=(7.5, height))
     positions = list(range(len(items)))[::-1]
     ax.barh(
         [p + 0.2 for p in positions],

@@ -8,18 +8,35 @@ from collections.abc import Sequence
 from django.db import connections, models, router
 
 
-def _array_element(value, field: models.Field) -> str:
-    if value is None:
-        return "NULL"
-    if isinstance(field, models.JSONField):
-        text = json.dumps(value, cls=field.encoder)
-    elif isinstance(value, bool):
-        return "t" if value else "f"
-    elif isinstance(value, float):
-        return repr(value)  # the shortest text that reads back as the same double
-    else:
-        text = str(value)
+def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# How a value is written as an array element, by its exact type (True is no int here).
+# Numbers need no quotes; a value of any other type goes quoted as its str().
+_ELEMENT = {
+    type(None): lambda value: "NULL",
+    bool: lambda value: "t" if value else "f",
+    int: str,
+    float: repr,  # the shortest text that reads back as the same double
+}
+
+
+def _array(column: Sequence, field: models.Field) -> str:
+    """One column's values as a PostgreSQL array literal."""
+    if isinstance(field, models.JSONField):
+        elements = (
+            "NULL" if value is None else _quoted(json.dumps(value, cls=field.encoder))
+            for value in column
+        )
+    else:
+        element = _ELEMENT.get
+        elements = (element(type(value), _quoted_str)(value) for value in column)
+    return "{" + ",".join(elements) + "}"
+
+
+def _quoted_str(value) -> str:
+    return _quoted(str(value))
 
 
 def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[tuple]) -> None:
@@ -47,8 +64,7 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[
         "%s::{}[]".format(field.db_type(connection).split("(")[0]) for field in fields
     )
     params = [
-        "{" + ",".join(_array_element(value, field) for value in column) + "}"
-        for field, column in zip(fields, zip(*rows, strict=True), strict=True)
+        _array(column, field) for field, column in zip(fields, zip(*rows, strict=True), strict=True)
     ]
     with connection.cursor() as cursor:
         cursor.execute(

@@ -1,6 +1,7 @@
 """Reading what the score computation counts, in a fixed number of queries for a whole set
 of rounds: which networks each round compares with which nulmeting, the answers' counts (one
-GROUP BY, the pairs with the nulmeting included) and invitations or responses per network."""
+GROUP BY, the pairs with the nulmeting included), the invitations per network and the sent
+responses per network (with how many carry a pseudonym)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 
+from ... import scoring
 from ...enums import RoundKind, RoundStatus
 from ...models import Answer, EvaluationRound, Invitation, Response
 from . import pairing
@@ -58,12 +60,12 @@ def answer_counts(
     dict[Key, pairing.Sums],
 ]:
     """Counts of the answers given in sent responses, in one GROUP BY over the rounds' answers
-    and those of the nulmetingen they compare with (the database counts, so Python gets at
-    most seven rows per round, network and item): the scale values per (round id, network
-    id, item id), the same per (nulmeting id, network id, item code) for the (nulmeting id,
-    network id) pairs `needed`, and per (round id, network id, item id) the number of
-    "don't know" answers and of open comments; and per (round id, network id, item id) the
-    sums of the pairs with the nulmeting (`pairing`), from the answers' stored baseline value."""
+    and those of the nulmetingen they compare with (the database counts, so Python gets one
+    row per round, network and item): the scale values per (round id, network id, item id),
+    the same per (nulmeting id, network id, item code) for the (nulmeting id, network id)
+    pairs `needed`, and per (round id, network id, item id) the number of "don't know"
+    answers and of open comments; and per (round id, network id, item id) the sums of the
+    pairs with the nulmeting (`pairing`), from the answers' stored baseline value."""
     condition = Q(response__round_id__in=round_ids)
     outside = {pair for pair in needed if pair[0] not in round_ids}
     if outside:
@@ -73,54 +75,68 @@ def answer_counts(
             response__round_id__in={round_id for round_id, _ in outside},
             response__network_id__in={network_id for _, network_id in outside},
         )
+    difference = F("value") - F("baseline_value")
     rows = (
         Answer.objects.filter(condition, response__is_sent=True)
         .filter(Q(value__isnull=False) | Q(dont_know=True) | ~Q(text=""))
-        .values_list("response__round_id", "response__network_id", "item_id", "value", "dont_know")
+        .values_list("response__round_id", "response__network_id", "item_id")
         .annotate(
-            count=Count("pk"),
+            # One column per scale value: a fifth of the rows a GROUP BY on the value gives.
+            **{f"value_{point}": Count("pk", filter=Q(value=point)) for point in scoring.SCALE},
+            unsure=Count("pk", filter=Q(dont_know=True)),
+            written=Count("pk", filter=Q(value__isnull=True, dont_know=False)),
             pairs=Count("baseline_value"),
-            change=Sum(F("value") - F("baseline_value")),
-            squares=Sum((F("value") - F("baseline_value")) * (F("value") - F("baseline_value"))),
+            change=Sum(difference),
+            squares=Sum(difference * difference),
         )
         .order_by()
     )
-    current: dict[Key, Counts] = defaultdict(dict)
+    current: dict[Key, Counts] = {}
     baseline: dict[tuple[int, int, str], Counts] = defaultdict(dict)
-    dont_know: dict[Key, int] = defaultdict(int)
-    comments: dict[Key, int] = defaultdict(int)
+    dont_know: dict[Key, int] = {}
+    comments: dict[Key, int] = {}
     pairs: dict[Key, pairing.Sums] = {}
-    for round_id, network_id, item_id, value, is_dont_know, count, n, change, squares in rows:
-        if n and round_id in round_ids:
-            had = pairs.get((round_id, network_id, item_id), (0, 0, 0))
-            pairs[round_id, network_id, item_id] = (
-                had[0] + n,
-                had[1] + change,
-                had[2] + squares,
-            )
-        if value is None:
-            if round_id in round_ids:
-                (dont_know if is_dont_know else comments)[round_id, network_id, item_id] += count
-            continue
+    for round_id, network_id, item_id, *per_value, unsure, written, n, change, squares in rows:
+        counts = {
+            value: count for value, count in zip(scoring.SCALE, per_value, strict=True) if count
+        }
         if round_id in round_ids:
-            current[round_id, network_id, item_id][value] = count
+            key = (round_id, network_id, item_id)
+            current[key] = counts
+            dont_know[key] = unsure
+            comments[key] = written
+            if n:
+                pairs[key] = (n, change, squares)
         # A round of the batch can also be another one's nulmeting: no elif.
-        if codes[item_id] and (round_id, network_id) in needed:
-            counts = baseline[round_id, network_id, codes[item_id]]
-            counts[value] = counts.get(value, 0) + count  # items sharing a code add up
+        if counts and codes[item_id] and (round_id, network_id) in needed:
+            total = baseline[round_id, network_id, codes[item_id]]
+            for value, count in counts.items():
+                total[value] = total.get(value, 0) + count  # items sharing a code add up
     return current, baseline, dont_know, comments, pairs
 
 
-def counts_per_network(
-    model: type[Invitation] | type[Response], round_ids: set[int]
-) -> dict[int, dict[int, int]]:
-    """round id -> {network id -> rows of `model` (invitations, responses)}, in one query."""
+def invitations_per_network(round_ids: set[int]) -> dict[int, dict[int, int]]:
+    """round id -> {network id -> invitations}, in one query."""
     counts: dict[int, dict[int, int]] = defaultdict(dict)
-    rows = model.objects.filter(round_id__in=round_ids)
-    if model is Response:
-        rows = rows.filter(is_sent=True)  # a saved response waits for its owner
     for round_id, network_id, count in (
-        rows.values_list("round_id", "network_id").annotate(count=Count("pk")).order_by()
+        Invitation.objects.filter(round_id__in=round_ids)
+        .values_list("round_id", "network_id")
+        .annotate(count=Count("pk"))
+        .order_by()
     ):
         counts[round_id][network_id] = count
+    return counts
+
+
+def sent_responses(round_ids: set[int]) -> dict[int, dict[int, tuple[int, int]]]:
+    """round id -> {network id -> (sent responses, how many of them carry a pseudonym)}, in
+    one query (a saved response waits for its owner and counts for nothing yet)."""
+    counts: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for round_id, network_id, count, with_pseudonym in (
+        Response.objects.filter(round_id__in=round_ids, is_sent=True)
+        .values_list("round_id", "network_id")
+        .annotate(count=Count("pk"), with_pseudonym=Count("pseudonym"))
+        .order_by()
+    ):
+        counts[round_id][network_id] = (count, with_pseudonym)
     return counts

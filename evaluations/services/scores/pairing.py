@@ -15,9 +15,7 @@ Such a baseline gives no pairs, and the report says why (`PairedWithheld.NO_PSEU
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
-from django.db.models import Count
+from collections.abc import Collection, Mapping
 
 from ... import paired, scoring
 from ...enums import PairedWithheld, RoundStatus
@@ -92,25 +90,20 @@ def counted_rounds(rounds: list[EvaluationRound]) -> set[int]:
     return {r.pk for r in rounds if r.baseline_round_id in closed}
 
 
-def baselines_without_pseudonyms(rounds: list[EvaluationRound]) -> set[tuple[int, int]]:
+def baselines_without_pseudonyms(
+    rounds: list[EvaluationRound], sent: Mapping[int, Mapping[int, tuple[int, int]]]
+) -> set[tuple[int, int]]:
     """(round id, network id) of the linked rounds of the batch whose network answered the
     nulmeting (sent responses) without any pseudonym: answers from before rounds could be
-    linked, which nothing can pair. One query whatever the number of rounds."""
-    linked: dict[int, list[int]] = {}
-    for evaluation in rounds:
-        if evaluation.baseline_round_id:
-            linked.setdefault(evaluation.baseline_round_id, []).append(evaluation.pk)
-    if not linked:
-        return set()
+    linked, which nothing can pair. `sent` holds round id -> {network id -> (sent responses,
+    how many with a pseudonym)} for the nulmetingen (`counting.sent_responses`); no query."""
     anonymous = set()
-    for baseline_id, network_id, with_pseudonym in (
-        Response.objects.filter(round_id__in=list(linked), is_sent=True)
-        .order_by()
-        .values_list("round_id", "network_id")
-        .annotate(with_pseudonym=Count("pseudonym"))
-    ):
-        if not with_pseudonym:
-            anonymous.update((round_id, network_id) for round_id in linked[baseline_id])
+    for evaluation in rounds:
+        if not evaluation.baseline_round_id:
+            continue
+        for network_id, (_, with_pseudonym) in sent.get(evaluation.baseline_round_id, {}).items():
+            if not with_pseudonym:
+                anonymous.add((evaluation.pk, network_id))
     return anonymous
 
 

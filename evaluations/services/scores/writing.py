@@ -11,6 +11,7 @@ a fixed number of queries for the whole set of rounds, whatever their number."""
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 
 from leernetwerk.bulk import insert_rows
@@ -19,14 +20,18 @@ from ... import scoring
 from ...enums import ItemKind, RoundStatus
 from ...models import (
     EvaluationRound,
-    Invitation,
     Item,
     ItemScore,
-    Response,
     RoundResult,
 )
 from . import pairing
-from .counting import Counts, answer_counts, counts_per_network, networks_with_baselines
+from .counting import (
+    Counts,
+    answer_counts,
+    invitations_per_network,
+    networks_with_baselines,
+    sent_responses,
+)
 
 
 def _add(counts: list[Counts]) -> Counts:
@@ -39,53 +44,39 @@ def _add(counts: list[Counts]) -> Counts:
 
 def _open_fields(n: int, withheld: bool) -> dict:
     """An open question's row: how many commented, and whether their comments are shown."""
-    return (
-        {name: None for name in _SCORE_FIELDS}
-        | pairing.NOT_PAIRED
-        | {
-            "n": n,
-            "is_withheld": withheld,
-            "distribution": [],
-        }
-    )
+    return {**_NO_FIGURES, "n": n, "is_withheld": withheld, "distribution": []}
 
 
 def _score_fields(
-    counts: Counts, baseline: Counts | None, withheld: bool, dont_know: int = 0
+    summary: scoring.ItemSummary,
+    counts: Counts,
+    baseline: Counts | None,
+    withheld: bool,
+    dont_know: int,
+    paired: dict,
 ) -> dict:
-    summary = scoring.summarise_counts(counts)
-    fields = {
-        "n": summary.n,
-        "dont_know": None,
-        "is_withheld": withheld,
-        "mean": None,
-        "sd": None,
-        "distribution": [],
-        "share_agreeing": None,
-        "baseline_n": None,
-        "baseline_mean": None,
-        "change": None,
-        "effect_size": None,
-    }
+    """A scale item's row from its answers' `counts` and their `summary`: no figure but the
+    number of answers when withheld; the change against the nulmeting's `baseline` counts
+    when that has enough answers to be shown; the `paired` fields as given."""
     if withheld:
-        return fields
-    fields.update(
-        dont_know=dont_know,
-        mean=summary.mean,
-        sd=summary.sd,
-        distribution=list(summary.distribution),
-        share_agreeing=summary.share_agreeing,
-    )
+        return {**_NO_FIGURES, "n": summary.n, "is_withheld": True, "distribution": [], **paired}
     baseline_n = sum(baseline.values()) if baseline else 0
-    if scoring.is_shown(baseline_n):
-        baseline_mean = scoring.mean_of_counts(baseline)
-        fields.update(
-            baseline_n=baseline_n,
-            baseline_mean=baseline_mean,
-            change=summary.mean - baseline_mean,
-            effect_size=scoring.cohens_d_of_counts(baseline, counts),
-        )
-    return fields
+    compared = scoring.is_shown(baseline_n)
+    baseline_mean = scoring.mean_of_counts(baseline) if compared else None
+    return {
+        "n": summary.n,
+        "dont_know": dont_know,
+        "is_withheld": False,
+        "mean": summary.mean,
+        "sd": summary.sd,
+        "distribution": list(summary.distribution),
+        "share_agreeing": summary.share_agreeing,
+        "baseline_n": baseline_n if compared else None,
+        "baseline_mean": baseline_mean,
+        "change": summary.mean - baseline_mean if compared else None,
+        "effect_size": scoring.cohens_d_of_counts(baseline, counts) if compared else None,
+        **paired,
+    }
 
 
 _RESULT_FIELDS = ["invited", "responded", "response_rate", "is_withheld"]
@@ -103,6 +94,10 @@ _SCORE_FIELDS = [
     "effect_size",
     *pairing.PAIRED_FIELDS,
 ]
+# A row with no figures (a withheld scale item, an open question): every figure NULL, pairs
+# not withheld; each row adds its n, is_withheld and its own empty distribution list.
+_NO_FIGURES = {name: None for name in _SCORE_FIELDS} | pairing.NOT_PAIRED
+_score_values = operator.itemgetter(*_SCORE_FIELDS)  # a row's values in _SCORE_FIELDS order
 
 
 def _assign(row, fields: dict) -> bool:
@@ -144,12 +139,17 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         codes[item_id] = code
         if round_id in round_ids:
             items[round_id].append((item_id, code, kind == ItemKind.SCALE))
-    invited = counts_per_network(Invitation, round_ids)
-    responded = counts_per_network(Response, round_ids)
+    invited = invitations_per_network(round_ids)
+    # The responses of the rounds and of the nulmetingen they are linked to, in one query.
+    sent = sent_responses(round_ids | {r.baseline_round_id for r in rounds if r.baseline_round_id})
+    responded = {
+        round_id: {network_id: count for network_id, (count, _) in sent[round_id].items()}
+        for round_id in round_ids
+    }
     current, baseline, dont_know, comments, pairs = answer_counts(round_ids, needed, codes)
     counted = pairing.counted_rounds(rounds)
     pair_sums = {key: sums for key, sums in pairs.items() if key[0] in counted}
-    anonymous_baselines = pairing.baselines_without_pseudonyms(rounds)
+    anonymous_baselines = pairing.baselines_without_pseudonyms(rounds, sent)
 
     existing_results = {
         (result.round_id, result.network_id): result
@@ -210,34 +210,39 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
     new_scores: list[tuple] = []  # (result id, item id, *the _SCORE_FIELDS values)
     changed_scores: list[ItemScore] = []
 
-    def save_score(result: RoundResult, item_id: int, fields: dict) -> None:
-        stored = existing_scores.pop((result.pk, item_id), None)
+    def save_score(result_id: int, item_id: int, fields: dict) -> None:
+        stored = existing_scores.pop((result_id, item_id), None)
         if stored is None:
-            new_scores.append((result.pk, item_id, *(fields[name] for name in _SCORE_FIELDS)))
+            new_scores.append((result_id, item_id, *_score_values(fields)))
         elif stored[1] != fields:
-            changed_scores.append(ItemScore(result_id=result.pk, item_id=item_id, **fields))
+            changed_scores.append(ItemScore(result_id=result_id, item_id=item_id, **fields))
 
     for evaluation in rounds:
-        network_ids = list(baselines[evaluation.pk])
-        baseline_of = baselines[evaluation.pk]
-        overall = results[evaluation.pk, None]
-        for item_id, code, is_scale in items[evaluation.pk]:
+        round_id = evaluation.pk
+        network_ids = list(baselines[round_id])
+        baseline_of = baselines[round_id]
+        overall = results[round_id, None]
+        result_ids = {n: results[round_id, n].pk for n in network_ids}
+        network_withheld = {n: results[round_id, n].is_withheld for n in network_ids}
+        anonymous = {n for n in network_ids if (round_id, n) in anonymous_baselines}
+        for item_id, code, is_scale in items[round_id]:
             if not is_scale:
                 # Open comments: the same rule on the number who wrote one.
-                written = {n: comments.get((evaluation.pk, n, item_id), 0) for n in network_ids}
+                written = {n: comments.get((round_id, n, item_id), 0) for n in network_ids}
                 item_overall_withheld, item_withheld = scoring.disclosure(
                     sum(written.values()), written
                 )
                 for network_id in network_ids:
-                    result = results[evaluation.pk, network_id]
-                    withheld = result.is_withheld or network_id in item_withheld
-                    save_score(result, item_id, _open_fields(written[network_id], withheld))
+                    withheld = network_withheld[network_id] or network_id in item_withheld
+                    fields = _open_fields(written[network_id], withheld)
+                    save_score(result_ids[network_id], item_id, fields)
                 withheld = overall.is_withheld or item_overall_withheld
-                save_score(overall, item_id, _open_fields(sum(written.values()), withheld))
+                save_score(overall.pk, item_id, _open_fields(sum(written.values()), withheld))
                 continue
-            per_network = {n: current.get((evaluation.pk, n, item_id), {}) for n in network_ids}
-            unsure = {n: dont_know.get((evaluation.pk, n, item_id), 0) for n in network_ids}
-            scale_ns = {n: sum(counts.values()) for n, counts in per_network.items()}
+            per_network = {n: current.get((round_id, n, item_id), {}) for n in network_ids}
+            summaries = {n: scoring.summarise_counts(c) for n, c in per_network.items()}
+            unsure = {n: dont_know.get((round_id, n, item_id), 0) for n in network_ids}
+            scale_ns = {n: summary.n for n, summary in summaries.items()}
             item_overall_withheld, item_withheld = scoring.disclosure(
                 sum(scale_ns.values()), scale_ns
             )
@@ -254,26 +259,30 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
                 for n in network_ids
             }
             paired_networks, paired_overall = pairing.paired_fields(
-                {n: pair_sums.get((evaluation.pk, n, item_id), (0, 0, 0)) for n in network_ids},
+                {n: pair_sums.get((round_id, n, item_id), (0, 0, 0)) for n in network_ids},
                 is_linked=bool(evaluation.baseline_round_id and code),
-                anonymous={n for n in network_ids if (evaluation.pk, n) in anonymous_baselines},
+                anonymous=anonymous,
             )
             for network_id in network_ids:
-                result = results[evaluation.pk, network_id]
                 fields = _score_fields(
+                    summaries[network_id],
                     per_network[network_id],
                     network_baselines[network_id],
-                    result.is_withheld or network_id in item_withheld,
+                    network_withheld[network_id] or network_id in item_withheld,
                     unsure[network_id],
+                    paired_networks[network_id],
                 )
-                save_score(result, item_id, fields | paired_networks[network_id])
+                save_score(result_ids[network_id], item_id, fields)
+            counts = _add(list(per_network.values()))
             fields = _score_fields(
-                _add(list(per_network.values())),
+                scoring.summarise_counts(counts),
+                counts,
                 _add(list(network_baselines.values())) if code else None,
                 overall.is_withheld or item_overall_withheld,
                 sum(unsure.values()),
+                paired_overall,
             )
-            save_score(overall, item_id, fields | paired_overall)
+            save_score(overall.pk, item_id, fields)
     # Left over: scores of items no longer on their round (those of stale results went with
     # them).
     stale_scores = [
