@@ -19,5 +19,6 @@ ROOT_URLCONF = "bench.urls"
 AXES_ENABLED = False
 DATABASES = {"default": env.db_url_config(os.environ["BENCH_DATABASE_URL"])}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 60
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # as in production: a kept connection is checked
 DATABASES["default"]["ATOMIC_REQUESTS"] = True  # as in production (leernetwerk/settings.py)
 STATIC_ROOT = None  # static files come from the finders; no collectstatic for the benchmark
