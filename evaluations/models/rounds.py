@@ -333,8 +333,14 @@ class RoundResult(models.Model):
 class ItemScore(models.Model):
     """Computed figures for one scale item within a round result."""
 
+    # No index of its own: the unique (result, item) index below starts with it, and every
+    # national scores run inserts some 15,000 rows into both.
     result = models.ForeignKey(
-        RoundResult, verbose_name=_("result"), on_delete=models.CASCADE, related_name="scores"
+        RoundResult,
+        verbose_name=_("result"),
+        on_delete=models.CASCADE,
+        related_name="scores",
+        db_index=False,
     )
     item = models.ForeignKey(
         Item, verbose_name=_("item"), on_delete=models.CASCADE, related_name="scores"
