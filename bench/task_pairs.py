@@ -30,6 +30,7 @@ from django.db.models import Count, F, Sum  # noqa: E402
 
 from evaluations.models import Answer, EvaluationRound, Item, Response  # noqa: E402
 from evaluations.services.scores import pairing  # noqa: E402
+from evaluations.services.scores.counting import sent_responses  # noqa: E402
 
 
 def pair_sums(round_ids: set[int]) -> dict[tuple[int, int, int], pairing.Sums]:
@@ -53,7 +54,9 @@ def paired_computation(rounds: list[EvaluationRound]) -> int:
     """The paired figures of every linked round's scale items, per network and overall, as
     the score computation makes them. Returns how many item figures it made."""
     sums = pair_sums(pairing.counted_rounds(rounds))
-    anonymous = pairing.baselines_without_pseudonyms(rounds)
+    # The nulmetingen's sent responses and pseudonyms, read as the score computation reads them.
+    sent = sent_responses({r.baseline_round_id for r in rounds if r.baseline_round_id})
+    anonymous = pairing.baselines_without_pseudonyms(rounds, sent)
     per_item: dict[tuple[int, int], dict[int, pairing.Sums]] = defaultdict(dict)
     for (round_id, network_id, item_id), value in sums.items():
         per_item[round_id, item_id][network_id] = value
