@@ -2,52 +2,49 @@
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.db import connections, models, router
 
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-# How a value is written as an array element, by its exact type (True is no int here).
-# Numbers need no quotes; a value of any other type goes quoted as its str().
-_ELEMENT = {
-    type(None): lambda value: "NULL",
-    bool: lambda value: "t" if value else "f",
-    int: str,
-    float: repr,  # the shortest text that reads back as the same double
-}
+# COPY's text format: a tab between columns, a newline after each row, \N for NULL; a
+# backslash, tab, newline or carriage return inside a value is written as an escape.
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _array(column: Sequence, field: models.Field) -> str:
-    """One column's values as a PostgreSQL array literal."""
+def _text(value) -> str:
+    """One value in COPY's text format, by its exact type (True is no int here): numbers
+    as Python writes them (a float as the shortest text that reads back as the same
+    double), a bool as t or f, anything else as its str(), escaped."""
+    if value is None:
+        return "\\N"
+    kind = type(value)
+    if kind is int or kind is float:
+        return str(value)
+    if kind is bool:
+        return "t" if value else "f"
+    return str(value).translate(_ESCAPES)
+
+
+def _converter(field: models.Field) -> Callable:
     if isinstance(field, models.JSONField):
-        elements = (
-            "NULL" if value is None else _quoted(json.dumps(value, cls=field.encoder))
-            for value in column
-        )
-    else:
-        element = _ELEMENT.get
-        elements = (element(type(value), _quoted_str)(value) for value in column)
-    return "{" + ",".join(elements) + "}"
-
-
-def _quoted_str(value) -> str:
-    return _quoted(str(value))
+        encoder = field.encoder
+        return lambda value: "\\N" if value is None else _text(json.dumps(value, cls=encoder))
+    return _text
 
 
 def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[tuple]) -> None:
     """Insert `rows` (tuples of values for the fields `names`, in that order; foreign keys by
-    id) into `model`'s table in one statement, without reading back ids.
+    id) into `model`'s table, without reading back ids.
 
-    On PostgreSQL each column goes as one array in text form, unnested by the database:
-    bulk_create writes every value as a literal, and planning 13,500 rows of numeric literals
-    took the database 0.3 s, parsing their text 0.02 s. Other databases get bulk_create.
-    Values go through no field conversion: pass plain ints, floats, bools, strings, and
-    lists or dicts for JSON fields. Callable from services inside their transaction."""
+    On PostgreSQL the rows go in one COPY: bulk_create writes every value as a literal, and
+    planning 13,500 rows of numeric literals took the database 0.3 s; COPY only parses each
+    value's text (less than half of what the same rows cost as unnested arrays). COPY fires
+    the table's triggers and checks its constraints as an INSERT does. Other databases get
+    bulk_create. Values go through no field conversion: pass plain ints, floats, bools,
+    strings, and lists or dicts for JSON fields. Callable from services inside their
+    transaction."""
     if not rows:
         return
     fields = [model._meta.get_field(name) for name in names]
@@ -59,16 +56,12 @@ def insert_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[
         )
         return
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    arrays = ", ".join(
-        "%s::{}[]".format(field.db_type(connection).split("(")[0]) for field in fields
-    )
-    params = [
-        _array(column, field) for field, column in zip(fields, zip(*rows, strict=True), strict=True)
+    columns = [
+        list(map(_converter(field), column))
+        for field, column in zip(fields, zip(*rows, strict=True), strict=True)
     ]
+    data = io.StringIO("".join("\t".join(line) + "\n" for line in zip(*columns, strict=True)))
+    table = quote(model._meta.db_table)
+    names_sql = ", ".join(quote(field.column) for field in fields)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "  # noqa: S608 - quoted names
-            f"SELECT * FROM unnest({arrays})",
-            params,
-        )
+        cursor.copy_expert(f"COPY {table} ({names_sql}) FROM STDIN", data)

@@ -29,7 +29,10 @@ def test_rows_read_back_as_inserted():
     assert values_2 == [evaluation.pk, None, 0, 0, None, True]
 
     item = evaluation.items.first()
-    tricky = 'a"b\\c,{}'  # quotes, a backslash, and what delimits array elements
+    # Quotes, a backslash, what delimits array elements, what delimits COPY's columns and
+    # rows, and COPY's own NULL written as text (short enough for paired_withheld's 10).
+    tricky = '"\\,{}\t\n\r\\N'
+    assert len(tricky) <= 10 and "\t" in tricky and "\\N" in tricky
     rows = [
         (first, item.pk, 5, 0.1 + 0.2, [1, 2, 0, 1, 1], True, tricky),
         (second, item.pk, 0, None, {"text": tricky, "none": None, "yes": True}, False, ""),
