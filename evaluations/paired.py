@@ -9,6 +9,7 @@ between views)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import math
@@ -43,6 +44,7 @@ class PairedChange:
     effect_size: float | None  # Cohen's d_z: mean change / sd of the changes
 
 
+@functools.cache  # a national round asks for the same few quantiles thousands of times
 def t_quantile(p: float, df: int) -> float:
     """The p-quantile of Student's t with df degrees of freedom (df >= 1), by the
     Cornish-Fisher expansion around the normal quantile (Hill 1970); within 0.001 of the

@@ -51,7 +51,7 @@ Key = tuple[int, int, int]  # (round id, network id, item id)
 
 
 def answer_counts(
-    round_ids: set[int], needed: set[tuple[int, int]], codes: dict[int, str]
+    round_ids: set[int], needed: set[tuple[int, int]], items: dict[int, tuple[int, str]]
 ) -> tuple[
     dict[Key, Counts],
     dict[tuple[int, int, str], Counts],
@@ -65,7 +65,13 @@ def answer_counts(
     the same per (nulmeting id, network id, item code) for the (nulmeting id, network id)
     pairs `needed`, and per (round id, network id, item id) the number of "don't know"
     answers and of open comments; and per (round id, network id, item id) the sums of the
-    pairs with the nulmeting (`pairing`), from the answers' stored baseline value."""
+    pairs with the nulmeting (`pairing`), from the answers' stored baseline value.
+
+    `items` maps the id of every item of those rounds to (its round's id, its code). The
+    database groups by network and item only: an item belongs to one round, the round its
+    answers' responses are of (`rounds.save_response` saves answers only for the items of the
+    response's round), so the round is read from the item. Grouping by the response's round
+    too would carry it through the join for nothing."""
     condition = Q(response__round_id__in=round_ids)
     outside = {pair for pair in needed if pair[0] not in round_ids}
     if outside:
@@ -79,12 +85,15 @@ def answer_counts(
     rows = (
         Answer.objects.filter(condition, response__is_sent=True)
         .filter(Q(value__isnull=False) | Q(dont_know=True) | ~Q(text=""))
-        .values_list("response__round_id", "response__network_id", "item_id")
+        .values_list("response__network_id", "item_id")
         .annotate(
             # One column per scale value: a fifth of the rows a GROUP BY on the value gives.
-            **{f"value_{point}": Count("pk", filter=Q(value=point)) for point in scoring.SCALE},
-            unsure=Count("pk", filter=Q(dont_know=True)),
-            written=Count("pk", filter=Q(value__isnull=True, dont_know=False)),
+            # Counted over columns the other figures read anyway (dont_know is never NULL):
+            # counting the id would carry it through the join for nothing, some 7% of the
+            # query's time nationally.
+            **{f"value_{point}": Count("value", filter=Q(value=point)) for point in scoring.SCALE},
+            unsure=Count("dont_know", filter=Q(dont_know=True)),
+            written=Count("dont_know", filter=Q(value__isnull=True, dont_know=False)),
             pairs=Count("baseline_value"),
             change=Sum(difference),
             squares=Sum(difference * difference),
@@ -96,7 +105,8 @@ def answer_counts(
     dont_know: dict[Key, int] = {}
     comments: dict[Key, int] = {}
     pairs: dict[Key, pairing.Sums] = {}
-    for round_id, network_id, item_id, *per_value, unsure, written, n, change, squares in rows:
+    for network_id, item_id, *per_value, unsure, written, n, change, squares in rows:
+        round_id, code = items[item_id]
         counts = {
             value: count for value, count in zip(scoring.SCALE, per_value, strict=True) if count
         }
@@ -108,8 +118,8 @@ def answer_counts(
             if n:
                 pairs[key] = (n, change, squares)
         # A round of the batch can also be another one's nulmeting: no elif.
-        if counts and codes[item_id] and (round_id, network_id) in needed:
-            total = baseline[round_id, network_id, codes[item_id]]
+        if counts and code and (round_id, network_id) in needed:
+            total = baseline[round_id, network_id, code]
             for value, count in counts.items():
                 total[value] = total.get(value, 0) + count  # items sharing a code add up
     return current, baseline, dont_know, comments, pairs

@@ -129,14 +129,14 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         for network_id, baseline_id in per_network.items()
         if baseline_id is not None
     }
-    codes: dict[int, str] = {}
+    of_item: dict[int, tuple[int, str]] = {}  # item id -> (round id, code)
     items: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)  # (id, code, is scale)
     for item_id, round_id, code, kind in (
         Item.objects.filter(round_id__in=round_ids | {round_id for round_id, _ in needed})
         .order_by("position", "pk")
         .values_list("pk", "round_id", "code", "kind")
     ):
-        codes[item_id] = code
+        of_item[item_id] = (round_id, code)
         if round_id in round_ids:
             items[round_id].append((item_id, code, kind == ItemKind.SCALE))
     invited = invitations_per_network(round_ids)
@@ -146,7 +146,7 @@ def _write_rounds(rounds: list[EvaluationRound]) -> None:
         round_id: {network_id: count for network_id, (count, _) in sent[round_id].items()}
         for round_id in round_ids
     }
-    current, baseline, dont_know, comments, pairs = answer_counts(round_ids, needed, codes)
+    current, baseline, dont_know, comments, pairs = answer_counts(round_ids, needed, of_item)
     counted = pairing.counted_rounds(rounds)
     pair_sums = {key: sums for key, sums in pairs.items() if key[0] in counted}
     anonymous_baselines = pairing.baselines_without_pseudonyms(rounds, sent)
