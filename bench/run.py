@@ -180,7 +180,7 @@ def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str,
     s = results["scores"]
     rows.append(
         (
-            "scores.all_rounds_s",
+            "scores.all_rounds_s (median of runs, see above)",
             f"{s['all_rounds_s']} s (GROUP BY {s['group_by_s']} s)",
             f"{_was(previous, 'scores', 'all_rounds_s')} s "
             f"(GROUP BY {_was(previous, 'scores', 'group_by_s')} s)",
@@ -188,6 +188,16 @@ def _verdicts(results: dict, previous: dict | None) -> list[tuple[str, str, str,
             s["all_rounds_s"] <= TARGETS["scores_vs_group_by"] * s["group_by_s"],
         )
     )
+    if "first_run_s" in s:
+        rows.append(
+            (
+                "scores.first_run_s (the first computation in a fresh worker process)",
+                f"{s['first_run_s']} s",
+                f"{_was(previous, 'scores', 'first_run_s')} s",
+                "informational",
+                None,
+            )
+        )
     if "per_round_s" in s:
         rows.append(
             (
@@ -300,6 +310,11 @@ def main() -> None:
         "worst case, a new connection for every request: PostgreSQL's connect and its first",
         "reading of each table's catalog entries add some 15-25 ms, which production pays on",
         "the first request of a worker's minute. Before 2026-12-03 runs judged both.",
+        "",
+        "The scores of all rounds and their GROUP BY are each the median of 3 runs, taken",
+        "in turns in a process set up as a worker process is; the process's first",
+        "computation (imports, Django's caches) is reported apart as `first_run_s`. Before",
+        "2026-12-04 each was a single run, the computation the first of its process.",
         "",
         "| measure | figure | previous run | target | met |",
         "|---|---|---|---|---|",
