@@ -65,6 +65,7 @@ from .speakers import (
     speaker_briefing,
     speaker_for_organiser,
     speaker_for_token,
+    speakers_told_of_cancellation,
 )
 
 __all__ = [
@@ -116,6 +117,7 @@ __all__ = [
     "speaker_briefing",
     "speaker_for_organiser",
     "speaker_for_token",
+    "speakers_told_of_cancellation",
     "suggested_theme",
     "usual_weekday",
     "upcoming_meetings_for_person",

@@ -12,6 +12,7 @@ from networks.models import Membership, Network
 from networks.rules import is_member
 from participants.models import LearningQuestion
 
+from ..enums import SpeakerAnswer
 from ..models import (
     GuestSpeaker,
     Meeting,
@@ -74,6 +75,18 @@ def speaker_briefing(meeting: Meeting, *, viewer: User | None = None) -> Briefin
         meeting=meeting,
         earlier=earlier_meetings(meeting),
         questions=briefing_questions(meeting.network, viewer=viewer),
+    )
+
+
+def speakers_told_of_cancellation(meeting: Meeting) -> list[GuestSpeaker]:
+    """The guest speakers who are mailed when the meeting is cancelled: those sent the
+    invitation (with an address) who have not declined it. The one source of the notice and
+    of the cancel page that says who will get it."""
+    return list(
+        meeting.speakers.exclude(invited_at=None)
+        .exclude(email="")
+        .exclude(answer=SpeakerAnswer.DECLINED)
+        .order_by("name", "pk")
     )
 
 

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from mails.services import queue_rendered
+
 from ..calendar import build_calendar
 from ..enums import MailKind, MeetingStatus, ResponseAnswer
 from ..mail import queue_meeting_mail
@@ -16,7 +18,13 @@ from ..models import (
     DatePoll,
     Meeting,
 )
-from ..selectors import calendar_events, meeting_calendar_name, members_of, poll_table
+from ..selectors import (
+    calendar_events,
+    meeting_calendar_name,
+    members_of,
+    poll_table,
+    speakers_told_of_cancellation,
+)
 
 if TYPE_CHECKING:
     from networks.models import Network
@@ -40,7 +48,8 @@ def _meeting_ics(meeting: Meeting) -> bytes:
 
 
 def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = None) -> int:
-    """Queue a mail to every current member about the meeting; returns how many are new.
+    """Queue a mail to every current member about the meeting (a cancellation also to the
+    guest speakers invited to it); returns how many are new.
 
     Each (kind, meeting[, sequence]) goes to each person once, however often this runs;
     a change notice follows the person's digest choice. Called by the worker."""
@@ -57,6 +66,25 @@ def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = Non
             context={"meeting": meeting},
             ics=ics,
         )
+    if kind == MailKind.CANCELLATION:
+        sent += _tell_speakers_of_cancellation(meeting)
+    return sent
+
+
+def _tell_speakers_of_cancellation(meeting: Meeting) -> int:
+    """Mail the guest speakers invited to the meeting (`speakers_told_of_cancellation`) that
+    it is cancelled: she has no account, so the mail holds no link and says it all. Each
+    speaker's address once. Returns how many mails are new."""
+    sent = 0
+    for speaker in speakers_told_of_cancellation(meeting):
+        mail = queue_rendered(
+            key=f"speaker-cancellation:{speaker.pk}:{speaker.email.lower()}",
+            to=speaker.email,
+            kind=MailKind.CANCELLATION,
+            template="meetings/email/speaker_cancellation",
+            context={"speaker": speaker, "meeting": meeting},
+        )
+        sent += mail is not None
     return sent
 
 

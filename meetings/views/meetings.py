@@ -174,6 +174,11 @@ class MeetingCancelView(MeetingMixin, TemplateView):
     permission_required = "meetings.cancel_meeting"
     template_name = "meetings/meeting_cancel.html"
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["speakers"] = selectors.speakers_told_of_cancellation(self.meeting)
+        return context
+
     def post(self, request, *args, **kwargs):
         services.cancel_meeting(self.meeting, by=request.user)
         messages.success(request, _("The meeting is cancelled and the members are told."))
