@@ -151,7 +151,8 @@ def test_poll_from_mail_and_mijn_to_one_invitation_then_attendance(page, live_se
     assert meeting.starts_at == options[0].starts_at
     # Exactly one mail per member: the invitation with the details.
     assert sorted((m.to[0], m.subject) for m in mail.outbox) == sorted(
-        (p.email, "Uitnodiging: Voorjaarsbijeenkomst") for p in (fenna, anna, bert)
+        (p.email, "Uitnodiging: Voorjaarsbijeenkomst (Verbindend Vernieuwen)")
+        for p in (fenna, anna, bert)
     )
 
     # Before the start the attendance screen says when it opens.

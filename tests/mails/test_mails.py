@@ -37,7 +37,7 @@ def test_a_choice_that_does_not_exist_is_refused_at_the_field(client):
 def test_invitation_comes_at_once_for_a_digest_reader_a_change_waits_for_the_digest(
     django_capture_on_commit_callbacks,
 ):
-    network = NetworkFactory()
+    network = NetworkFactory(short_name="Netwerk Oost")
     reader = make_member(network)
     services.set_frequency(reader, "weekly")
     with django_capture_on_commit_callbacks(execute=True):
@@ -45,13 +45,13 @@ def test_invitation_comes_at_once_for_a_digest_reader_a_change_waits_for_the_dig
             network, by=reader, data=_times(title="Netwerkdag")
         )
         meeting_services.update_meeting(meeting, by=reader, data={"location": "Zwolle"})
-    assert [m.subject for m in mail.outbox] == ["Uitnodiging: Netwerkdag"]
+    assert [m.subject for m in mail.outbox] == ["Uitnodiging: Netwerkdag (Netwerk Oost)"]
     assert Mail.objects.get(kind="change").status == "held"
     with django_capture_on_commit_callbacks(execute=True):
         assert services.send_digests("daily") == 0
         assert services.send_digests("weekly") == 1
     assert [m.subject for m in mail.outbox][1] == "Leernetwerk: 1 bericht"
-    assert "Gewijzigd: Netwerkdag" in mail.outbox[1].body
+    assert "Gewijzigd: Netwerkdag (Netwerk Oost)" in mail.outbox[1].body
 
 
 def test_every_mail_to_a_person_links_the_choice(django_capture_on_commit_callbacks):

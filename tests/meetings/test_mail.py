@@ -37,7 +37,7 @@ def _soon(days=3):
 @pytest.mark.django_db
 def test_reminder_task_twice_sends_each_mail_once(settings, django_capture_on_commit_callbacks):
     settings.LEERNETWERK_MEETING_REMINDER_DAYS = 7
-    network = NetworkFactory()
+    network = NetworkFactory(name="Ondernemend Leren", short_name="OL")
     coming, declined = make_member(network), make_member(network)
     facilitator = make_facilitator(network)
     meeting = MeetingFactory(network=network, title="Binnenkort", **_soon())
@@ -51,7 +51,7 @@ def test_reminder_task_twice_sends_each_mail_once(settings, django_capture_on_co
         assert task_send_meeting_reminders.delay().get() == 0
 
     assert sorted(m.to[0] for m in mail.outbox) == sorted([coming.email, facilitator.email])
-    assert {m.subject for m in mail.outbox} == {"Herinnering: Binnenkort"}
+    assert {m.subject for m in mail.outbox} == {"Herinnering: Binnenkort (OL)"}  # korte naam
     assert Mail.objects.filter(kind="reminder", status="sent").count() == 2
 
 
@@ -99,7 +99,7 @@ def test_invitation_and_change_each_once_per_version(django_capture_on_commit_ca
 def test_failed_send_is_recorded_with_its_error_and_retried(
     monkeypatch, django_capture_on_commit_callbacks
 ):
-    network = NetworkFactory()
+    network = NetworkFactory(name="Ondernemend Leren")
     member = make_member(network)
     MeetingFactory(network=network, title="Binnenkort", **_soon())
 
@@ -122,7 +122,7 @@ def test_failed_send_is_recorded_with_its_error_and_retried(
         assert mail_services.retry_pending(now=later) == 1
     failed.refresh_from_db()
     assert (failed.status, failed.error, failed.attempts) == ("sent", "", 2)
-    assert [m.subject for m in mail.outbox] == ["Herinnering: Binnenkort"]
+    assert [m.subject for m in mail.outbox] == ["Herinnering: Binnenkort (Ondernemend Leren)"]
     with django_capture_on_commit_callbacks(execute=True):
         assert mail_services.retry_pending(now=later) == 0
     assert len(mail.outbox) == 1
@@ -149,3 +149,32 @@ def test_real_worker_runs_reminders_twice_and_sends_each_mail_once(celery_worker
     wait_for(lambda: WorkerHeartbeat.objects.filter(worker="after-second-reminder-run").exists())
     assert sent.count() == len(members)
     assert len(_worker_mail_subjects(meeting.title)) == len(members)
+
+
+@pytest.mark.django_db
+def test_a_member_of_two_networks_tells_their_meetings_apart_by_the_subject(
+    settings, django_capture_on_commit_callbacks
+):
+    """Every meeting mail's subject names the network by its korte naam, else by its name
+    (docs/domain.md): the same title in two networks gives two different subjects."""
+    short = NetworkFactory(name="Vrouwelijk Leiderschap 1", short_name="VL1")
+    plain = NetworkFactory(name="Verbindend Vernieuwen")
+    settings.LEERNETWERK_MEETING_REMINDER_DAYS = 7
+    person = make_member(short)
+    make_member(plain, person=person)
+    meetings = [
+        MeetingFactory(network=network, title="Voorjaarsbijeenkomst", **_soon())
+        for network in (short, plain)
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        for meeting in meetings:
+            for kind in ("invitation", "change", "cancellation"):
+                services.send_meeting_mail(meeting, kind, sequence=1)
+        services.send_meeting_reminders()
+
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == sorted(
+        f"{word}: Voorjaarsbijeenkomst ({label})"
+        for word in ("Uitnodiging", "Gewijzigd", "Geannuleerd", "Herinnering")
+        for label in ("VL1", "Verbindend Vernieuwen")
+    )

@@ -137,4 +137,3 @@ def test_a_redelivered_cancellation_task_mails_each_speaker_once(
         "anne@uu.test",
         "bart@ou.test",
     ]
-

@@ -80,7 +80,10 @@ def test_date_poll_flow_answer_tally_choose(
     assert poll.meeting.starts_at == second.starts_at
     assert (poll.meeting.title, poll.meeting.location) == ("Voorjaar", "Ede")
     # One mail per member: the invitation with the details, no change notice after it.
-    assert sorted(m.subject for m in mail.outbox) == ["Uitnodiging: Voorjaar"] * 3
+    assert (
+        sorted(m.subject for m in mail.outbox)
+        == ["Uitnodiging: Voorjaar (Verbindend Vernieuwen)"] * 3
+    )
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [facilitator.email, member.email, late.email]
     )

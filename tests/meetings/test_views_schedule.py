@@ -47,7 +47,7 @@ def test_facilitator_schedules_meeting_with_preparation_group_and_invites(
     assert "De bijeenkomst is gepland en de deelnemers zijn uitgenodigd." in page
     assert "Verbinden in de school" in page
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in [*members, facilitator])
-    assert mail.outbox[0].subject == "Uitnodiging: Verbinden in de school"
+    assert mail.outbox[0].subject == "Uitnodiging: Verbinden in de school (Verbindend Vernieuwen)"
     assert mail.outbox[0].attachments[0][2].startswith("text/calendar")
 
 
@@ -135,7 +135,7 @@ def test_update_raises_sequence_keeps_uid_and_notifies(
     meeting.refresh_from_db()
     assert (meeting.uid, meeting.sequence, meeting.starts_at) == (uid, 1, start)
     assert sorted(m.to[0] for m in mail.outbox) == sorted([member.email, facilitator.email])
-    assert mail.outbox[0].subject == "Gewijzigd: Verbinden in de school"
+    assert mail.outbox[0].subject == "Gewijzigd: Verbinden in de school (Verbindend Vernieuwen)"
 
 
 def test_cancel_shows_confirmation_then_cancels_and_notifies(
@@ -150,7 +150,7 @@ def test_cancel_shows_confirmation_then_cancels_and_notifies(
     meeting.refresh_from_db()
     assert (meeting.status, meeting.sequence) == ("cancelled", 1)
     assert "De bijeenkomst is geannuleerd" in response.content.decode()
-    assert [m.subject for m in mail.outbox] == ["Geannuleerd: Voorjaar"]
+    assert [m.subject for m in mail.outbox] == ["Geannuleerd: Voorjaar (Verbindend Vernieuwen)"]
 
 
 def test_copy_prefills_a_future_date_and_same_fields(client, network, facilitator):

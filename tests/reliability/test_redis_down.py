@@ -135,4 +135,6 @@ def test_redis_outage_keeps_pages_up_and_work_follows(client, app_on_private_red
         timeout=60,
     )
     assert RoundResult.objects.filter(round=evaluation).count() == 2  # network + overall
-    assert workers.mail_subjects() == ["Uitnodiging: Verbinden in de school"] * len(invited)
+    assert workers.mail_subjects() == [
+        "Uitnodiging: Verbinden in de school (Verbindend Vernieuwen)"
+    ] * len(invited)
