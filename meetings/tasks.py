@@ -22,6 +22,17 @@ def task_send_meeting_mail(*, meeting_id: int, kind: str, sequence: int | None =
     return send_meeting_mail(meeting, kind, sequence=sequence)
 
 
+@shared_task(name="leernetwerk.meetings.tell_speakers_of_move")
+def task_tell_speakers_of_move(*, meeting_id: int, sequence: int) -> int:
+    """The new time and place of version `sequence` to the meeting's guest speakers; once."""
+    from .services import tell_speakers_of_move  # noqa: PLC0415 - cycle: the services import these tasks to enqueue them
+
+    meeting = Meeting.objects.select_related("network").filter(pk=meeting_id).first()
+    if meeting is None:
+        return 0
+    return tell_speakers_of_move(meeting, sequence)
+
+
 @shared_task(name="leernetwerk.meetings.send_meeting_reminders")
 def task_send_meeting_reminders() -> int:
     """Reminders for meetings within LEERNETWERK_MEETING_REMINDER_DAYS; each mail once."""

@@ -65,7 +65,7 @@ from .speakers import (
     speaker_briefing,
     speaker_for_organiser,
     speaker_for_token,
-    speakers_told_of_cancellation,
+    speakers_kept_informed,
 )
 
 __all__ = [
@@ -117,7 +117,7 @@ __all__ = [
     "speaker_briefing",
     "speaker_for_organiser",
     "speaker_for_token",
-    "speakers_told_of_cancellation",
+    "speakers_kept_informed",
     "suggested_theme",
     "usual_weekday",
     "upcoming_meetings_for_person",

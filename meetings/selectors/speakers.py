@@ -78,10 +78,10 @@ def speaker_briefing(meeting: Meeting, *, viewer: User | None = None) -> Briefin
     )
 
 
-def speakers_told_of_cancellation(meeting: Meeting) -> list[GuestSpeaker]:
-    """The guest speakers who are mailed when the meeting is cancelled: those sent the
-    invitation (with an address) who have not declined it. The one source of the notice and
-    of the cancel page that says who will get it."""
+def speakers_kept_informed(meeting: Meeting) -> list[GuestSpeaker]:
+    """The guest speakers who are mailed when the meeting moves or is cancelled: those sent
+    the invitation (with an address) who have not declined it. The one source of those
+    notices and of the cancel page that says who will get one."""
     return list(
         meeting.speakers.exclude(invited_at=None)
         .exclude(email="")

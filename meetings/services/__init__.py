@@ -20,6 +20,7 @@ from .mail import (
     send_poll_deadline_reminders,
     send_poll_opened,
     send_poll_reminder,
+    tell_speakers_of_move,
 )
 from .meetings import (
     add_case,
@@ -66,6 +67,7 @@ __all__ = [
     "respond_to_meeting",
     "schedule_meeting",
     "send_meeting_mail",
+    "tell_speakers_of_move",
     "send_meeting_reminders",
     "send_poll_deadline_reminders",
     "send_poll_opened",

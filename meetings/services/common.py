@@ -14,7 +14,7 @@ from ..enums import MailKind
 from ..models import (
     Meeting,
 )
-from ..tasks import task_send_meeting_mail
+from ..tasks import task_send_meeting_mail, task_tell_speakers_of_move
 
 MEETING_FIELDS = (
     "title",
@@ -49,3 +49,9 @@ def _dispatch_mail(meeting: Meeting, kind: str) -> None:
         enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind, sequence=meeting.sequence)
     else:
         enqueue(task_send_meeting_mail, meeting_id=meeting.pk, kind=kind)
+
+
+def _dispatch_speaker_move(meeting: Meeting) -> None:
+    """Queue the notice of the meeting's new time or place to its guest speakers, for the
+    version just saved (each version its own mail)."""
+    enqueue(task_tell_speakers_of_move, meeting_id=meeting.pk, sequence=meeting.sequence)

@@ -26,10 +26,13 @@ from ..models import (
 )
 from ..selectors import facilitators_of, planned_days, speaker_briefing
 from ..validation import check_meeting_times
-from .common import MEETING_FIELDS, _check_members, _dispatch_mail
+from .common import MEETING_FIELDS, _check_members, _dispatch_mail, _dispatch_speaker_move
 
 if TYPE_CHECKING:
     from participants.models import User
+
+# What a guest speaker is told of when it changes: when and where she is expected.
+_WHEN_WHERE = ("starts_at", "ends_at", "location", "address")
 
 
 @transaction.atomic
@@ -89,13 +92,17 @@ def update_meeting(
     preparation_group: Iterable | None = None,
     loaded_version: int | None = None,
 ) -> Meeting:
-    """Change a meeting: the calendar UID stays, SEQUENCE rises, members get a notice.
+    """Change a meeting: the calendar UID stays, SEQUENCE rises, members get a notice, and
+    when its time or place changed, so do the guest speakers invited to it.
 
     A meeting that already started may keep its past start (is_new=False). `loaded_version`
     is the version the editor's copy had: StaleEdit, nothing saved, if someone saved since
     (leernetwerk/concurrency.py)."""
     claim_version(meeting, loaded_version)
     check_meeting_times(data.get("starts_at"), data.get("ends_at"), is_new=False)
+    # Against the stored row: a model form has already put the new values on `meeting`.
+    stored = Meeting.objects.filter(pk=meeting.pk).values(*_WHEN_WHERE).get()
+    moved = any(field in data and data[field] != stored[field] for field in _WHEN_WHERE)
     for field in MEETING_FIELDS:
         if field in data:
             setattr(meeting, field, data[field])
@@ -107,6 +114,8 @@ def update_meeting(
     meeting.save()
     if meeting.ends_at >= timezone.now() and meeting.status == MeetingStatus.SCHEDULED:
         _dispatch_mail(meeting, MailKind.CHANGE)
+        if moved:
+            _dispatch_speaker_move(meeting)
     return meeting
 
 

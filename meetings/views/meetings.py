@@ -176,7 +176,7 @@ class MeetingCancelView(MeetingMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["speakers"] = selectors.speakers_told_of_cancellation(self.meeting)
+        context["speakers"] = selectors.speakers_kept_informed(self.meeting)
         return context
 
     def post(self, request, *args, **kwargs):

@@ -1,13 +1,18 @@
-"""A cancelled meeting is also cancelled for its guest speakers: each speaker who was sent
-the invitation and has not declined gets a Dutch notice (once, without a link: she has no
-account, and without anything of the members), and the facilitator's confirmation page
-says who will get one."""
+"""The guest speakers invited to a meeting hear when it is cancelled or moved: each speaker
+who was sent the invitation and has not declined gets a Dutch notice, once, holding nothing
+of the members. A cancellation has no link (she has no account) and the facilitator's
+confirmation page says who will get one; a new time or place comes with her answer link, so
+she can say whether she still comes. An edit that leaves time and place alone tells her
+nothing."""
+
+import datetime
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone, translation
 
-from meetings.tasks import task_send_meeting_mail
+from meetings.tasks import task_send_meeting_mail, task_tell_speakers_of_move
 from participants.enums import Visibility
 from tests.factories import (
     LearningQuestionFactory,
@@ -17,6 +22,7 @@ from tests.factories import (
     make_member,
 )
 from tests.factories.meetings import GuestSpeakerFactory
+from tests.meetings.views_helpers import FMT
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +45,11 @@ def world():
     invited = timezone.now()
     speakers = {
         "pending": GuestSpeakerFactory(
-            meeting=meeting, name="Dr. Anne Jansen", email="anne@uu.test", invited_at=invited
+            meeting=meeting,
+            name="Dr. Anne Jansen",
+            email="anne@uu.test",
+            invited_at=invited,
+            token="antwoord-anne",
         ),
         "accepted": GuestSpeakerFactory(
             meeting=meeting,
@@ -47,6 +57,7 @@ def world():
             email="bart@ou.test",
             invited_at=invited,
             answer="accepted",
+            token="antwoord-bart",
         ),
         "declined": GuestSpeakerFactory(
             meeting=meeting,
@@ -132,6 +143,100 @@ def test_a_redelivered_cancellation_task_mails_each_speaker_once(
 ):
     _cancel(client, world, django_capture_on_commit_callbacks)
     task_send_meeting_mail.run(meeting_id=world["meeting"].pk, kind="cancellation")
+
+    assert sorted(message.to[0] for message in _speaker_mails()) == [
+        "anne@uu.test",
+        "bart@ou.test",
+    ]
+
+
+def _edit(client, world, capture, **changes):
+    """The facilitator saves the meeting form with `changes` and everything else as it is."""
+    meeting = world["meeting"]
+    post = {
+        "title": meeting.title,
+        "theme": meeting.theme,
+        "starts_at": timezone.localtime(meeting.starts_at).strftime(FMT),
+        "ends_at": timezone.localtime(meeting.ends_at).strftime(FMT),
+        "location": meeting.location,
+        "address": meeting.address,
+        "form": meeting.form,
+        "agenda": meeting.agenda,
+        **changes,
+    }
+    client.force_login(world["facilitator"])
+    with capture(execute=True):
+        return client.post(f"/bijeenkomsten/{meeting.pk}/bewerken/", post, follow=True)
+
+
+def _dutch(moment) -> str:
+    """A moment as the notice writes it: "donderdag 17 december 2026 16:00"."""
+    with translation.override("nl"):
+        return date_filter(timezone.localtime(moment), "l j F Y H:i")
+
+
+def _a_week_later(world) -> dict:
+    start = timezone.localtime(world["meeting"].starts_at) + datetime.timedelta(days=7)
+    return {
+        "starts_at": start.strftime(FMT),
+        "ends_at": (start + datetime.timedelta(hours=3)).strftime(FMT),
+    }
+
+
+def test_a_new_time_reaches_the_invited_speakers_with_their_answer_link(
+    client, world, django_capture_on_commit_callbacks
+):
+    old_when = _dutch(world["meeting"].starts_at)
+    mail.outbox.clear()
+    _edit(client, world, django_capture_on_commit_callbacks, **_a_week_later(world))
+
+    world["meeting"].refresh_from_db()
+    new_when = _dutch(world["meeting"].starts_at)
+    notices = {message.to[0]: message for message in _speaker_mails()}
+    assert set(notices) == {"anne@uu.test", "bart@ou.test"}
+    notice = notices["anne@uu.test"]
+    assert notice.subject == (
+        "Verplaatst: Samen leren (Verbindend Vernieuwen), waarvoor u als gastspreker bent "
+        "uitgenodigd"
+    )
+    assert notice.body.startswith("Beste Dr. Anne Jansen,")
+    assert "nieuw tijdstip of een nieuwe plaats" in notice.body
+    assert f"Wanneer: {new_when}" in notice.body
+    assert old_when not in notice.body
+    assert "/bijeenkomsten/gastspreker/antwoord/antwoord-anne/" in notice.body
+    assert "/bijeenkomsten/gastspreker/antwoord/antwoord-bart/" in notices["bart@ou.test"].body
+    for message in notices.values():
+        for text in (SHARED_QUESTION, PRIVATE_QUESTION, "Verhoeven-7731", "Jacqueline"):
+            assert text not in message.body
+
+
+def test_a_new_place_reaches_them_too(client, world, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    _edit(client, world, django_capture_on_commit_callbacks, location="Zwolle")
+
+    notices = _speaker_mails()
+    assert sorted(message.to[0] for message in notices) == ["anne@uu.test", "bart@ou.test"]
+    assert all("Locatie: Zwolle" in message.body for message in notices)
+
+
+def test_an_edit_that_keeps_time_and_place_tells_the_speakers_nothing(
+    client, world, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    _edit(client, world, django_capture_on_commit_callbacks, agenda="Een andere opening")
+
+    assert _speaker_mails() == []
+    assert [m.to for m in mail.outbox if m.to == [world["member"].email]]  # members are told
+
+
+def test_a_redelivered_move_task_mails_each_speaker_once(
+    client, world, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    _edit(client, world, django_capture_on_commit_callbacks, location="Zwolle")
+    meeting = world["meeting"]
+    meeting.refresh_from_db()
+    task_tell_speakers_of_move.run(meeting_id=meeting.pk, sequence=meeting.sequence)
 
     assert sorted(message.to[0] for message in _speaker_mails()) == [
         "anne@uu.test",
