@@ -18,7 +18,7 @@ from tests.factories import (
     make_member,
     make_staff,
 )
-from tests.factories.meetings import DatePollFactory, PollOptionFactory
+from tests.factories.meetings import DatePollFactory, GuestSpeakerFactory, PollOptionFactory
 
 
 def setup_send_meeting_mail():
@@ -26,6 +26,15 @@ def setup_send_meeting_mail():
     for _ in range(3):
         make_member(meeting.network)
     return {"meeting_id": meeting.pk, "kind": MailKind.INVITATION}, True
+
+
+def setup_tell_speakers_of_move():
+    meeting = MeetingFactory(sequence=2)
+    for email in ("anne@uu.test", "bart@ou.test"):
+        GuestSpeakerFactory(
+            meeting=meeting, email=email, invited_at=timezone.now(), token=f"antwoord-{email}"
+        )
+    return {"meeting_id": meeting.pk, "sequence": 2}, True
 
 
 def setup_send_meeting_reminders():

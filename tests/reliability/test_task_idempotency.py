@@ -41,6 +41,7 @@ from tests.reliability.idempotency_scenarios_meetings_mails import (
     setup_send_poll_deadline_reminders,
     setup_send_poll_opened,
     setup_send_poll_reminder,
+    setup_tell_speakers_of_move,
 )
 from tests.reliability.idempotency_scenarios_networks_participants import (
     setup_check_member_import,
@@ -107,6 +108,7 @@ SCENARIOS = {
     "leernetwerk.evaluations.compute_all_phase_reports": setup_compute_all_phase_reports,
     "leernetwerk.meetings.send_meeting_mail": setup_send_meeting_mail,
     "leernetwerk.meetings.send_meeting_reminders": setup_send_meeting_reminders,
+    "leernetwerk.meetings.tell_speakers_of_move": setup_tell_speakers_of_move,
     "leernetwerk.meetings.send_poll_reminder": setup_send_poll_reminder,
     "leernetwerk.meetings.send_poll_opened": setup_send_poll_opened,
     "leernetwerk.meetings.send_open_polls_to_new_member": setup_send_open_polls_to_new_member,
