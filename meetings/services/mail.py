@@ -74,11 +74,11 @@ def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = Non
 def _tell_speakers_of_cancellation(meeting: Meeting) -> int:
     """Mail the guest speakers invited to the meeting (`speakers_kept_informed`) that
     it is cancelled: she has no account, so the mail holds no link and says it all. Each
-    speaker's address once. Returns how many mails are new."""
+    address once (a speaker entered twice is told once). Returns how many mails are new."""
     sent = 0
     for speaker in speakers_kept_informed(meeting):
         mail = queue_rendered(
-            key=f"speaker-cancellation:{speaker.pk}:{speaker.email.lower()}",
+            key=f"speaker-cancellation:{meeting.pk}:{speaker.email.lower()}",
             to=speaker.email,
             kind=MailKind.CANCELLATION,
             template="meetings/email/speaker_cancellation",
@@ -91,7 +91,7 @@ def _tell_speakers_of_cancellation(meeting: Meeting) -> int:
 def tell_speakers_of_move(meeting: Meeting, sequence: int) -> int:
     """Mail the guest speakers invited to the meeting (`speakers_kept_informed`) its new
     time and place after version `sequence` moved it, with her answer link, so she can say
-    whether she still comes. Each version to each speaker's address once; nothing for a
+    whether she still comes. Each version to each address once; nothing for a
     meeting cancelled or over by the time this runs. Returns how many mails are new. Called
     by the worker."""
     if meeting.status != MeetingStatus.SCHEDULED or meeting.ends_at < timezone.now():
@@ -99,7 +99,7 @@ def tell_speakers_of_move(meeting: Meeting, sequence: int) -> int:
     sent = 0
     for speaker in speakers_kept_informed(meeting):
         mail = queue_rendered(
-            key=f"speaker-move:{speaker.pk}:{sequence}:{speaker.email.lower()}",
+            key=f"speaker-move:{meeting.pk}:{sequence}:{speaker.email.lower()}",
             to=speaker.email,
             kind=MailKind.CHANGE,
             template="meetings/email/speaker_move",

@@ -242,3 +242,21 @@ def test_a_redelivered_move_task_mails_each_speaker_once(
         "anne@uu.test",
         "bart@ou.test",
     ]
+
+
+def test_a_speaker_entered_twice_is_told_once_of_each(
+    client, world, django_capture_on_commit_callbacks
+):
+    GuestSpeakerFactory(
+        meeting=world["meeting"],
+        name="Anne Jansen",
+        email="Anne@UU.test",  # the same address, typed again
+        invited_at=timezone.now(),
+        token="antwoord-anne-2",
+    )
+    mail.outbox.clear()
+    _edit(client, world, django_capture_on_commit_callbacks, location="Zwolle")
+    _cancel(client, world, django_capture_on_commit_callbacks)
+
+    to_anne = [m.subject.split(":")[0] for m in mail.outbox if m.to[0].lower() == "anne@uu.test"]
+    assert sorted(to_anne) == ["Geannuleerd", "Verplaatst"]
