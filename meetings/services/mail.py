@@ -71,42 +71,47 @@ def send_meeting_mail(meeting: Meeting, kind: str, *, sequence: int | None = Non
     return sent
 
 
-def _tell_speakers_of_cancellation(meeting: Meeting) -> int:
-    """Mail the guest speakers invited to the meeting (`speakers_kept_informed`) that
-    it is cancelled: she has no account, so the mail holds no link and says it all. Each
-    address once (a speaker entered twice is told once). Returns how many mails are new."""
+def _mail_speakers(meeting: Meeting, *, key: str, kind: str, template: str) -> int:
+    """Mail `template` to the guest speakers kept informed of the meeting
+    (`speakers_kept_informed`), each address once under `key` (a speaker entered twice is
+    told once). Returns how many mails are new."""
     sent = 0
     for speaker in speakers_kept_informed(meeting):
         mail = queue_rendered(
-            key=f"speaker-cancellation:{meeting.pk}:{speaker.email.lower()}",
+            key=f"{key}:{speaker.email.lower()}",
             to=speaker.email,
-            kind=MailKind.CANCELLATION,
-            template="meetings/email/speaker_cancellation",
+            kind=kind,
+            template=template,
             context={"speaker": speaker, "meeting": meeting},
         )
         sent += mail is not None
     return sent
+
+
+def _tell_speakers_of_cancellation(meeting: Meeting) -> int:
+    """Tell the guest speakers the meeting is cancelled: she has no account, so the mail
+    holds no link and says it all."""
+    return _mail_speakers(
+        meeting,
+        key=f"speaker-cancellation:{meeting.pk}",
+        kind=MailKind.CANCELLATION,
+        template="meetings/email/speaker_cancellation",
+    )
 
 
 def tell_speakers_of_move(meeting: Meeting, sequence: int) -> int:
-    """Mail the guest speakers invited to the meeting (`speakers_kept_informed`) its new
-    time and place after version `sequence` moved it, with her answer link, so she can say
-    whether she still comes. Each version to each address once; nothing for a
-    meeting cancelled or over by the time this runs. Returns how many mails are new. Called
-    by the worker."""
+    """Mail the guest speakers the meeting's new time and place after version `sequence`
+    moved it, with her answer link, so she can say whether she still comes. Each version to
+    each address once; nothing for a meeting cancelled or over by the time this runs.
+    Returns how many mails are new. Called by the worker."""
     if meeting.status != MeetingStatus.SCHEDULED or meeting.ends_at < timezone.now():
         return 0
-    sent = 0
-    for speaker in speakers_kept_informed(meeting):
-        mail = queue_rendered(
-            key=f"speaker-move:{meeting.pk}:{sequence}:{speaker.email.lower()}",
-            to=speaker.email,
-            kind=MailKind.CHANGE,
-            template="meetings/email/speaker_move",
-            context={"speaker": speaker, "meeting": meeting},
-        )
-        sent += mail is not None
-    return sent
+    return _mail_speakers(
+        meeting,
+        key=f"speaker-move:{meeting.pk}:{sequence}",
+        kind=MailKind.CHANGE,
+        template="meetings/email/speaker_move",
+    )
 
 
 def reminder_days() -> int:

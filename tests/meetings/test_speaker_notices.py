@@ -22,7 +22,7 @@ from tests.factories import (
     make_member,
 )
 from tests.factories.meetings import GuestSpeakerFactory
-from tests.meetings.views_helpers import FMT
+from tests.meetings.views_helpers import FMT, meeting_form_of
 
 pytestmark = pytest.mark.django_db
 
@@ -153,17 +153,7 @@ def test_a_redelivered_cancellation_task_mails_each_speaker_once(
 def _edit(client, world, capture, **changes):
     """The facilitator saves the meeting form with `changes` and everything else as it is."""
     meeting = world["meeting"]
-    post = {
-        "title": meeting.title,
-        "theme": meeting.theme,
-        "starts_at": timezone.localtime(meeting.starts_at).strftime(FMT),
-        "ends_at": timezone.localtime(meeting.ends_at).strftime(FMT),
-        "location": meeting.location,
-        "address": meeting.address,
-        "form": meeting.form,
-        "agenda": meeting.agenda,
-        **changes,
-    }
+    post = meeting_form_of(meeting, **changes)
     client.force_login(world["facilitator"])
     with capture(execute=True):
         return client.post(f"/bijeenkomsten/{meeting.pk}/bewerken/", post, follow=True)

@@ -30,6 +30,7 @@ from tests.factories import (
     make_facilitator,
     make_penvoerder,
 )
+from tests.meetings.views_helpers import meeting_form_of
 
 STALE = "Iemand anders heeft dit intussen gewijzigd. Uw wijzigingen zijn niet opgeslagen."
 
@@ -38,9 +39,6 @@ def _told_at_top(response, first_field: str) -> bool:
     """The stale message is shown, above the form's first field."""
     html = response.content.decode()
     return STALE in html and html.index(STALE) < html.index(f'name="{first_field}"')
-
-
-FMT = "%Y-%m-%dT%H:%M"
 
 
 def _version(response) -> str:
@@ -56,21 +54,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-def _meeting_data(meeting, **changes) -> dict:
-    data = {
-        "title": meeting.title,
-        "theme": meeting.theme,
-        "starts_at": timezone.localtime(meeting.starts_at).strftime(FMT),
-        "ends_at": timezone.localtime(meeting.ends_at).strftime(FMT),
-        "location": meeting.location,
-        "address": meeting.address,
-        "form": meeting.form or "16:00-19:00",
-        "agenda": meeting.agenda,
-    }
-    data.update(changes)
-    return data
 
 
 def _meeting():
@@ -96,9 +79,13 @@ def test_meeting_edit_by_two_organisers_keeps_the_first_change():
     version_a, version_b = _version(a.get(url)), _version(b.get(url))
     assert version_a == version_b
 
-    saved = a.post(url, {**_meeting_data(meeting, title="Samen sturen"), "edit_version": version_a})
+    saved = a.post(
+        url, {**meeting_form_of(meeting, title="Samen sturen"), "edit_version": version_a}
+    )
     assert saved.status_code == 302
-    refused = b.post(url, {**_meeting_data(meeting, location="Zwolle"), "edit_version": version_b})
+    refused = b.post(
+        url, {**meeting_form_of(meeting, location="Zwolle"), "edit_version": version_b}
+    )
 
     assert refused.status_code == 200
     assert _told_at_top(refused, "title")
@@ -108,7 +95,7 @@ def test_meeting_edit_by_two_organisers_keeps_the_first_change():
     again = b.post(
         url,
         {
-            **_meeting_data(meeting, location="Zwolle"),
+            **meeting_form_of(meeting, location="Zwolle"),
             "edit_version": _version(refused),
         },
     )
@@ -185,7 +172,7 @@ def test_meeting_saved_by_two_organisers_at_the_same_moment_loses_no_update():
             response = clients[field].post(
                 url,
                 {
-                    **_meeting_data(meeting, **{field: changes[field]}),
+                    **meeting_form_of(meeting, **{field: changes[field]}),
                     "edit_version": versions[field],
                 },
             )
